@@ -1,0 +1,26 @@
+import { t } from '../../lib/i18n/t';
+import { useConnectionState } from '../../lib/messaging/use-live-query';
+import { DemoSwitch } from './DemoSwitch';
+
+interface Props {
+  onClose: () => void;
+  onError: (message: string) => void;
+}
+
+export function Header({ onClose, onError }: Props) {
+  const connection = useConnectionState();
+  return (
+    <header class="header">
+      <h1 class="title">{t('extName')}</h1>
+      {connection === 'reconnecting' && (
+        <span class="reconnecting" role="status" data-testid="reconnecting">
+          {t('reconnecting')}
+        </span>
+      )}
+      <DemoSwitch onError={onError} />
+      <button type="button" class="icon-button" aria-label={t('closeSidebar')} title={t('closeSidebar')} onClick={onClose}>
+        ×
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import type { MessageKey } from '../../lib/i18n/t';
+import type { EmailStatus, PrimaryTab } from '../../lib/emails/status';
+
+export const TAB_LABELS: Record<PrimaryTab, MessageKey> = {
+  sent: 'tabSent',
+  pending: 'tabPending',
+  undelivered: 'tabUndelivered',
+};
+
+export const FOLDER_LABELS: Record<EmailStatus, MessageKey> = {
+  delivered: 'folderDelivered',
+  archived: 'folderArchived',
+  scheduled: 'folderScheduled',
+  draft: 'folderDraft',
+  sending: 'folderSending',
+  failed: 'folderFailed',
+  bounced: 'folderBounced',
+  spam: 'folderSpam',
+};

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { OUTLOOK_HOST_PATTERNS } from '../../lib/sites/mail-hosts';
+import { outlookAdapter } from '../../lib/sites/outlook';
+import { mountCommandCenter } from '../../lib/dock/mount-dock';
+
+export default defineContentScript({
+  matches: [...OUTLOOK_HOST_PATTERNS],
+  runAt: 'document_idle',
+  main: (ctx) => mountCommandCenter(ctx, outlookAdapter),
+});

@@ -1,0 +1,20 @@
+import type { CommandCenterDb } from '../db/database';
+import type { QueryArgs } from '../messaging/protocol';
+import type { QueryRunners } from '../messaging/live-query-server';
+import { countFolders } from '../emails/folder-counts';
+import { isDemoActive } from '../demo/seed-demo';
+
+/** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
+export function createQueryRunners(db: CommandCenterDb) {
+  return {
+    'folders.counts': () => countFolders(db),
+    'demo.status': async () => ({ active: await isDemoActive(db) }),
+    'overview.counts': async () => ({
+      openTasks: await db.tasks.where('status').equals('open').count(),
+      savedSearches: await db.savedSearches.count(),
+      emails: await db.emails.count(),
+    }),
+    'diagnostics.rejections': (args: QueryArgs<'diagnostics.rejections'>) =>
+      db.rejections.orderBy('id').reverse().limit(args.limit).toArray(),
+  } satisfies QueryRunners;
+}

@@ -1,0 +1,51 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  CampaignRecord,
+  CommandLogRecord,
+  EmailRecord,
+  EngagementEventRecord,
+  JobRecord,
+  PersonRecord,
+  RejectionRecord,
+  SavedSearchRecord,
+  TaskRecord,
+} from './records';
+
+// The one local database. Only the background opens it (architecture.md §3): a content
+// script would get the webmail's own IndexedDB, and an extension iframe may be refused
+// third-party storage.
+export class CommandCenterDb extends Dexie {
+  emails!: EntityTable<EmailRecord, 'id'>;
+  people!: EntityTable<PersonRecord, 'id'>;
+  campaigns!: EntityTable<CampaignRecord, 'id'>;
+  events!: EntityTable<EngagementEventRecord, 'id'>;
+  tasks!: EntityTable<TaskRecord, 'id'>;
+  savedSearches!: EntityTable<SavedSearchRecord, 'id'>;
+  jobs!: EntityTable<JobRecord, 'id'>;
+  commandLog!: EntityTable<CommandLogRecord, 'id'>;
+  rejections!: EntityTable<RejectionRecord, 'id'>;
+
+  constructor(name = 'command-center') {
+    super(name);
+    this.version(1).stores({
+      // [status+folderDate] serves both the folder count and the newest-first page.
+      emails: 'id, status, [status+folderDate], campaignId, *personIds, createdAt, statusAt',
+      people: 'id, &email, name',
+      campaigns: 'id, name',
+      events: '++id, emailId, [emailId+at], at, &serverCursor',
+      tasks: 'id, status, [status+dueAt], personId, emailId',
+      savedSearches: 'id, name',
+      jobs: 'id, [state+dueAt], kind',
+      commandLog: 'id, at',
+      rejections: '++id, at',
+    });
+  }
+}
+
+let instance: CommandCenterDb | undefined;
+
+/** The background's database singleton (created on first use, never at import time). */
+export function getDb(): CommandCenterDb {
+  instance ??= new CommandCenterDb();
+  return instance;
+}

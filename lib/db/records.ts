@@ -1,0 +1,140 @@
+import type { EmailStatus } from '../emails/status';
+
+// Row types of the local database. Timestamps are epoch milliseconds (numbers index and
+// compare fastest in IndexedDB). Ids are strings so rows can be created offline and
+// demo rows can be told apart by prefix.
+
+export interface Recipient {
+  address: string;
+  name?: string;
+}
+
+export interface StatusChange {
+  status: EmailStatus;
+  at: number;
+  reason: string;
+}
+
+export interface Engagement {
+  views: number;
+  clicks: number;
+  replied: boolean;
+  /** Views and clicks that were machines (proxy prefetch, scanners, the rep's own views). */
+  machineViews: number;
+  machineClicks: number;
+  lastActivityAt?: number;
+}
+
+export interface EmailRecord {
+  id: string;
+  status: EmailStatus;
+  subject: string;
+  to: Recipient[];
+  personIds: string[];
+  campaignId?: string;
+  bodyPreview?: string;
+  /** Bulk sends (send individually, group sends) never become drafts. */
+  bulk: boolean;
+  tracking: boolean;
+  createdAt: number;
+  scheduledAt?: number;
+  sentAt?: number;
+  failedAt?: number;
+  failureReason?: string;
+  /** When the current status began. */
+  statusAt: number;
+  /** The folder's natural sort date (sent, scheduled, failed or created), kept by the lifecycle. */
+  folderDate: number;
+  statusHistory: StatusChange[];
+  engagement: Engagement;
+  threadId?: string;
+  messageId?: string;
+}
+
+export interface PersonRecord {
+  id: string;
+  email: string;
+  name: string;
+  company?: string;
+}
+
+export interface CampaignRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export const EVENT_TYPES = ['view', 'click', 'reply', 'bounce', 'complaint'] as const;
+export type EngagementEventType = (typeof EVENT_TYPES)[number];
+
+export const CLASSIFICATIONS = ['human', 'self', 'proxy', 'prefetch', 'scanner', 'unknown'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export interface EngagementEventRecord {
+  id?: number;
+  emailId: string;
+  type: EngagementEventType;
+  at: number;
+  classification: Classification;
+  reason: string;
+  url?: string;
+  linkIndex?: number;
+  /** The tracking server's cursor, so a re-pulled event is not stored twice. */
+  serverCursor?: string;
+}
+
+export const TASK_TYPES = ['email', 'call', 'linkedin', 'custom'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+export type TaskStatus = 'open' | 'completed' | 'skipped';
+
+export interface TaskRecord {
+  id: string;
+  type: TaskType;
+  title: string;
+  personId?: string;
+  emailId?: string;
+  campaignId?: string;
+  dueAt: number;
+  priority: 'normal' | 'high';
+  notes?: string;
+  status: TaskStatus;
+  createdAt: number;
+  completedAt?: number;
+}
+
+export interface SavedSearchRecord {
+  id: string;
+  name: string;
+  /** Filters are versioned by the search module; stored as plain data. */
+  filters: Record<string, unknown>;
+  createdAt: number;
+  lastViewedAt: number;
+}
+
+/** Durable outbox: work the background must finish even if the worker dies mid-way. */
+export interface JobRecord {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  dueAt: number;
+  attempts: number;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  lastError?: string;
+}
+
+/** Results of commands already applied, so a retried command id is answered, not re-run. */
+export interface CommandLogRecord {
+  id: string;
+  name: string;
+  at: number;
+  result: unknown;
+}
+
+/** Messages the background refused (unknown sender, malformed payload), for the health view. */
+export interface RejectionRecord {
+  id?: number;
+  at: number;
+  reason: string;
+  sender: string;
+  summary: string;
+}

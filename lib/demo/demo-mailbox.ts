@@ -1,0 +1,178 @@
+import type {
+  CampaignRecord,
+  Classification,
+  EmailRecord,
+  EngagementEventRecord,
+  PersonRecord,
+  TaskRecord,
+} from '../db/records';
+import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
+import { folderDateOf } from '../emails/folder-date';
+import { createRandom, type Random } from './random';
+import { CAMPAIGNS, COMPANIES, FAILURE_REASONS, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
+
+// A realistic mailbox for the demo, the tests and the benchmarks: people at invented
+// companies, campaigns, emails in every status with plausible engagement, and tasks.
+// Every id starts with DEMO_PREFIX so the demo switch can remove exactly what it added.
+
+export const DEMO_PREFIX = 'demo-';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface DemoOptions {
+  emails: number;
+  /** Average tracked events per sent email. */
+  eventsPerEmail: number;
+  now: number;
+  seed?: number;
+}
+
+export interface DemoBatch {
+  emails: EmailRecord[];
+  events: EngagementEventRecord[];
+}
+
+/** How a mailbox's emails spread over the statuses: mostly sent, a few of everything else. */
+const STATUS_WEIGHTS: Record<EmailStatus, number> = {
+  delivered: 0.62, archived: 0.1, scheduled: 0.08, draft: 0.06, sending: 0.01, failed: 0.05, bounced: 0.05, spam: 0.03,
+};
+
+export function demoPeople(count = 60, seed = 7): PersonRecord[] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, (_, index) => {
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    const company = random.pick(COMPANIES);
+    const local = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    return { id: `${DEMO_PREFIX}person-${index}`, name: `${first} ${last}`, email: `${local}${index}@${company.domain}`, company: company.name };
+  });
+}
+
+export function demoCampaigns(now: number): CampaignRecord[] {
+  return CAMPAIGNS.map((name, index) => ({ id: `${DEMO_PREFIX}campaign-${index}`, name, createdAt: now - (40 - index * 7) * DAY }));
+}
+
+/** Emails (with their events) in batches, so 100,000 of them never sit in memory at once. */
+export function* demoEmailBatches(options: DemoOptions, people: PersonRecord[], campaigns: CampaignRecord[], batchSize = 2_000): Generator<DemoBatch> {
+  const random = createRandom(options.seed ?? 42);
+  const statuses = EMAIL_STATUSES.map((status) => [status, STATUS_WEIGHTS[status]] as const);
+  // Every status appears at least once, whatever the size, so every folder has something to show.
+  const forced = [...EMAIL_STATUSES];
+  for (let start = 0; start < options.emails; start += batchSize) {
+    const batch: DemoBatch = { emails: [], events: [] };
+    for (let index = start; index < Math.min(options.emails, start + batchSize); index++) {
+      const status = forced.shift() ?? weightedPick(random, statuses);
+      const email = demoEmail(index, status, random, options.now, people, campaigns);
+      if (email.sentAt !== undefined) batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
+      batch.emails.push(email);
+    }
+    yield batch;
+  }
+}
+
+function demoEmail(index: number, status: EmailStatus, random: Random, now: number, people: PersonRecord[], campaigns: CampaignRecord[]): EmailRecord {
+  const person = random.pick(people);
+  const campaign = random.chance(0.6) ? random.pick(campaigns) : undefined;
+  const createdAt = now - random.int(1, 60 * 24) * 60_000 * random.int(1, 30);
+  const email: EmailRecord = {
+    id: `${DEMO_PREFIX}email-${index}`,
+    status,
+    subject: random.pick(SUBJECTS).replace('{company}', person.company ?? 'your team'),
+    to: [{ address: person.email, name: person.name }],
+    personIds: [person.id],
+    bodyPreview: `Hi ${person.name.split(' ')[0]}, following up on where things stand for ${person.company}.`,
+    bulk: campaign !== undefined,
+    tracking: status !== 'archived',
+    createdAt,
+    statusAt: createdAt,
+    folderDate: createdAt,
+    statusHistory: [{ status: 'draft', at: createdAt, reason: 'created' }],
+    engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
+    ...(campaign ? { campaignId: campaign.id } : {}),
+  };
+  if (status === 'scheduled') email.scheduledAt = now + random.int(1, 14 * 24) * HOUR / 4;
+  if (status === 'sending') email.statusAt = now - random.int(1, 20) * 1000;
+  if (['delivered', 'archived', 'failed', 'bounced', 'spam'].includes(status)) {
+    email.sentAt = createdAt + random.int(1, 120) * 60_000;
+    email.statusAt = email.sentAt;
+  }
+  if (status === 'failed' || status === 'bounced' || status === 'spam') {
+    email.failedAt = (email.sentAt ?? createdAt) + random.int(1, 600) * 1000;
+    email.failureReason = random.pick(FAILURE_REASONS[status]);
+    email.statusAt = email.failedAt;
+    if (status === 'failed') delete email.sentAt;
+  }
+  if (status !== 'draft') email.statusHistory.push({ status, at: email.statusAt, reason: status === 'archived' ? 'archived by rep' : 'demo data' });
+  email.folderDate = folderDateOf(email);
+  return email;
+}
+
+const HUMAN_MIX: readonly Classification[] = ['human', 'human', 'human', 'proxy', 'proxy', 'prefetch', 'scanner', 'self', 'unknown'];
+const REASONS: Record<Classification, string> = {
+  human: 'browser user agent, outside the delivery window',
+  proxy: 'GoogleImageProxy: a real open through Gmail’s image proxy',
+  prefetch: 'Apple Mail Privacy Protection prefetch (bare Mozilla/5.0)',
+  scanner: 'hit 4 s after send: link scanner',
+  self: 'within 10 s of the rep viewing their own email',
+  unknown: 'no signal either way',
+};
+
+function demoEvents(email: EmailRecord, random: Random, average: number, now: number): EngagementEventRecord[] {
+  if (email.status === 'spam' || email.status === 'bounced' || email.status === 'failed') return [];
+  const count = average <= 0 ? 0 : random.int(0, Math.round(average * 2));
+  const events: EngagementEventRecord[] = [];
+  const sentAt = email.sentAt ?? now;
+  for (let i = 0; i < count; i++) {
+    const classification = random.pick(HUMAN_MIX);
+    const type = random.chance(0.75) ? 'view' : 'click';
+    const at = Math.min(now, sentAt + random.int(5, 7 * 24 * 60) * 60_000);
+    const event: EngagementEventRecord = { emailId: email.id, type, at, classification, reason: REASONS[classification] };
+    if (type === 'click') Object.assign(event, { url: 'https://northwind.example/pricing', linkIndex: 0 });
+    events.push(event);
+    countEngagement(email, event);
+  }
+  if (count > 0 && random.chance(0.15)) {
+    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.min(now, sentAt + random.int(1, 72) * HOUR), classification: 'human', reason: 'reply seen in the thread' };
+    events.push(reply);
+    countEngagement(email, reply);
+  }
+  return events;
+}
+
+/** Folds one event into the email's engagement summary, machine hits kept apart from people. */
+export function countEngagement(email: EmailRecord, event: EngagementEventRecord): void {
+  const machine = event.classification === 'prefetch' || event.classification === 'scanner' || event.classification === 'self';
+  const engagement = email.engagement;
+  if (event.type === 'view') machine ? engagement.machineViews++ : engagement.views++;
+  if (event.type === 'click') machine ? engagement.machineClicks++ : engagement.clicks++;
+  if (event.type === 'reply') engagement.replied = true;
+  if (!machine) engagement.lastActivityAt = Math.max(engagement.lastActivityAt ?? 0, event.at);
+}
+
+function weightedPick<T>(random: Random, weighted: ReadonlyArray<readonly [T, number]>): T {
+  let roll = random.next();
+  for (const [value, weight] of weighted) {
+    roll -= weight;
+    if (roll <= 0) return value;
+  }
+  return weighted[weighted.length - 1]![0];
+}
+
+export function demoTasks(people: PersonRecord[], now: number, seed = 11): TaskRecord[] {
+  const random = createRandom(seed);
+  const types = ['call', 'email', 'linkedin', 'custom'] as const;
+  return Array.from({ length: 18 }, (_, index) => {
+    const person = random.pick(people);
+    const title = random.pick(TASK_TITLES).replace('{name}', person.name).replace('{company}', person.company ?? '');
+    return {
+      id: `${DEMO_PREFIX}task-${index}`,
+      type: random.pick(types),
+      title,
+      personId: person.id,
+      dueAt: now + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR,
+      priority: random.chance(0.25) ? 'high' : 'normal',
+      status: index % 6 === 5 ? 'completed' : 'open',
+      createdAt: now - random.int(1, 10) * DAY,
+    };
+  });
+}

@@ -1,0 +1,120 @@
+import { browser } from 'wxt/browser';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
+import { t } from '../i18n/t';
+import { loadDockPrefs, saveDockPrefs, type DockPrefs } from './dock-prefs';
+import { DOCK_CSS } from './dock-styles';
+import { createLauncher } from './launcher';
+import { attachResize } from './resize';
+
+const HOST_TAG = 'icc-dock';
+const PAGE_STYLE_ID = 'icc-dock-page-style';
+/** How often we check that the webmail has not re-rendered our dock away (cheap: one lookup). */
+const RECHECK_MS = 1500;
+
+/**
+ * Docks the Command Center into the webmail: right of the main column when the adapter finds
+ * its anchors, otherwise as a floating panel with a "layout not recognised" mark. Everything it
+ * adds is removed when the content script is invalidated (extension update or reload).
+ */
+export async function mountCommandCenter(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  const startedAt = performance.timeOrigin + performance.now();
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove(); // a previous instance's leftovers
+  let prefs: DockPrefs = await loadDockPrefs(adapter.site);
+
+  const host = document.createElement(HOST_TAG);
+  host.dataset.startedAt = String(startedAt);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML = `<style>${DOCK_CSS}</style><div class="frame"><div class="edge" tabindex="0" role="separator" aria-orientation="vertical"></div><div class="panel"><div class="mark" role="status"></div></div></div>`;
+  const frame = shadow.querySelector<HTMLElement>('.frame')!;
+  const panel = shadow.querySelector<HTMLElement>('.panel')!;
+  const edge = shadow.querySelector<HTMLElement>('.edge')!;
+  shadow.querySelector<HTMLElement>('.mark')!.textContent = t('layoutNotRecognised');
+  edge.setAttribute('aria-label', t('resizeSidebar'));
+
+  const ui = createIframeUi(ctx, {
+    page: '/sidebar.html',
+    position: 'inline',
+    anchor: panel,
+    append: 'last',
+    onMount: (_wrapper, iframe) => {
+      iframe.title = t('extName');
+      iframe.id = 'icc-sidebar-frame';
+    },
+  });
+  ui.wrapper.style.cssText = 'flex:1 1 auto;display:flex;min-height:0';
+
+  const launcher = createLauncher(() => setOpen(true));
+
+  const place = () => {
+    const found = adapter.findDock();
+    host.dataset.health = found.health.status;
+    if (found.placement) {
+      frame.classList.remove('floating');
+      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};flex:0 0 ${prefs.width}px;width:${prefs.width}px;align-self:stretch;position:relative;min-height:0`;
+      if (found.placement.anchor.nextElementSibling !== host) found.placement.anchor.after(host);
+      ensurePageStyle(found.placement.pageCss);
+    } else {
+      if (host.parentElement !== document.body) {
+        console.warn(`[command-center] ${adapter.site} layout not recognised; missing: ${found.health.missing.join(', ')}`);
+      }
+      frame.classList.add('floating');
+      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};position:fixed;top:0;right:0;bottom:0;width:${prefs.width}px;z-index:2147483000`;
+      if (host.parentElement !== document.body) document.body.append(host);
+      document.getElementById(PAGE_STYLE_ID)?.remove();
+    }
+    launcher.setVisible(!prefs.open);
+  };
+
+  const setOpen = (open: boolean) => {
+    prefs = { ...prefs, open };
+    place();
+    void saveDockPrefs(adapter.site, prefs);
+  };
+
+  attachResize(edge, () => prefs.width, (width, done) => {
+    prefs = { ...prefs, width };
+    host.style.width = `${width}px`;
+    host.style.flexBasis = `${width}px`;
+    if (done) void saveDockPrefs(adapter.site, prefs);
+  });
+
+  place();
+  ui.mount();
+
+  // The keyboard command arrives from the background; the close button from our own iframe.
+  const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open);
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
+
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (event.source !== ui.iframe.contentWindow || event.origin !== extensionOrigin) return;
+    if (parseWith(frameMessageSchema, event.data).ok) setOpen(false);
+  });
+
+  // Gmail and Outlook are single-page apps that re-render whole regions on navigation.
+  ctx.addEventListener(window, 'wxt:locationchange', place);
+  ctx.setInterval(() => {
+    if (!host.isConnected || (host.parentElement === document.body) !== frame.classList.contains('floating')) place();
+  }, RECHECK_MS);
+
+  ctx.onInvalidated(() => {
+    host.remove();
+    launcher.remove();
+    document.getElementById(PAGE_STYLE_ID)?.remove();
+  });
+}
+
+function ensurePageStyle(css: string): void {
+  if (document.getElementById(PAGE_STYLE_ID)) return;
+  const style = document.createElement('style');
+  style.id = PAGE_STYLE_ID;
+  style.textContent = css;
+  (document.head ?? document.documentElement).append(style);
+}

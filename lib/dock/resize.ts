@@ -1,0 +1,40 @@
+import { clampWidth } from './dock-prefs';
+
+const KEY_STEP = 24;
+
+/**
+ * Drag the sidebar's left edge to resize it; or focus the edge and use the arrow keys.
+ * `onWidth(width, done)` gets every step; `done` is true when the width should be saved.
+ */
+export function attachResize(edge: HTMLElement, current: () => number, onWidth: (width: number, done: boolean) => void): void {
+  const show = (width: number) => edge.setAttribute('aria-valuenow', String(width));
+  show(current());
+
+  edge.addEventListener('pointerdown', (down) => {
+    down.preventDefault();
+    edge.setPointerCapture(down.pointerId);
+    const startX = down.clientX;
+    const startWidth = current();
+    const move = (event: PointerEvent) => {
+      const width = clampWidth(startWidth + (startX - event.clientX));
+      show(width);
+      onWidth(width, false);
+    };
+    const up = () => {
+      edge.removeEventListener('pointermove', move);
+      onWidth(current(), true);
+    };
+    edge.addEventListener('pointermove', move);
+    edge.addEventListener('pointerup', up, { once: true });
+  });
+
+  edge.addEventListener('keydown', (event) => {
+    event.stopPropagation(); // ours, not the webmail's shortcut
+    const delta = event.key === 'ArrowLeft' ? KEY_STEP : event.key === 'ArrowRight' ? -KEY_STEP : 0;
+    if (!delta) return;
+    event.preventDefault();
+    const width = clampWidth(current() + delta);
+    show(width);
+    onWidth(width, true);
+  });
+}

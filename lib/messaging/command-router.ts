@@ -1,0 +1,65 @@
+import type { CommandName, CommandResponse, ProtocolError } from './protocol';
+import { commandRequestSchema, parseWith } from './protocol';
+import { commandArgSchemas } from './commands';
+import { describeSender, isTrustedSender, type ExtensionIdentity, type SenderInfo } from './sender';
+
+export type CommandHandlers = {
+  [N in CommandName]: (args: never) => Promise<unknown>;
+};
+
+export interface CommandRouterDeps {
+  self: ExtensionIdentity;
+  handlers: CommandHandlers;
+  /** Runs `run` once per command id: a retry of an applied id returns the stored answer. */
+  once: (id: string, name: CommandName, run: () => Promise<unknown>) => Promise<unknown>;
+  reject: (reason: string, sender: string, summary: string) => void;
+}
+
+/** A handler's refusal that the caller should see as-is (not a crash). */
+export class CommandRefused extends Error {
+  constructor(
+    readonly code: ProtocolError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Validates, authorises and runs one incoming command; never throws. */
+export async function routeCommand(message: unknown, sender: SenderInfo, deps: CommandRouterDeps): Promise<CommandResponse> {
+  if (!isTrustedSender(sender, deps.self)) {
+    deps.reject('unknown sender', describeSender(sender), summarise(message));
+    return failure('rejected', 'Messages from this sender are not accepted.');
+  }
+  const request = parseWith(commandRequestSchema, message);
+  if (!request.ok) {
+    deps.reject('malformed message', describeSender(sender), request.message);
+    return failure('invalid', `Malformed message: ${request.message}`);
+  }
+  const { id, name } = request.value;
+  const args = parseWith(commandArgSchemas[name], request.value.args);
+  if (!args.ok) {
+    deps.reject('invalid arguments', describeSender(sender), `${name}: ${args.message}`);
+    return failure('invalid', `${name}: ${args.message}`);
+  }
+  try {
+    const handler = deps.handlers[name] as (args: unknown) => Promise<unknown>;
+    const value = await deps.once(id, name, () => handler(args.value));
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CommandRefused) return failure(error.code, error.message);
+    console.error(`[command-center] ${name} failed`, error);
+    return failure('failed', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function failure(code: ProtocolError['code'], message: string): CommandResponse {
+  return { ok: false, error: { code, message } };
+}
+
+/** The shape of a refused message, without its content: it may hold mail data. */
+export function summarise(message: unknown): string {
+  if (message === null || typeof message !== 'object') return `a ${typeof message}`;
+  const keys = Object.keys(message).slice(0, 6).join(', ');
+  return `object with keys: ${keys}`;
+}

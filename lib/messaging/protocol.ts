@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { commandArgSchemas, type CommandResults } from './commands';
+import { queryArgSchemas, type QueryResults } from './queries';
+
+// The one protocol between the extension's contexts (architecture.md §3).
+// Every message carries `channel: 'icc'` so stray messages are easy to tell apart.
+
+export const CHANNEL = 'icc';
+export const LIVE_PORT_NAME = 'icc.live';
+
+export type CommandName = keyof typeof commandArgSchemas;
+export type CommandArgs<N extends CommandName> = v.InferOutput<(typeof commandArgSchemas)[N]>;
+export type CommandResult<N extends CommandName> = CommandResults[N];
+
+export type QueryName = keyof typeof queryArgSchemas;
+export type QueryArgs<N extends QueryName> = v.InferOutput<(typeof queryArgSchemas)[N]>;
+export type QueryResult<N extends QueryName> = QueryResults[N];
+
+export type ErrorCode = 'invalid' | 'rejected' | 'not_found' | 'conflict' | 'failed';
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface CommandRequest<N extends CommandName = CommandName> {
+  channel: typeof CHANNEL;
+  kind: 'command';
+  /** Client-generated; a retry with the same id returns the first answer instead of re-running. */
+  id: string;
+  name: N;
+  args: CommandArgs<N>;
+}
+
+export type CommandResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+/** Background → content script of one tab. */
+export interface TabMessage {
+  channel: typeof CHANNEL;
+  kind: 'sidebar.toggle';
+}
+
+/**
+ * Sidebar iframe → the content script that hosts it (window.postMessage). The content script
+ * accepts it only from its own iframe's window and the extension's origin.
+ */
+export type FrameMessage = { channel: typeof CHANNEL; kind: 'sidebar.close' };
+
+export const frameMessageSchema = v.object({
+  channel: v.literal(CHANNEL),
+  kind: v.literal('sidebar.close'),
+});
+
+/** UI → background over the live-query port. */
+export type LiveClientMessage =
+  | { kind: 'subscribe'; subId: string; name: QueryName; args: unknown }
+  | { kind: 'unsubscribe'; subId: string };
+
+/** Background → UI over the live-query port. */
+export type LiveServerMessage =
+  | { kind: 'result'; subId: string; value: unknown }
+  | { kind: 'error'; subId: string; error: ProtocolError };
+
+const idSchema = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+
+export const commandRequestSchema = v.object({
+  channel: v.literal(CHANNEL),
+  kind: v.literal('command'),
+  id: idSchema,
+  name: v.picklist(Object.keys(commandArgSchemas) as [CommandName, ...CommandName[]]),
+  args: v.unknown(),
+});
+
+export const liveClientMessageSchema = v.variant('kind', [
+  v.object({
+    kind: v.literal('subscribe'),
+    subId: idSchema,
+    name: v.picklist(Object.keys(queryArgSchemas) as [QueryName, ...QueryName[]]),
+    args: v.unknown(),
+  }),
+  v.object({ kind: v.literal('unsubscribe'), subId: idSchema }),
+]);
+
+export const tabMessageSchema = v.object({
+  channel: v.literal(CHANNEL),
+  kind: v.literal('sidebar.toggle'),
+});
+
+/** Parses `value` or explains in one line what was wrong with it. */
+export function parseWith<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
+  const result = v.safeParse(schema, value);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return { ok: false, message: path ? `${path}: ${issue.message}` : issue.message };
+}

@@ -1,0 +1,30 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension } from '../support/launch-extension.ts';
+import { serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
+
+interface Fixtures {
+  /** Which fixture pages to serve; override per test with test.use({ webmailPages }). */
+  webmailPages: WebmailPages;
+  extension: LaunchedExtension;
+  /** An extension page that sends commands as any of our UIs would. */
+  control: Page;
+  command: (name: string, args: unknown, id?: string) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+}
+
+export const test = base.extend<Fixtures>({
+  webmailPages: [{}, { option: true }],
+  extension: async ({ webmailPages }, use) => {
+    const extension = await launchWithExtension();
+    await serveWebmail(extension.context, webmailPages);
+    await use(extension);
+    await extension.close();
+  },
+  control: async ({ extension }, use) => {
+    await use(await openControlPage(extension));
+  },
+  command: async ({ control }, use) => {
+    await use(async (name, args, id) => (await sendCommandFrom(control, name, args, id)) as Awaited<ReturnType<Fixtures['command']>>);
+  },
+});
+
+export { expect };

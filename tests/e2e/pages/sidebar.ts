@@ -1,0 +1,46 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { EMAIL_STATUSES, type EmailStatus, type FolderCounts } from '../../../lib/emails/status.ts';
+
+/** The Command Center as a rep sees it inside a webmail tab. */
+export class SidebarPage {
+  readonly dock: Locator;
+  readonly frame: FrameLocator;
+  readonly launcher: Locator;
+
+  constructor(readonly page: Page) {
+    this.dock = page.locator('icc-dock');
+    this.frame = page.frameLocator('icc-dock iframe#icc-sidebar-frame');
+    this.launcher = page.locator('icc-launcher button');
+  }
+
+  async waitUntilVisible(): Promise<void> {
+    await expect(this.dock).toBeVisible();
+    await expect(this.frame.getByTestId('sidebar')).toBeVisible();
+  }
+
+  folderCount(status: EmailStatus): Locator {
+    return this.frame.getByTestId(`folder-count-${status}`);
+  }
+
+  /** Reads all eight counts by walking the three primary tabs, as a rep would. */
+  async readAllCounts(): Promise<FolderCounts> {
+    const counts = {} as FolderCounts;
+    for (const [tab, statuses] of [['sent', ['delivered', 'archived']], ['pending', ['scheduled', 'draft', 'sending']], ['undelivered', ['failed', 'bounced', 'spam']]] as const) {
+      await this.openTab(tab);
+      for (const status of statuses) {
+        await expect(this.folderCount(status)).not.toHaveText('·');
+        counts[status] = Number((await this.folderCount(status).innerText()).replace(/\D/g, ''));
+      }
+    }
+    expect(Object.keys(counts).sort()).toEqual([...EMAIL_STATUSES].sort());
+    return counts;
+  }
+
+  async openTab(tab: 'sent' | 'pending' | 'undelivered'): Promise<void> {
+    await this.frame.getByTestId('primary-tabs').locator(`[data-key="${tab}"]`).click();
+  }
+
+  async close(): Promise<void> {
+    await this.frame.getByRole('button', { name: /close/i }).click();
+  }
+}

@@ -1,0 +1,38 @@
+import { test, expect } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
+import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
+import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+
+const SITES = [
+  { site: 'Gmail', url: GMAIL_INBOX_URL, column: '.nn.bkK', row: '[gh=tl] tr, [gh=tl] [role=row]' },
+  { site: 'Outlook', url: OUTLOOK_MAIL_URL, column: '[role=main]', row: '[role=listbox] [role=option]' },
+];
+
+for (const { site, url, column, row } of SITES) {
+  test(`${site}: the sidebar docks at the right, shows the seeded folder counts, and leaves the mail column usable`, async ({ extension, command }) => {
+    expect((await command('demo.seed', {})).ok).toBe(true);
+    const page = await extension.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    const sidebar = new SidebarPage(page);
+    await sidebar.waitUntilVisible();
+
+    expect(await sidebar.readAllCounts()).toEqual(expectedDemoCounts());
+    await expect(sidebar.dock).toHaveAttribute('data-health', 'ok');
+
+    // Docked, not covering: the sidebar sits right of the mail column, which kept a usable width.
+    const dockBox = (await sidebar.dock.boundingBox())!;
+    const columnBox = (await page.locator(column).first().boundingBox())!;
+    expect(dockBox.x + dockBox.width).toBeGreaterThan(page.viewportSize()!.width - 2);
+    expect(columnBox.x + columnBox.width).toBeLessThanOrEqual(dockBox.x + 1);
+    expect(columnBox.width).toBeGreaterThan(500);
+
+    // A click on a message row reaches the webmail, not us.
+    const firstRow = page.locator(row).first();
+    const rowBox = (await firstRow.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('icc-dock') === null, [rowBox.x + rowBox.width - 5, rowBox.y + rowBox.height / 2]);
+    expect(hit).toBe(true);
+    expect(errors).toEqual([]);
+  });
+}

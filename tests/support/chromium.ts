@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+
+// Playwright cannot download browsers here; we drive the system Chromium (Debian's package).
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+
+/** The Chromium to launch: $CHROMIUM_PATH when set, else the first one installed. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+/**
+ * Flags for a closed network: without the first three Chromium floods refused connections
+ * (update checks, sync, component downloads).
+ */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+  ];
+}

@@ -1,0 +1,13 @@
+import { demoCampaigns, demoEmailBatches, demoPeople } from '../../lib/demo/demo-mailbox.ts';
+import { emptyFolderCounts, type FolderCounts } from '../../lib/emails/status.ts';
+
+/** The folder counts the demo mailbox must produce, computed in Node from the same generator. */
+export function expectedDemoCounts(emails = 240): FolderCounts {
+  const now = Date.now();
+  const people = demoPeople();
+  const counts = emptyFolderCounts();
+  for (const batch of demoEmailBatches({ emails, eventsPerEmail: 3, now }, people, demoCampaigns(now))) {
+    for (const email of batch.emails) counts[email.status]++;
+  }
+  return counts;
+}
