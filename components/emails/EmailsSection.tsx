@@ -4,6 +4,7 @@ import { useView } from '../app/view-store-context';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { FolderTabs } from './FolderTabs';
+import { QuickFilter } from './QuickFilter';
 import { FOLDER_LABELS } from './folder-labels';
 
 export function EmailsSection() {
@@ -13,6 +14,7 @@ export function EmailsSection() {
   return (
     <section class="emails" aria-label={t('sectionEmails')}>
       <FolderTabs counts={value} />
+      <QuickFilter />
       {counts.status === 'error' && <ErrorNote message={counts.error.message} />}
       {value && value[folder] === 0 && <EmptyState title={t('folderEmpty', t(FOLDER_LABELS[folder]))} />}
     </section>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,12 @@ export interface LaunchedExtension {
   extensionId: string;
   serviceWorker: () => Promise<Worker>;
   close: () => Promise<void>;
+}
+
+/** Chromium names an unpacked extension after its folder: SHA-256 of the path, hex digits mapped to a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 /** Starts Chromium with the built extension loaded, in a fresh profile. */
@@ -35,11 +42,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: options.viewport ?? { width: 1440, height: 900 },
     args: chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
   });
-  // Ours is the worker whose script is background.js at the root of the built extension.
-  const isOurs = (worker: Worker) => worker.url().endsWith('/background.js');
+  const extensionId = unpackedExtensionId(EXTENSION_DIR);
+  const isOurs = (worker: Worker) => new URL(worker.url()).host === extensionId;
   const serviceWorker = async () =>
     context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
-  const extensionId = new URL((await serviceWorker()).url()).host;
+  await serviceWorker();
   return {
     context,
     extensionId,
@@ -55,7 +62,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
  * Sends one protocol command from a real extension page, exactly as the sidebar does, and
  * returns the background's response. Used to seed data and to act as "another context".
  */
-export async function sendCommandFrom(page: Page, name: string, args: unknown, id = crypto.randomUUID()): Promise<unknown> {
+export async function sendCommandFrom(page: Page, name: string, args: unknown, id: string = crypto.randomUUID()): Promise<unknown> {
   return page.evaluate(
     ([name, args, id]) => chrome.runtime.sendMessage({ channel: 'icc', kind: 'command', id, name, args }),
     [name, args, id] as const,
@@ -67,4 +74,21 @@ export async function openControlPage(launched: LaunchedExtension): Promise<Page
   const page = await launched.context.newPage();
   await page.goto(`chrome-extension://${launched.extensionId}/sidebar.html`);
   return page;
+}
+
+/** Reads one result of a named live query over a fresh port, as a UI's first render would. */
+export async function readLiveQueryOnce<T>(page: Page, name: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    ([name, args]) =>
+      new Promise<T>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'icc.live' });
+        port.onMessage.addListener((message: { kind: string; value?: unknown; error?: { message: string } }) => {
+          port.disconnect();
+          if (message.kind === 'result') resolve(message.value as T);
+          else reject(new Error(message.error?.message));
+        });
+        port.postMessage({ kind: 'subscribe', subId: crypto.randomUUID(), name, args });
+      }),
+    [name, args] as const,
+  );
 }

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { test, expect } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, readLiveQueryOnce } from '../support/launch-extension.ts';
+import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
+
+
+const rejectionCount = async (control: Page) => (await readLiveQueryOnce<unknown[]>(control, 'diagnostics.rejections', { limit: 200 })).length;
+
+test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ extension, control, command }) => {
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL_INBOX_URL);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  await sidebar.openTab('pending');
+  await expect(sidebar.folderCount('draft')).toHaveText('0');
+  const before = await rejectionCount(control);
+
+  const badArgs = await command('emails.saveDraft', { to: [{ address: 'not an address' }], subject: 'x' });
+  expect(badArgs).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(badArgs.error?.message).toMatch(/address|email/i);
+  const unknownCommand = await command('emails.dropEverything', {});
+  expect(unknownCommand).toMatchObject({ ok: false, error: { code: 'invalid' } });
+
+  await expect.poll(() => rejectionCount(control)).toBe(before + 2);
+  await expect(sidebar.folderCount('draft')).toHaveText('0');
+});
+
+test('the webmail page cannot drive the sidebar by posting our protocol', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL_INBOX_URL);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  await page.evaluate(() => {
+    window.postMessage({ channel: 'icc', kind: 'sidebar.close' }, '*');
+    document.querySelector('iframe#icc-sidebar-frame')?.dispatchEvent(new MessageEvent('message', { data: { channel: 'icc', kind: 'sidebar.close' } }));
+  });
+  await page.waitForTimeout(300);
+  await expect(sidebar.dock).toBeVisible();
+});
+
+test.describe('another extension', () => {
+  test('is refused and logged; the database is untouched', async () => {
+    const intruderDir = resolve(import.meta.dirname, '../fixtures/intruder-extension');
+    const launched = await launchWithExtension({ extraExtensions: [intruderDir] });
+    try {
+      await serveWebmail(launched.context);
+      const isIntruder = (worker: { url(): string }) => !worker.url().includes(launched.extensionId);
+      const intruder = launched.context.serviceWorkers().find(isIntruder) ?? (await launched.context.waitForEvent('serviceworker', { predicate: isIntruder }));
+      const answer = await intruder.evaluate(
+        ([target]) => (globalThis as unknown as { tryCommand: (id: string, m: unknown) => Promise<unknown> }).tryCommand(target!, {
+          channel: 'icc', kind: 'command', id: crypto.randomUUID(), name: 'demo.seed', args: {},
+        }),
+        [launched.extensionId],
+      );
+      expect(answer).toMatchObject({ ok: false, error: { code: 'rejected' } });
+
+      const page = await launched.context.newPage();
+      await page.goto(GMAIL_INBOX_URL);
+      const sidebar = new SidebarPage(page);
+      await sidebar.waitUntilVisible();
+      await expect(sidebar.folderCount('delivered')).toHaveText('0');
+      await expect(sidebar.frame.getByTestId('demo-switch')).not.toBeChecked();
+    } finally {
+      await launched.close();
+    }
+  });
+});

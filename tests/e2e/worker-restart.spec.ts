@@ -1,0 +1,33 @@
+import { test, expect } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
+import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
+
+test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({ extension, control, command }) => {
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL_INBOX_URL);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  await sidebar.openTab('pending');
+  expect((await command('emails.saveDraft', { to: [], subject: 'Before the restart' })).ok).toBe(true);
+  await expect(sidebar.folderCount('draft')).toHaveText('1');
+
+  // Stop the extension's worker the way Chrome does when it is idle (CDP, from an extension page).
+  const cdp = await extension.context.newCDPSession(control);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((version) => version.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses.includes('stopped')).toBe(true);
+
+  // A command issued right away from the sidebar's own frame wakes the worker and succeeds.
+  const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'))!;
+  const response = await frame.evaluate(() =>
+    chrome.runtime.sendMessage({ channel: 'icc', kind: 'command', id: crypto.randomUUID(), name: 'emails.saveDraft', args: { to: [], subject: 'Right after the restart' } }),
+  );
+  expect(response).toMatchObject({ ok: true });
+
+  // The sidebar reconnected and resubscribed: both drafts are counted, nothing was lost.
+  await expect(sidebar.folderCount('draft')).toHaveText('2', { timeout: 3_000 });
+  await expect(sidebar.frame.getByTestId('reconnecting')).toHaveCount(0);
+  expect(statuses.lastIndexOf('running')).toBeGreaterThan(statuses.indexOf('stopped'));
+});
