@@ -1,0 +1,34 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './deps.ts';
+import { requireApiKey } from './http/auth.ts';
+import { installErrorHandlers } from './http/errors.ts';
+import { clickRoute } from './routes/click.ts';
+import { eventRoutes } from './routes/events.ts';
+import { messageRoutes } from './routes/messages.ts';
+import { pixelRoute } from './routes/pixel.ts';
+import { sendRoutes } from './routes/send.ts';
+
+/** Every URL the server answers is registered here. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 256 * 1024,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app, deps.log);
+
+  // Public, unauthenticated, limited per address; they carry no identity, only a token.
+  pixelRoute(app, deps);
+  clickRoute(app, deps);
+  app.get('/healthz', async () => ({ ok: true, storage: deps.repo.kind }));
+
+  app.register(async (v1) => {
+    v1.addHook('onRequest', requireApiKey(deps.repo));
+    messageRoutes(v1, deps);
+    eventRoutes(v1, deps);
+    sendRoutes(v1, deps);
+  });
+  return app;
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+
+export interface Config {
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  /** postgres://… switches storage to PostgreSQL; empty means embedded SQLite in dataDir. */
+  databaseUrl: string;
+  dataDir: string;
+  /** When set, tokens carry an HMAC tag and forged ones are dropped before any storage work. */
+  tokenSecret: string;
+  scannerWindowSeconds: number;
+  selfViewWindowSeconds: number;
+  mppWindowSeconds: number;
+  burstLinks: number;
+  burstWindowSeconds: number;
+  /** Feed rows younger than this are held back so late self-views and bursts can still re-label them. */
+  feedSettleSeconds: number;
+  trackOpens: boolean;
+  trackClicks: boolean;
+  storeIpUa: boolean;
+  rawHitRetentionDays: number;
+  untrackedRecipientDomains: string[];
+  untrackedLinkDomains: string[];
+  extraScannerNetworks: string[];
+  rateLimitPerMinute: number;
+  flushIntervalMs: number;
+  trustProxy: boolean;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpUser: string;
+  smtpPass: string;
+  bounceDomain: string;
+  inboundSmtpHost: string;
+  /** 0 disables the inbound bounce listener. */
+  inboundSmtpPort: number;
+  retryDelaysSeconds: number[];
+  schedulerIntervalMs: number;
+  logLevel: string;
+}
+
+export const defaultConfig: Config = {
+  host: '127.0.0.1',
+  port: 8787,
+  publicBaseUrl: '',
+  databaseUrl: '',
+  dataDir: './data',
+  tokenSecret: '',
+  scannerWindowSeconds: 30,
+  selfViewWindowSeconds: 10,
+  mppWindowSeconds: 900,
+  burstLinks: 3,
+  burstWindowSeconds: 10,
+  feedSettleSeconds: 10,
+  trackOpens: true,
+  trackClicks: true,
+  storeIpUa: true,
+  rawHitRetentionDays: 30,
+  untrackedRecipientDomains: [],
+  untrackedLinkDomains: [],
+  extraScannerNetworks: [],
+  rateLimitPerMinute: 1200,
+  flushIntervalMs: 2,
+  trustProxy: false,
+  smtpHost: '',
+  smtpPort: 587,
+  smtpSecure: false,
+  smtpUser: '',
+  smtpPass: '',
+  bounceDomain: 'bounce.localhost',
+  inboundSmtpHost: '127.0.0.1',
+  inboundSmtpPort: 0,
+  retryDelaysSeconds: [60, 300, 1800, 7200],
+  schedulerIntervalMs: 1000,
+  logLevel: 'warn',
+};
+
+type Kind = 'string' | 'number' | 'boolean' | 'list' | 'numbers';
+const keyKinds: { [K in keyof Config]: Kind } = {
+  host: 'string', port: 'number', publicBaseUrl: 'string', databaseUrl: 'string', dataDir: 'string',
+  tokenSecret: 'string', scannerWindowSeconds: 'number', selfViewWindowSeconds: 'number',
+  mppWindowSeconds: 'number', burstLinks: 'number', burstWindowSeconds: 'number',
+  feedSettleSeconds: 'number', trackOpens: 'boolean', trackClicks: 'boolean', storeIpUa: 'boolean',
+  rawHitRetentionDays: 'number', untrackedRecipientDomains: 'list', untrackedLinkDomains: 'list',
+  extraScannerNetworks: 'list', rateLimitPerMinute: 'number', flushIntervalMs: 'number',
+  trustProxy: 'boolean', smtpHost: 'string', smtpPort: 'number', smtpSecure: 'boolean',
+  smtpUser: 'string', smtpPass: 'string', bounceDomain: 'string', inboundSmtpHost: 'string',
+  inboundSmtpPort: 'number', retryDelaysSeconds: 'numbers', schedulerIntervalMs: 'number',
+  logLevel: 'string',
+};
+
+/** camelCase key → SCREAMING_SNAKE env name, e.g. scannerWindowSeconds → SCANNER_WINDOW_SECONDS. */
+export function envName(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
+
+function parseValue(kind: Kind, raw: unknown, where: string): Config[keyof Config] {
+  const text = Array.isArray(raw) ? raw.join(',') : String(raw).trim();
+  switch (kind) {
+    case 'string':
+      return text;
+    case 'number': {
+      const n = Number(text);
+      if (text === '' || !Number.isFinite(n) || n < 0) throw new Error(`${where}: expected a non-negative number, got "${text}"`);
+      return n;
+    }
+    case 'boolean':
+      if (/^(1|true|yes|on)$/i.test(text)) return true;
+      if (/^(0|false|no|off)$/i.test(text)) return false;
+      throw new Error(`${where}: expected true/false, got "${text}"`);
+    case 'list':
+      return text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    case 'numbers':
+      return text.split(',').map((s) => parseValue('number', s, where) as number);
+  }
+}
+
+/** Defaults ← JSON config file ← environment (env wins, so one file can serve several instances). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const flag = argv.indexOf('--config');
+  const file = flag >= 0 ? argv[flag + 1] : env.CONFIG_FILE;
+  const fromFile: Record<string, unknown> = file ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const config: Record<string, unknown> = { ...defaultConfig };
+  for (const [key, value] of Object.entries(fromFile)) {
+    const kind = keyKinds[key as keyof Config];
+    if (!kind) throw new Error(`${file}: unknown setting "${key}"`);
+    config[key] = parseValue(kind, value, `${file}: ${key}`);
+  }
+  for (const [key, kind] of Object.entries(keyKinds)) {
+    const raw = env[envName(key)];
+    if (raw !== undefined && raw !== '') config[key] = parseValue(kind, raw, envName(key));
+  }
+  const result = config as unknown as Config;
+  if (!result.publicBaseUrl) result.publicBaseUrl = `http://${result.host}:${result.port}`;
+  result.publicBaseUrl = result.publicBaseUrl.replace(/\/+$/, '');
+  return result;
+}

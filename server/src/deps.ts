@@ -1,0 +1,18 @@
+import type { Config } from './config.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import type { Repository } from './storage/repository.ts';
+import type { HitRecorder } from './tracking/hit-recorder.ts';
+import type { TokenCodec } from './tracking/tokens.ts';
+
+/** Everything a route needs, passed in so tests can build an app around any backend and clock. */
+export interface AppDeps {
+  config: Config;
+  repo: Repository;
+  tokens: TokenCodec;
+  recorder: HitRecorder;
+  limiter: RateLimiter;
+  now: () => number;
+  log: (message: string) => void;
+  /** Wakes the send scheduler after a new or changed job, so "send now" does not wait for the next tick. */
+  wakeScheduler: () => void;
+}

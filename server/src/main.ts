@@ -1,0 +1,32 @@
+import { loadConfig } from './config.ts';
+import { createServer } from './server.ts';
+
+const config = loadConfig();
+const server = await createServer(config);
+await server.app.listen({ port: config.port, host: config.host });
+const address = server.app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+
+console.log(
+  [
+    `Inbox Command Center server listening on http://${config.host}:${port}`,
+    `  public URLs:   ${config.publicBaseUrl}/o/<token>.gif, ${config.publicBaseUrl}/c/<token>/<n>`,
+    `  storage:       ${server.repo.describe()}`,
+    `  SMTP relay:    ${server.relay.describe()}`,
+    `  bounce intake: ${server.inboundPort ? `smtp://${config.inboundSmtpHost}:${server.inboundPort} for @${config.bounceDomain}` : 'off (INBOUND_SMTP_PORT=0)'}`,
+    `  scanner window ${config.scannerWindowSeconds} s, store IP/UA ${config.storeIpUa ? 'on' : 'off'}, raw hits kept ${config.rawHitRetentionDays} days`,
+  ].join('\n'),
+);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing queued hits and closing`);
+    server.close().then(() => process.exit(0), (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    });
+  });
+}

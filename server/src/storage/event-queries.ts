@@ -1,0 +1,95 @@
+import type { Classification, EventType, FeedEvent, MessageRecord, NewEvent } from './repository.ts';
+import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
+import { findMessagesByTokens, inArray } from './message-queries.ts';
+
+export class InvalidCursorError extends Error {}
+
+const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, link_index, url, detail, ip, ua)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`;
+
+export async function insertEventRows(tx: SqlRunner, events: NewEvent[], now: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const e of events) {
+    const [row] = await tx.all(insertSql, [
+      e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason,
+      e.linkIndex ?? null, e.url ?? null, e.detail ?? null, e.ip ?? null, e.ua ?? null,
+    ]);
+    ids.push(num(row?.id));
+  }
+  return ids;
+}
+
+export async function insertEvents(db: SqlDriver, events: NewEvent[], now: number): Promise<number[]> {
+  if (events.length === 0) return [];
+  return db.transaction((tx) => insertEventRows(tx, events, now));
+}
+
+/** Token lookup and insert in one transaction: see findMessagesByTokens on why it locks. */
+export async function recordHits(
+  db: SqlDriver, tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number,
+): Promise<{ events: NewEvent[]; ids: number[] }> {
+  return db.transaction(async (tx) => {
+    const messages = await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true });
+    const events = build(messages);
+    return { events, ids: await insertEventRows(tx, events, now) };
+  });
+}
+
+export async function relabelEvents(db: SqlDriver, ids: number[], classification: Classification, reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.run(`UPDATE events SET classification = $1, reason = $2 WHERE ${inArray(db, 'id', 3)}`, [classification, reason, ids]);
+}
+
+function toFeedEvent(row: Row, cursor: string): FeedEvent {
+  return {
+    cursor,
+    messageId: String(row.message_id),
+    type: String(row.type) as EventType,
+    at: num(row.at),
+    classification: strOrNull(row.classification) as Classification | null,
+    reason: String(row.reason),
+    linkIndex: numOrNull(row.link_index),
+    url: strOrNull(row.url),
+    detail: strOrNull(row.detail),
+  };
+}
+
+const feedColumns = 'id, message_id, type, at, recorded_at, classification, reason, link_index, url, detail';
+
+/**
+ * SQLite has one writer, so ids become visible in order and the id is the cursor.
+ * PostgreSQL sequence values can commit out of order: a reader at `id > 10` could pass over id 9
+ * that commits a moment later. There the cursor is (writing transaction id, id), and only rows of
+ * transactions older than the snapshot's xmin are read: every transaction that could still add a
+ * row sorting before them has finished, so the cursor never skips a row.
+ */
+export async function readFeed(db: SqlDriver, accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]> {
+  let rows: Row[];
+  let cursorOf: (row: Row) => string;
+  if (db.dialect === 'sqlite') {
+    if (!/^\d{1,15}$/.test(after)) throw new InvalidCursorError(`cursor "${after}" is not one this server issued`);
+    rows = await db.all(`SELECT ${feedColumns} FROM events WHERE account_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [accountId, Number(after), limit]);
+    cursorOf = (row) => String(row.id);
+  } else {
+    const match = after === '0' ? ['', '0', '0'] : /^(\d{1,15})-(\d{1,15})$/.exec(after);
+    if (!match) throw new InvalidCursorError(`cursor "${after}" is not one this server issued`);
+    rows = await db.all(
+      `SELECT tx, ${feedColumns} FROM events
+       WHERE account_id = $1 AND (tx, id) > ($2, $3) AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+       ORDER BY tx, id LIMIT $4`,
+      [accountId, Number(match[1]), Number(match[2]), limit],
+    );
+    cursorOf = (row) => `${num(row.tx)}-${num(row.id)}`;
+  }
+  const events: FeedEvent[] = [];
+  for (const row of rows) {
+    // Stop at the first unsettled row rather than skipping it, or its cursor would be passed.
+    if (num(row.recorded_at) > settledBefore) break;
+    events.push(toFeedEvent(row, cursorOf(row)));
+  }
+  return events;
+}
+
+export async function purgeRawHits(db: SqlDriver, before: number): Promise<number> {
+  return db.run('UPDATE events SET ip = NULL, ua = NULL WHERE at < $1 AND (ip IS NOT NULL OR ua IS NOT NULL)', [before]);
+}

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import type { Row, SqlDriver, SqlRunner, SqlValue } from '../sql-driver.ts';
+
+// BIGINT columns hold epoch milliseconds and ids, all far below 2^53, so plain numbers are safe.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    dialect: 'postgres',
+    all: async <T extends Row>(sql: string, params: SqlValue[] = []) => (await client.query<T>(sql, params)).rows,
+    run: async (sql: string, params: SqlValue[] = []) => (await client.query(sql, params)).rowCount ?? 0,
+  };
+}
+
+export class PostgresDriver implements SqlDriver {
+  readonly dialect = 'postgres' as const;
+  readonly pool: pg.Pool;
+  private readonly direct: SqlRunner;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 10, types });
+    // An idle client losing its connection must not crash the server; the next query reconnects.
+    this.pool.on('error', () => undefined);
+    this.direct = runnerFor(this.pool);
+  }
+
+  all<T extends Row>(sql: string, params?: SqlValue[]): Promise<T[]> {
+    return this.direct.all<T>(sql, params);
+  }
+
+  run(sql: string, params?: SqlValue[]): Promise<number> {
+    return this.direct.run(sql, params);
+  }
+
+  async transaction<R>(work: (tx: SqlRunner) => Promise<R>): Promise<R> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(runnerFor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

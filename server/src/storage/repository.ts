@@ -1,0 +1,133 @@
+// The narrow storage interface every backend implements. Times are epoch milliseconds.
+
+export type Classification = 'human' | 'proxy' | 'prefetch' | 'scanner' | 'self' | 'unknown';
+export type EventType = 'view' | 'click' | 'bounce' | 'complaint' | 'delivered' | 'failed' | 'deferred';
+
+export interface LinkRecord {
+  index: number;
+  /** The redirect target; null when the link was left alone (mailto:, tel:, opted out). */
+  url: string | null;
+}
+
+export interface MessageRecord {
+  pk: number;
+  accountId: number;
+  messageId: string;
+  token: string;
+  sentAt: number;
+  tracking: boolean;
+  recipients: string[];
+  lastSelfViewAt: number | null;
+  links: LinkRecord[];
+}
+
+export interface NewMessage {
+  accountId: number;
+  messageId: string;
+  token: string;
+  sentAt: number;
+  tracking: boolean;
+  recipients: string[];
+  links: LinkRecord[];
+}
+
+export interface NewEvent {
+  accountId: number;
+  messagePk: number;
+  messageId: string;
+  type: EventType;
+  at: number;
+  classification: Classification | null;
+  reason: string;
+  linkIndex?: number | null;
+  url?: string | null;
+  detail?: string | null;
+  ip?: string | null;
+  ua?: string | null;
+}
+
+export interface FeedEvent {
+  cursor: string;
+  messageId: string;
+  type: EventType;
+  at: number;
+  classification: Classification | null;
+  reason: string;
+  linkIndex: number | null;
+  url: string | null;
+  detail: string | null;
+}
+
+export type SendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface SendJob {
+  id: number;
+  accountId: number;
+  messagePk: number;
+  messageId: string;
+  token: string;
+  from: string;
+  /** Recipients still to be delivered; shrinks as recipients are accepted or bounce. */
+  to: string[];
+  subject: string;
+  html: string;
+  text: string | null;
+  sendAt: number;
+  status: SendStatus;
+  attempts: number;
+}
+
+export interface NewSend {
+  accountId: number;
+  messagePk: number;
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string | null;
+  sendAt: number;
+}
+
+export interface Repository {
+  readonly kind: 'sqlite' | 'postgres';
+  describe(): string;
+  close(): Promise<void>;
+
+  createAccount(name: string, now: number): Promise<number>;
+  listAccounts(): Promise<{ id: number; name: string; keys: number }[]>;
+  addApiKey(accountId: number, keyHash: string, label: string, now: number): Promise<void>;
+  revokeApiKey(keyHash: string, now: number): Promise<boolean>;
+  revokeAccountKeys(accountId: number, now: number): Promise<number>;
+  findAccountByKeyHash(keyHash: string): Promise<number | null>;
+
+  insertMessage(message: NewMessage, now: number): Promise<MessageRecord>;
+  findMessage(accountId: number, messageId: string): Promise<MessageRecord | null>;
+  findMessagesByTokens(tokens: string[]): Promise<Map<string, MessageRecord>>;
+  /** The scanner window counts from the real send time, which for a scheduled send is known only now. */
+  setSentAt(messagePk: number, sentAt: number): Promise<void>;
+  setTracking(accountId: number, messageId: string, enabled: boolean): Promise<boolean>;
+  /** Remembers the rep's own view and re-labels that message's hits of the last windowMs as `self`. */
+  markSelfView(accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean>;
+
+  /** Looks up the hits' messages and inserts the events `build` makes of them, in one transaction. */
+  recordHits(tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number): Promise<{ events: NewEvent[]; ids: number[] }>;
+  /** Inserts all events in one transaction; returns their ids in order. */
+  insertEvents(events: NewEvent[], now: number): Promise<number[]>;
+  relabelEvents(ids: number[], classification: Classification, reason: string): Promise<void>;
+  /** Events after `after`, in cursor order, stopping before the first one recorded after settledBefore. */
+  readFeed(accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]>;
+  /** Forgets IP and user agent of hits older than `before`; the verdicts stay. */
+  purgeRawHits(before: number): Promise<number>;
+
+  insertSend(send: NewSend, now: number): Promise<SendJob>;
+  findSend(accountId: number, messageId: string): Promise<SendJob | null>;
+  /** Changes a job only while it is still `scheduled`; returns false otherwise. */
+  updateScheduledSend(accountId: number, messageId: string, change: { sendAt?: number; cancel?: boolean }): Promise<boolean>;
+  /** Moves due jobs to `sending` under a lease so that two instances never send the same job. */
+  claimDueSends(now: number, leaseMs: number, limit: number): Promise<SendJob[]>;
+  /** Jobs whose lease ran out while `sending` (the process died mid-send): marked failed, returned once. */
+  expireStaleSends(now: number): Promise<SendJob[]>;
+  finishSendAttempt(id: number, outcome: { status: SendStatus; to: string[]; sendAt: number; error: string | null }): Promise<void>;
+  recordInboundReport(kind: string, messagePk: number | null, summary: string, now: number): Promise<void>;
+}
