@@ -1,7 +1,8 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './http/auth.ts';
-import { installErrorHandlers } from './http/errors.ts';
+import { installErrorHandlers, sendError } from './http/errors.ts';
+import { PIXEL_GIF, PIXEL_HEADERS } from './tracking/pixel-gif.ts';
 import { clickRoute } from './routes/click.ts';
 import { eventRoutes } from './routes/events.ts';
 import { messageRoutes } from './routes/messages.ts';
@@ -16,6 +17,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // A URL the router cannot decode (bad %-escape, over-long segment) never reaches a route: the
+    // pixel must still answer with the image, everything else gets a JSON 4xx.
+    frameworkErrors: (error, request, reply) => {
+      if (request.url.startsWith('/o/')) return (reply as FastifyReply).code(200).headers(PIXEL_HEADERS).send(PIXEL_GIF);
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      return sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'the URL could not be read');
+    },
   });
   installErrorHandlers(app, deps.log);
 

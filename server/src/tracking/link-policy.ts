@@ -16,7 +16,8 @@ export function redirectTargetFor(link: string, untrackedDomains: string[]): str
   if (/unsubscribe|opt-?out/i.test(url.pathname + url.search)) return null;
   const host = url.hostname.toLowerCase();
   if (untrackedDomains.some((d) => host === d || host.endsWith(`.${d}`))) return null;
-  return link;
+  // The normalised form is percent-encoded, so it is always a valid Location header.
+  return url.href;
 }
 
 export function domainOf(address: string): string {

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { generateApiKey, hashApiKey } from '../../src/accounts/api-keys.ts';
+import { defaultConfig, type Config } from '../../src/config.ts';
+import { openStorage } from '../../src/storage/open-storage.ts';
+import type { Repository } from '../../src/storage/repository.ts';
+
+/** Which backend this run of the suite exercises (set by test/run-all.ts). */
+export const backend: 'sqlite' | 'postgres' = process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+
+let counter = 0;
+
+/** A storage location of its own for one test: a temp dir, or a new Postgres database. */
+export async function freshStorageConfig(): Promise<{ storage: Pick<Config, 'databaseUrl' | 'dataDir'>; cleanup: () => Promise<void> }> {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'icc-sqlite-'));
+    return { storage: { databaseUrl: '', dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL (test/run-all.ts starts Postgres and sets it)');
+  const name = `icc_${process.pid}_${++counter}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    storage: { databaseUrl: url.toString(), dataDir: '' },
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...defaultConfig,
+    publicBaseUrl: 'https://t.example.test',
+    feedSettleSeconds: 0,
+    rateLimitPerMinute: 0,
+    bounceDomain: 'bounce.example.test',
+    ...overrides,
+  };
+}
+
+export async function createRep(repo: Repository, name = 'Rep'): Promise<{ accountId: number; key: string; auth: { authorization: string } }> {
+  const accountId = await repo.createAccount(name, Date.now());
+  const key = generateApiKey();
+  await repo.addApiKey(accountId, hashApiKey(key), 'test', Date.now());
+  return { accountId, key, auth: { authorization: `Bearer ${key}` } };
+}
+
+export async function openRepo(storage: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Repository> {
+  return openStorage(storage);
+}
