@@ -3,11 +3,17 @@ import type { QueryArgs } from '../messaging/protocol';
 import type { QueryRunners } from '../messaging/live-query-server';
 import { countFolders } from '../emails/folder-counts';
 import { isDemoActive } from '../demo/seed-demo';
+import { readFolderPage } from '../emails/folder-page';
+import { readEmailDetail } from '../emails/email-detail';
+import { findEmailsNeedingAttention } from '../emails/needs-attention';
 
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
 export function createQueryRunners(db: CommandCenterDb) {
   return {
     'folders.counts': () => countFolders(db),
+    'folders.page': (args: QueryArgs<'folders.page'>) => readFolderPage(db, args),
+    'emails.detail': ({ id }: QueryArgs<'emails.detail'>) => readEmailDetail(db, id),
+    'emails.needsAttention': () => findEmailsNeedingAttention(db),
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),

@@ -5,7 +5,8 @@ import { serveLiveQueries } from '../messaging/live-query-server';
 import { CHANNEL, type TabMessage } from '../messaging/protocol';
 import { describeSender } from '../messaging/sender';
 import { createCommandHandlers } from './command-handlers';
-import { createRunOnce, pruneCommandLog } from './command-log';
+import { createRunOnce } from './command-log';
+import { scheduleMaintenance } from './maintenance';
 import { createQueryRunners } from './live-queries';
 import { createRejectionLog } from './rejections';
 
@@ -43,5 +44,5 @@ export function startBackground(): void {
     browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => {});
   });
 
-  void pruneCommandLog(db);
+  scheduleMaintenance(db);
 }

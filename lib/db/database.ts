@@ -7,6 +7,7 @@ import type {
   JobRecord,
   PersonRecord,
   RejectionRecord,
+  TrashedEmailRecord,
   SavedSearchRecord,
   TaskRecord,
 } from './records';
@@ -16,6 +17,7 @@ import type {
 // third-party storage.
 export class CommandCenterDb extends Dexie {
   emails!: EntityTable<EmailRecord, 'id'>;
+  trash!: EntityTable<TrashedEmailRecord, 'id'>;
   people!: EntityTable<PersonRecord, 'id'>;
   campaigns!: EntityTable<CampaignRecord, 'id'>;
   events!: EntityTable<EngagementEventRecord, 'id'>;
@@ -30,6 +32,7 @@ export class CommandCenterDb extends Dexie {
     this.version(1).stores({
       // [status+folderDate] serves both the folder count and the newest-first page.
       emails: 'id, status, [status+folderDate], campaignId, *personIds, createdAt, statusAt',
+      trash: 'id, deletedAt',
       people: 'id, &email, name',
       campaigns: 'id, name',
       events: '++id, emailId, [emailId+at], at, &serverCursor',

@@ -51,6 +51,11 @@ export interface EmailRecord {
   messageId?: string;
 }
 
+/** A deleted email, kept for undo (and purged after a while) with its events left in place. */
+export interface TrashedEmailRecord extends EmailRecord {
+  deletedAt: number;
+}
+
 export interface PersonRecord {
   id: string;
   email: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CommandRefused, routeCommand, type CommandRouterDeps } from './command-router';
+import { routeCommand, type CommandRouterDeps } from './command-router';
+import { CommandRefused } from './command-refused';
 
 const self = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 const sidebar = { id: self.id, url: `${self.origin}sidebar.html` };

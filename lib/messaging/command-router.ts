@@ -1,6 +1,7 @@
 import type { CommandName, CommandResponse, ProtocolError } from './protocol';
 import { commandRequestSchema, parseWith } from './protocol';
 import { commandArgSchemas } from './commands';
+import { CommandRefused } from './command-refused';
 import { describeSender, isTrustedSender, type ExtensionIdentity, type SenderInfo } from './sender';
 
 export type CommandHandlers = {
@@ -13,16 +14,6 @@ export interface CommandRouterDeps {
   /** Runs `run` once per command id: a retry of an applied id returns the stored answer. */
   once: (id: string, name: CommandName, run: () => Promise<unknown>) => Promise<unknown>;
   reject: (reason: string, sender: string, summary: string) => void;
-}
-
-/** A handler's refusal that the caller should see as-is (not a crash). */
-export class CommandRefused extends Error {
-  constructor(
-    readonly code: ProtocolError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Validates, authorises and runs one incoming command; never throws. */

@@ -1,4 +1,12 @@
 import * as v from 'valibot';
+import { EMAIL_STATUSES } from '../emails/status';
+import type { ActionResult } from '../emails/actions';
+
+// Bulk actions arrive in chunks (the UI shows progress between them).
+const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1), v.maxLength(500));
+const status = v.picklist(EMAIL_STATUSES);
+// A send time within ten years either side of now; anything else is a typo or garbage.
+const time = v.pipe(v.number(), v.integer(), v.minValue(Date.UTC(2016, 0, 1)), v.maxValue(Date.UTC(2036, 0, 1)));
 
 // Argument schemas of every command the background accepts, and the types of their answers.
 // Add a command here, then its handler in lib/background/command-handlers.ts.
@@ -9,6 +17,13 @@ export const commandArgSchemas = {
     eventsPerEmail: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
   }),
   'demo.clear': v.object({}),
+  'emails.archive': v.object({ ids }),
+  'emails.unarchive': v.object({ ids }),
+  'emails.reschedule': v.object({ ids, at: time, expected: v.picklist(['draft', 'scheduled']) }),
+  'emails.sendNow': v.object({ ids, expected: v.picklist(['draft', 'scheduled']) }),
+  'emails.retry': v.object({ ids, expected: v.picklist(['failed', 'bounced', 'spam']) }),
+  'emails.delete': v.object({ ids, expected: status }),
+  'emails.restore': v.object({ ids }),
   'emails.saveDraft': v.object({
     to: v.pipe(
       v.array(v.object({ address: v.pipe(v.string(), v.email()), name: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
@@ -22,5 +37,12 @@ export const commandArgSchemas = {
 export interface CommandResults {
   'demo.seed': { emails: number; events: number; people: number; tasks: number };
   'demo.clear': { removed: number };
+  'emails.archive': ActionResult;
+  'emails.unarchive': ActionResult;
+  'emails.reschedule': ActionResult;
+  'emails.sendNow': ActionResult;
+  'emails.retry': ActionResult;
+  'emails.delete': ActionResult;
+  'emails.restore': ActionResult;
   'emails.saveDraft': { id: string };
 }

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import type { CommandCenterDb } from '../db/database';
+import { recoverStuckSends } from '../emails/recover-stuck-sends';
+import { pruneCommandLog } from './command-log';
+
+const ALARM = 'maintenance';
+const TRASH_KEEP_MS = 30 * 24 * 3_600_000;
+
+/** Housekeeping that must happen even if nobody opens the sidebar: stuck sends, old trash. */
+export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Promise<void> {
+  await recoverStuckSends(db, now);
+  const expired = await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).primaryKeys();
+  if (expired.length > 0) {
+    await db.transaction('rw', db.trash, db.events, async () => {
+      await db.trash.bulkDelete(expired);
+      await db.events.where('emailId').anyOf(expired).delete();
+    });
+  }
+  await pruneCommandLog(db, now);
+}
+
+/** Runs maintenance now (every worker start) and keeps one periodic alarm for it. */
+export function scheduleMaintenance(db: CommandCenterDb): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void runMaintenance(db);
+  });
+  // Re-creating an alarm resets its period, so only create it when it is missing.
+  void browser.alarms.get(ALARM).then((existing) => {
+    if (!existing) return browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  });
+  void runMaintenance(db).catch((error: unknown) => console.error('[command-center] maintenance failed', error));
+}

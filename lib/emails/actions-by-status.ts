@@ -1,0 +1,20 @@
+import type { EmailStatus } from './status';
+
+// Which quick actions each folder offers (product.md). The action bar renders from this table,
+// so Edit and Follow up slot in here when the compose and tasks work lands.
+
+export type EmailAction = 'archive' | 'unarchive' | 'reschedule' | 'sendNow' | 'retry' | 'delete';
+
+export const ACTIONS_BY_STATUS: Readonly<Record<EmailStatus, readonly EmailAction[]>> = {
+  delivered: ['archive'],
+  archived: ['unarchive', 'delete'],
+  scheduled: ['reschedule', 'sendNow', 'delete'],
+  draft: ['reschedule', 'sendNow', 'delete'],
+  sending: [],
+  failed: ['retry', 'delete'],
+  bounced: ['retry', 'delete'],
+  spam: ['retry', 'delete'],
+};
+
+/** Actions whose effect the rep can take back from the toast. */
+export const UNDOABLE: ReadonlySet<EmailAction> = new Set(['archive', 'unarchive', 'delete']);

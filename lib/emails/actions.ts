@@ -1,0 +1,105 @@
+import type { CommandCenterDb } from '../db/database';
+import { withinTransaction } from '../db/within-transaction';
+import type { JobRecord } from '../db/records';
+import { CommandRefused } from '../messaging/command-refused';
+import { changeStatus } from './lifecycle';
+import type { EmailStatus } from './status';
+
+// The rep's quick actions, one function each, working on one or many emails. Each email is
+// judged on its own: one that changed meanwhile is reported back, the others still go through.
+
+export interface ActionResult {
+  done: string[];
+  failed: { id: string; message: string }[];
+}
+
+type PerEmail = (id: string, now: number) => Promise<unknown>;
+
+async function eachEmail(ids: readonly string[], act: PerEmail, now = Date.now()): Promise<ActionResult> {
+  const result: ActionResult = { done: [], failed: [] };
+  for (const id of ids) {
+    try {
+      await act(id, now);
+      result.done.push(id);
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      result.failed.push({ id, message: error.message });
+    }
+  }
+  return result;
+}
+
+/** The server must stop (or resume) recording this email's pixel and clicks. Sent by the outbox. */
+function trackingJob(emailId: string, enabled: boolean, now: number): JobRecord {
+  return { id: `tracking:${emailId}:${now}`, kind: 'tracking.set', payload: { emailId, enabled }, dueAt: now, attempts: 0, state: 'queued' };
+}
+
+export function archiveEmails(db: CommandCenterDb, ids: readonly string[]) {
+  return eachEmail(ids, async (id, now) => {
+    await changeStatus(db, id, { to: 'archived', expected: 'delivered', reason: 'archived by rep: tracking off', patch: { tracking: false }, now });
+    await db.jobs.put(trackingJob(id, false, now));
+  });
+}
+
+export function unarchiveEmails(db: CommandCenterDb, ids: readonly string[]) {
+  return eachEmail(ids, async (id, now) => {
+    await changeStatus(db, id, { to: 'delivered', expected: 'archived', reason: 'unarchived by rep: tracking on', patch: { tracking: true }, now });
+    await db.jobs.put(trackingJob(id, true, now));
+  });
+}
+
+/** Draft → Scheduled at `at`; a scheduled email keeps its folder and gets the new time. */
+export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at: number, expected: EmailStatus, reason = 'rescheduled by rep') {
+  return eachEmail(ids, async (id, now) => {
+    if (expected === 'draft') {
+      await changeStatus(db, id, { to: 'scheduled', expected: 'draft', reason, patch: { scheduledAt: at }, now });
+      return;
+    }
+    await withinTransaction(db, [db.emails], async () => {
+      const email = await db.emails.get(id);
+      if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
+      if (email.status !== 'scheduled') throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      await db.emails.put({
+        ...email,
+        scheduledAt: at,
+        folderDate: at,
+        statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, reason }],
+      });
+    });
+  });
+}
+
+/** "Send now" sets the send time to now: the scheduler sends it at its next wake-up. */
+export function sendEmailsNow(db: CommandCenterDb, ids: readonly string[], expected: 'draft' | 'scheduled') {
+  return rescheduleEmails(db, ids, Date.now(), expected, 'send now');
+}
+
+/** Failed, Bounced or Spam → Scheduled, due now. The failure stays in the history. */
+export function retryEmails(db: CommandCenterDb, ids: readonly string[], expected: 'failed' | 'bounced' | 'spam') {
+  return eachEmail(ids, (id, now) => changeStatus(db, id, { to: 'scheduled', expected, reason: 'retry', patch: { scheduledAt: now }, now }));
+}
+
+/** Moves emails to the trash (undo restores them); their events stay for the restore. */
+export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expected: EmailStatus) {
+  return eachEmail(ids, (id, now) =>
+    withinTransaction(db, [db.emails, db.trash], async () => {
+      const email = await db.emails.get(id);
+      if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
+      if (email.status !== expected) throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      await db.trash.put({ ...email, deletedAt: now });
+      await db.emails.delete(id);
+    }),
+  );
+}
+
+export function restoreEmails(db: CommandCenterDb, ids: readonly string[]) {
+  return eachEmail(ids, (id) =>
+    withinTransaction(db, [db.emails, db.trash], async () => {
+      const trashed = await db.trash.get(id);
+      if (!trashed) throw new CommandRefused('not_found', 'This email is no longer in the trash.');
+      const { deletedAt: _deletedAt, ...email } = trashed;
+      await db.emails.put(email);
+      await db.trash.delete(id);
+    }),
+  );
+}

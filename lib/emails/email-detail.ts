@@ -1,0 +1,40 @@
+import Dexie from 'dexie';
+import type { CommandCenterDb } from '../db/database';
+import { problemWith, toListRow, type DamagedRow, type EmailDetail, type EventRow } from './email-row';
+
+export interface EmailDetailResult {
+  email: EmailDetail | DamagedRow | null;
+  events: EventRow[];
+}
+
+/** One email with its status history and every engagement event, oldest first. */
+export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<EmailDetailResult> {
+  const record = await db.emails.get(id);
+  if (!record) return { email: null, events: [] };
+  const problem = problemWith(record);
+  if (problem) return { email: { kind: 'damaged', id, problem }, events: [] };
+  const campaign = record.campaignId ? await db.campaigns.get(record.campaignId) : undefined;
+  const row = toListRow(record, new Map(campaign ? [[campaign.id, campaign.name]] : []));
+  if (row.kind === 'damaged') return { email: row, events: [] };
+  const events = await db.events.where('[emailId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+  const email: EmailDetail = {
+    ...row,
+    createdAt: record.createdAt,
+    tracking: record.tracking !== false,
+    statusHistory: Array.isArray(record.statusHistory) ? record.statusHistory : [],
+  };
+  if (record.bodyPreview !== undefined) email.bodyPreview = record.bodyPreview;
+  if (record.scheduledAt !== undefined) email.scheduledAt = record.scheduledAt;
+  if (record.sentAt !== undefined) email.sentAt = record.sentAt;
+  return {
+    email,
+    events: events.map((event) => ({
+      id: event.id ?? 0,
+      type: event.type,
+      at: event.at,
+      classification: event.classification,
+      reason: event.reason,
+      ...(event.url ? { url: event.url } : {}),
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Classification, EmailRecord, EngagementEventType, Recipient, StatusChange } from '../db/records';
+import { isEmailStatus, type EmailStatus } from './status';
+
+// What the list and the detail show of an email: plain data, checked on the way out of the
+// database so a damaged or newer-version row becomes a "needs attention" item, never a crash.
+
+export interface EmailRow {
+  kind: 'email';
+  id: string;
+  status: EmailStatus;
+  to: Recipient[];
+  subject: string;
+  campaignId?: string;
+  campaignName?: string;
+  bulk: boolean;
+  statusAt: number;
+  folderDate: number;
+  failureReason?: string;
+  engagement: EmailRecord['engagement'];
+}
+
+export interface DamagedRow {
+  kind: 'damaged';
+  id: string;
+  problem: string;
+}
+
+export type ListRow = EmailRow | DamagedRow;
+
+export interface EventRow {
+  id: number;
+  type: EngagementEventType;
+  at: number;
+  classification: Classification;
+  reason: string;
+  url?: string;
+}
+
+export interface EmailDetail extends EmailRow {
+  bodyPreview?: string;
+  createdAt: number;
+  scheduledAt?: number;
+  sentAt?: number;
+  tracking: boolean;
+  statusHistory: StatusChange[];
+}
+
+/** The first thing wrong with a stored email, or undefined when it can be shown. */
+export function problemWith(record: Partial<EmailRecord> & { id?: unknown }): string | undefined {
+  if (typeof record.id !== 'string') return 'it has no id';
+  if (!isEmailStatus(record.status)) return `unknown status "${String(record.status)}"`;
+  if (typeof record.subject !== 'string') return 'its subject is missing';
+  if (!Array.isArray(record.to) || record.to.some((recipient) => typeof recipient?.address !== 'string')) return 'its recipients are missing or damaged';
+  if (typeof record.statusAt !== 'number' || typeof record.folderDate !== 'number') return 'its dates are missing';
+  const engagement = record.engagement;
+  if (!engagement || typeof engagement.views !== 'number' || typeof engagement.clicks !== 'number') return 'its engagement summary is damaged';
+  return undefined;
+}
+
+export function toListRow(record: EmailRecord, campaignNames: ReadonlyMap<string, string>): ListRow {
+  const problem = problemWith(record);
+  if (problem) return { kind: 'damaged', id: String(record.id), problem };
+  const row: EmailRow = {
+    kind: 'email',
+    id: record.id,
+    status: record.status,
+    to: record.to,
+    subject: record.subject,
+    bulk: record.bulk === true,
+    statusAt: record.statusAt,
+    folderDate: record.folderDate,
+    engagement: record.engagement,
+  };
+  if (record.campaignId) {
+    row.campaignId = record.campaignId;
+    const name = campaignNames.get(record.campaignId);
+    if (name) row.campaignName = name;
+  }
+  if (record.failureReason) row.failureReason = record.failureReason;
+  return row;
+}
+
+/** Lower-case search over what the rep sees in a row: recipients and subject. */
+export function matchesFilter(record: EmailRecord, needle: string): boolean {
+  if (typeof record.subject === 'string' && record.subject.toLowerCase().includes(needle)) return true;
+  return Array.isArray(record.to) && record.to.some((recipient) =>
+    `${recipient?.name ?? ''} ${recipient?.address ?? ''}`.toLowerCase().includes(needle),
+  );
+}

@@ -1,0 +1,49 @@
+import type { CommandCenterDb } from '../db/database';
+import { withinTransaction } from '../db/within-transaction';
+import type { EmailRecord } from '../db/records';
+import { CommandRefused } from '../messaging/command-refused';
+import { folderDateOf } from './folder-date';
+import { isEmailStatus, type EmailStatus } from './status';
+import { isLegalTransition } from './transitions';
+
+export interface StatusChangeRequest {
+  to: EmailStatus;
+  reason: string;
+  /** The status the rep saw when acting; a different one means the email changed meanwhile. */
+  expected?: EmailStatus | readonly EmailStatus[];
+  /** Other fields that change with the status (send time, failure reason, tracking). */
+  patch?: Partial<Pick<EmailRecord, 'scheduledAt' | 'sentAt' | 'failedAt' | 'failureReason' | 'tracking'>>;
+  now?: number;
+}
+
+/**
+ * Moves one email to a new status through the transition table, in one Dexie transaction, with
+ * a timestamp and a reason in its history. An illegal change, or one on an email that changed
+ * meanwhile, is refused with a clear error and changes nothing.
+ */
+export async function changeStatus(db: CommandCenterDb, id: string, request: StatusChangeRequest): Promise<EmailRecord> {
+  return withinTransaction(db, [db.emails], async () => {
+    const email = await db.emails.get(id);
+    if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
+    const expected = request.expected === undefined ? undefined : ([] as EmailStatus[]).concat(request.expected);
+    if (expected && !expected.includes(email.status)) {
+      throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+    }
+    if (!isEmailStatus(email.status)) throw new CommandRefused('conflict', `This email has an unknown status (${String(email.status)}).`);
+    if (!isLegalTransition(email.status, request.to)) {
+      throw new CommandRefused('conflict', `An email cannot go from ${email.status} to ${request.to}.`);
+    }
+    if (request.to === 'draft' && email.bulk) throw new CommandRefused('conflict', 'Bulk sends are never drafts.');
+    const now = request.now ?? Date.now();
+    const next: EmailRecord = {
+      ...email,
+      ...request.patch,
+      status: request.to,
+      statusAt: now,
+      statusHistory: [...(email.statusHistory ?? []), { status: request.to, at: now, reason: request.reason }],
+    };
+    next.folderDate = folderDateOf(next);
+    await db.emails.put(next);
+    return next;
+  });
+}

@@ -1,0 +1,33 @@
+import type { EmailStatus } from './status';
+
+// The one table of legal status changes (product.md, "Email folders"). Anything not listed is
+// refused. Reschedule keeps an email Scheduled (it changes the time, not the status).
+
+export type TransitionCause =
+  | 'schedule' // draft → scheduled
+  | 'send-now' // draft/scheduled → scheduled, due now
+  | 'unschedule' // scheduled → draft (single emails only)
+  | 'start-sending' // scheduled → sending (the worker picked it up)
+  | 'sent' // sending → delivered
+  | 'send-failed' // sending/scheduled → failed
+  | 'rejected-at-send' // sending → bounced (5xx from the receiving server)
+  | 'bounced' // delivered → bounced (a DSN arrived later)
+  | 'complaint' // delivered/archived → spam (a feedback report)
+  | 'archive' // delivered → archived (tracking off)
+  | 'unarchive' // archived → delivered (tracking on)
+  | 'retry'; // failed/bounced/spam → scheduled, due now
+
+export const TRANSITIONS: Readonly<Record<EmailStatus, Partial<Record<EmailStatus, TransitionCause>>>> = {
+  draft: { scheduled: 'schedule' },
+  scheduled: { draft: 'unschedule', sending: 'start-sending', failed: 'send-failed' },
+  sending: { delivered: 'sent', failed: 'send-failed', bounced: 'rejected-at-send' },
+  delivered: { archived: 'archive', bounced: 'bounced', spam: 'complaint' },
+  archived: { delivered: 'unarchive', spam: 'complaint' },
+  failed: { scheduled: 'retry' },
+  bounced: { scheduled: 'retry' },
+  spam: { scheduled: 'retry' },
+};
+
+export function isLegalTransition(from: EmailStatus, to: EmailStatus): boolean {
+  return TRANSITIONS[from][to] !== undefined;
+}
