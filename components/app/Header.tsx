@@ -11,7 +11,7 @@ export function Header({ onClose, onError }: Props) {
   const connection = useConnectionState();
   return (
     <header class="header">
-      <h1 class="title">{t('extName')}</h1>
+      <h1 class="title" title={t('extName')}>{t('sidebarTitle')}</h1>
       {connection === 'reconnecting' && (
         <span class="reconnecting" role="status" data-testid="reconnecting">
           {t('reconnecting')}

@@ -93,11 +93,11 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
   if (status === 'scheduled') email.scheduledAt = now + random.int(1, 14 * 24) * HOUR / 4;
   if (status === 'sending') email.statusAt = now - random.int(1, 20) * 1000;
   if (['delivered', 'archived', 'failed', 'bounced', 'spam'].includes(status)) {
-    email.sentAt = createdAt + random.int(1, 120) * 60_000;
+    email.sentAt = Math.min(now - 60_000, createdAt + random.int(1, 120) * 60_000);
     email.statusAt = email.sentAt;
   }
   if (status === 'failed' || status === 'bounced' || status === 'spam') {
-    email.failedAt = (email.sentAt ?? createdAt) + random.int(1, 600) * 1000;
+    email.failedAt = Math.min(now - 30_000, (email.sentAt ?? createdAt) + random.int(1, 600) * 1000);
     email.failureReason = random.pick(FAILURE_REASONS[status]);
     email.statusAt = email.failedAt;
     if (status === 'failed') delete email.sentAt;

@@ -56,6 +56,8 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
       host.style.cssText = `display:${prefs.open ? 'block' : 'none'};flex:0 0 ${prefs.width}px;width:${prefs.width}px;align-self:stretch;position:relative;min-height:0`;
       if (found.placement.anchor.nextElementSibling !== host) found.placement.anchor.after(host);
       ensurePageStyle(found.placement.pageCss);
+      // Page elements fixed to the right edge (Gmail's compose windows) shift by this much.
+      document.documentElement.style.setProperty('--icc-dock-width', `${prefs.open ? prefs.width : 0}px`);
     } else {
       if (host.parentElement !== document.body) {
         console.warn(`[command-center] ${adapter.site} layout not recognised; missing: ${found.health.missing.join(', ')}`);
@@ -64,6 +66,7 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
       host.style.cssText = `display:${prefs.open ? 'block' : 'none'};position:fixed;top:0;right:0;bottom:0;width:${prefs.width}px;z-index:2147483000`;
       if (host.parentElement !== document.body) document.body.append(host);
       document.getElementById(PAGE_STYLE_ID)?.remove();
+      document.documentElement.style.removeProperty('--icc-dock-width');
     }
     launcher.setVisible(!prefs.open);
   };
@@ -78,6 +81,7 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
     prefs = { ...prefs, width };
     host.style.width = `${width}px`;
     host.style.flexBasis = `${width}px`;
+    if (!frame.classList.contains('floating')) document.documentElement.style.setProperty('--icc-dock-width', `${width}px`);
     if (done) void saveDockPrefs(adapter.site, prefs);
   });
 
@@ -108,6 +112,7 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
     host.remove();
     launcher.remove();
     document.getElementById(PAGE_STYLE_ID)?.remove();
+    document.documentElement.style.removeProperty('--icc-dock-width');
   });
 }
 

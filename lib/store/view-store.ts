@@ -21,7 +21,23 @@ export interface FilterSlice {
   setFilterText: (text: string) => void;
 }
 
-export type ViewState = NavigationSlice & FilterSlice;
+/** Selected emails of the open folder; whether each is a campaign email (deleting those asks first). */
+export interface SelectionSlice {
+  selected: Record<string, { campaign: boolean }>;
+  toggleSelected: (id: string, campaign: boolean) => void;
+  selectMany: (rows: { id: string; campaign: boolean }[]) => void;
+  clearSelection: () => void;
+}
+
+export interface DetailSlice {
+  openEmailId: string | null;
+  openEmail: (id: string | null) => void;
+}
+
+export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice;
+
+// Changing folder starts afresh: no selection, no open email.
+const leaveFolder = { selected: {}, openEmailId: null };
 
 const navigationSlice: StateCreator<ViewState, [], [], NavigationSlice> = (set) => ({
   section: 'emails',
@@ -29,8 +45,26 @@ const navigationSlice: StateCreator<ViewState, [], [], NavigationSlice> = (set) 
   folder: 'delivered',
   showSection: (section) => set({ section }),
   // A primary tab opens on its first sub-folder, as the seed pages describe them.
-  showTab: (tab) => set({ tab, folder: FOLDERS_BY_TAB[tab][0] }),
-  showFolder: (folder) => set({ folder }),
+  showTab: (tab) => set({ tab, folder: FOLDERS_BY_TAB[tab][0], ...leaveFolder }),
+  showFolder: (folder) => set({ folder, ...leaveFolder }),
+});
+
+const selectionSlice: StateCreator<ViewState, [], [], SelectionSlice> = (set) => ({
+  selected: {},
+  toggleSelected: (id, campaign) =>
+    set(({ selected }) => {
+      const next = { ...selected };
+      if (next[id]) delete next[id];
+      else next[id] = { campaign };
+      return { selected: next };
+    }),
+  selectMany: (rows) => set(({ selected }) => ({ selected: { ...selected, ...Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])) } })),
+  clearSelection: () => set({ selected: {} }),
+});
+
+const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
+  openEmailId: null,
+  openEmail: (openEmailId) => set({ openEmailId }),
 });
 
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
@@ -39,7 +73,13 @@ const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
 });
 
 export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'tab' | 'folder'>> = {}) {
-  return createStore<ViewState>()((...a) => ({ ...navigationSlice(...a), ...filterSlice(...a), ...initial }));
+  return createStore<ViewState>()((...a) => ({
+    ...navigationSlice(...a),
+    ...filterSlice(...a),
+    ...selectionSlice(...a),
+    ...detailSlice(...a),
+    ...initial,
+  }));
 }
 
 export type ViewStore = ReturnType<typeof createViewStore>;

@@ -1,0 +1,117 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { UNDOABLE, type EmailAction } from '../../lib/emails/actions-by-status';
+import type { EmailStatus } from '../../lib/emails/status';
+import { t } from '../../lib/i18n/t';
+import { Dialog } from '../ui/Dialog';
+import { Toast, type ToastMessage } from '../ui/Toast';
+import { useView } from '../app/view-store-context';
+import { ACTION_DONE } from './action-labels';
+import { RescheduleDialog } from './RescheduleDialog';
+import { runAction, undoAction, type ActionOptions } from './run-action';
+
+export interface ActionTarget {
+  id: string;
+  campaign: boolean;
+}
+
+export interface Progress {
+  action: EmailAction;
+  done: number;
+  total: number;
+}
+
+interface EmailActions {
+  request: (action: EmailAction, targets: ActionTarget[], status: EmailStatus) => void;
+  progress: Progress | null;
+}
+
+const Context = createContext<EmailActions | null>(null);
+
+export function useEmailActions(): EmailActions {
+  const actions = useContext(Context);
+  if (!actions) throw new Error('useEmailActions outside EmailActionsProvider');
+  return actions;
+}
+
+type Pending = { action: EmailAction; targets: ActionTarget[]; status: EmailStatus };
+
+/**
+ * Runs the rep's quick actions: asks first where it must (deleting campaign emails, picking a
+ * new time), shows progress for bulk work, and offers Undo where the action can be taken back.
+ */
+export function EmailActionsProvider({ children }: { children: ComponentChildren }) {
+  const clearSelection = useView((state) => state.clearSelection);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [confirming, setConfirming] = useState<Pending | null>(null);
+  const [rescheduling, setRescheduling] = useState<Pending | null>(null);
+
+  const show = (text: string, tone: ToastMessage['tone'] = 'info', action?: ToastMessage['action']) =>
+    setToast({ id: Date.now(), text, tone, ...(action ? { action } : {}) });
+
+  const perform = useCallback(async ({ action, targets, status }: Pending, options: ActionOptions = {}) => {
+    const ids = targets.map((target) => target.id);
+    setProgress({ action, done: 0, total: ids.length });
+    try {
+      const result = await runAction(action, ids, status, options, (done) => setProgress({ action, done, total: ids.length }));
+      clearSelection();
+      if (result.failed.length > 0) {
+        show(t('actionPartlyFailed', [String(result.failed.length), result.failed[0]!.message]), 'error');
+      } else if (UNDOABLE.has(action)) {
+        show(t(ACTION_DONE[action], String(result.done.length)), 'info', {
+          label: t('undo'),
+          run: () => void undoAction(action, result.done).then(() => show(t('undone'))).catch((error: unknown) => show(String(error), 'error')),
+        });
+      } else {
+        show(t(ACTION_DONE[action], String(result.done.length)));
+      }
+    } catch (error) {
+      show(t('errorGeneric', error instanceof Error ? error.message : String(error)), 'error');
+    } finally {
+      setProgress(null);
+    }
+  }, []);
+
+  const request = useCallback((action: EmailAction, targets: ActionTarget[], status: EmailStatus) => {
+    if (targets.length === 0) return;
+    const pending = { action, targets, status };
+    if (action === 'reschedule') setRescheduling(pending);
+    else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
+    else void perform(pending);
+  }, []);
+
+  const value = useMemo(() => ({ request, progress }), [request, progress]);
+  return (
+    <Context.Provider value={value}>
+      {children}
+      {confirming && (
+        <Dialog
+          title={t('confirmDeleteTitle', String(confirming.targets.length))}
+          confirmLabel={t('actionDelete')}
+          cancelLabel={t('cancel')}
+          danger
+          testId="confirm-delete"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void perform(confirming);
+          }}
+        >
+          <p>{t('confirmDeleteCampaign')}</p>
+        </Dialog>
+      )}
+      {rescheduling && (
+        <RescheduleDialog
+          count={rescheduling.targets.length}
+          onCancel={() => setRescheduling(null)}
+          onConfirm={(at) => {
+            setRescheduling(null);
+            void perform(rescheduling, { at });
+          }}
+        />
+      )}
+      <Toast toast={toast} onDismiss={() => setToast(null)} />
+    </Context.Provider>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EmailStatus } from '../../lib/emails/status';
+import type { FolderPage } from '../../lib/emails/folder-page';
+import { useLiveQuery } from '../../lib/messaging/use-live-query';
+import { t } from '../../lib/i18n/t';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorNote } from '../ui/ErrorNote';
+import { EmailRowView, ROW_HEIGHT } from './EmailRowView';
+import { FOLDER_LABELS } from './folder-labels';
+
+/** Rows fetched beyond the visible ones, so a scroll shows rows at once while the next window loads. */
+const OVERSCAN = 30;
+/** The window moves in steps of this many rows, so small scrolls do not re-query. */
+const STEP = 20;
+
+/**
+ * A folder's emails, virtualised: only the rows in view (plus a margin) are queried and
+ * rendered, so 100,000 emails scroll like 100. The window is a live query: changes push in.
+ */
+export function EmailList({ status, filter, onPage }: { status: EmailStatus; filter: string; onPage: (page: FolderPage) => void }) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    viewport.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+  }, [status, filter]);
+
+  const first = Math.floor(scrollTop / ROW_HEIGHT);
+  const offset = Math.max(0, Math.floor((first - OVERSCAN) / STEP) * STEP);
+  const limit = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN;
+  const live = useLiveQuery('folders.page', { status, offset, limit, ...(filter ? { filter } : {}) });
+  // While the next window loads, keep showing the last one (no flash of emptiness).
+  const last = useRef<FolderPage | null>(null);
+  if (live.status === 'ready') last.current = live.value;
+  const page = last.current;
+  useEffect(() => {
+    if (page) onPage(page);
+  }, [page]);
+
+  if (live.status === 'error') return <ErrorNote message={live.error.message} />;
+  if (page && page.total === 0) {
+    return <EmptyState title={filter ? t('noMatches', filter) : t('folderEmpty', t(FOLDER_LABELS[status]))} />;
+  }
+  const visibleFirst = first - 5;
+  const visibleLast = first + Math.ceil(height / ROW_HEIGHT) + 5;
+  return (
+    <div
+      ref={viewport}
+      class="list-viewport"
+      data-testid="email-list"
+      aria-busy={live.status === 'loading'}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT}px` }}>
+        {page?.rows.map((row, index) => {
+          const position = page.offset + index;
+          if (position < visibleFirst || position > visibleLast) return null;
+          return <EmailRowView key={row.id} row={row} index={position} />;
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { formatDateTime, formatRelative } from '../../lib/i18n/format';
+import { t } from '../../lib/i18n/t';
+import type { ListRow } from '../../lib/emails/email-row';
+import { useView } from '../app/view-store-context';
+import { ActionButtons } from './ActionButtons';
+import { Engagement } from './Engagement';
+import { Recipients } from './Recipients';
+
+export const ROW_HEIGHT = 72;
+
+/** One email in a folder list, absolutely placed by the virtual list. */
+export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
+  const selected = useView((state) => row.id in state.selected);
+  const toggleSelected = useView((state) => state.toggleSelected);
+  const openEmail = useView((state) => state.openEmail);
+  const style = { top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` };
+
+  if (row.kind === 'damaged') {
+    return (
+      <div class="row row-damaged" role="listitem" style={style} data-testid="email-row" data-id={row.id}>
+        <span class="damaged-mark">{t('needsAttentionRow', row.problem)}</span>
+      </div>
+    );
+  }
+  const campaign = row.campaignId !== undefined;
+  return (
+    <div class={`row ${selected ? 'row-selected' : ''}`} role="listitem" style={style} data-testid="email-row" data-id={row.id}>
+      <input
+        type="checkbox"
+        checked={selected}
+        aria-label={t('selectEmail', row.subject)}
+        onChange={() => toggleSelected(row.id, campaign)}
+      />
+      <button type="button" class="row-main" onClick={() => openEmail(row.id)} aria-label={t('openEmail', row.subject)}>
+        <span class="row-line">
+          <Recipients to={row.to} />
+          <time class="row-time" title={formatDateTime(row.folderDate)}>{formatRelative(row.folderDate)}</time>
+        </span>
+        <span class="row-subject">{row.subject || t('noSubject')}</span>
+        <span class="row-line row-meta">
+          {row.campaignName && <span class="campaign">{row.campaignName}</span>}
+          {row.failureReason ? <span class="failure" title={row.failureReason}>{row.failureReason}</span> : <Engagement engagement={row.engagement} />}
+        </span>
+      </button>
+      <ActionButtons compact status={row.status} targets={[{ id: row.id, campaign }]} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { EmailAction } from '../../lib/emails/actions-by-status';
+import type { MessageKey } from '../../lib/i18n/t';
+
+export const ACTION_LABELS: Record<EmailAction, MessageKey> = {
+  archive: 'actionArchive',
+  unarchive: 'actionUnarchive',
+  reschedule: 'actionReschedule',
+  sendNow: 'actionSendNow',
+  retry: 'actionRetry',
+  delete: 'actionDelete',
+};
+
+/** What the toast says once an action is done ("Archived 3 emails"). */
+export const ACTION_DONE: Record<EmailAction, MessageKey> = {
+  archive: 'doneArchive',
+  unarchive: 'doneUnarchive',
+  reschedule: 'doneReschedule',
+  sendNow: 'doneSendNow',
+  retry: 'doneRetry',
+  delete: 'doneDelete',
+};
+
+/** What the progress bar says while a bulk action runs ("Archiving…"). */
+export const ACTION_PROGRESS: Record<EmailAction, MessageKey> = {
+  archive: 'progressArchive',
+  unarchive: 'progressUnarchive',
+  reschedule: 'progressReschedule',
+  sendNow: 'progressSendNow',
+  retry: 'progressRetry',
+  delete: 'progressDelete',
+};

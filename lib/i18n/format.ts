@@ -1,0 +1,30 @@
+// Dates and numbers in the browser's UI language, with Intl only (the one date library).
+
+const locale = () => globalThis.navigator?.language ?? 'en';
+
+export function formatDateTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}
+
+/** "3 h ago", "in 2 days": for list rows, where the exact time is in the tooltip. */
+export function formatRelative(epochMs: number, now = Date.now()): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3_600], ['minute', 60]];
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** The local time zone's name, shown next to time pickers. */
+export function timeZoneName(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** `yyyy-mm-ddThh:mm` in local time, the value format of <input type="datetime-local">. */
+export function toLocalInputValue(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
