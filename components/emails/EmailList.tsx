@@ -12,6 +12,8 @@ import { FOLDER_LABELS } from './folder-labels';
 const OVERSCAN = 30;
 /** The window moves in steps of this many rows, so small scrolls do not re-query. */
 const STEP = 20;
+/** Room below the last row, so the toast never sits on top of it. */
+const BOTTOM_ROOM = 64;
 
 /**
  * A folder's emails, virtualised: only the rows in view (plus a margin) are queried and
@@ -59,7 +61,7 @@ export function EmailList({ status, filter, onPage }: { status: EmailStatus; fil
       aria-busy={live.status === 'loading'}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT}px` }}>
+      <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}>
         {page?.rows.map((row, index) => {
           const position = page.offset + index;
           if (position < visibleFirst || position > visibleLast) return null;

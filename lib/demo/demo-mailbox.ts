@@ -125,14 +125,15 @@ function demoEvents(email: EmailRecord, random: Random, average: number, now: nu
   for (let i = 0; i < count; i++) {
     const classification = random.pick(HUMAN_MIX);
     const type = random.chance(0.75) ? 'view' : 'click';
-    const at = Math.min(now, sentAt + random.int(5, 7 * 24 * 60) * 60_000);
+    // Spread over the time since sending, first hours busiest (as real engagement is).
+    const at = Math.round(sentAt + (now - sentAt) * random.next() ** 3);
     const event: EngagementEventRecord = { emailId: email.id, type, at, classification, reason: REASONS[classification] };
     if (type === 'click') Object.assign(event, { url: 'https://northwind.example/pricing', linkIndex: 0 });
     events.push(event);
     countEngagement(email, event);
   }
   if (count > 0 && random.chance(0.15)) {
-    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.min(now, sentAt + random.int(1, 72) * HOUR), classification: 'human', reason: 'reply seen in the thread' };
+    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.round(sentAt + (now - sentAt) * random.next()), classification: 'human', reason: 'reply seen in the thread' };
     events.push(reply);
     countEngagement(email, reply);
   }

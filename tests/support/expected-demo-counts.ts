@@ -11,3 +11,16 @@ export function expectedDemoCounts(emails = 240): FolderCounts {
   }
   return counts;
 }
+
+/** The ids of the demo emails in each status (the generator is deterministic in this). */
+export function expectedDemoIdsByStatus(emails = 240): Map<string, Set<string>> {
+  const now = Date.now();
+  const byStatus = new Map<string, Set<string>>();
+  for (const batch of demoEmailBatches({ emails, eventsPerEmail: 3, now }, demoPeople(), demoCampaigns(now))) {
+    for (const email of batch.emails) {
+      if (!byStatus.has(email.status)) byStatus.set(email.status, new Set());
+      byStatus.get(email.status)!.add(email.id);
+    }
+  }
+  return byStatus;
+}

@@ -40,6 +40,26 @@ export class SidebarPage {
     await this.frame.getByTestId('primary-tabs').locator(`[data-key="${tab}"]`).click();
   }
 
+  async openFolder(status: EmailStatus): Promise<void> {
+    const tab = ({ delivered: 'sent', archived: 'sent', scheduled: 'pending', draft: 'pending', sending: 'pending', failed: 'undelivered', bounced: 'undelivered', spam: 'undelivered' } as const)[status];
+    await this.openTab(tab);
+    await this.frame.getByTestId('folder-tabs').locator(`[data-key="${status}"]`).click();
+  }
+
+  rows(): Locator {
+    return this.frame.getByTestId('email-row');
+  }
+
+  row(id: string): Locator {
+    return this.frame.locator(`[data-testid="email-row"][data-id="${id}"]`);
+  }
+
+  /** Runs a row's quick action the way a rep does: hover the row, click the action. */
+  async rowAction(id: string, action: string): Promise<void> {
+    await this.row(id).hover();
+    await this.row(id).locator(`[data-action="${action}"]`).click();
+  }
+
   async close(): Promise<void> {
     await this.frame.getByRole('button', { name: /close/i }).click();
   }

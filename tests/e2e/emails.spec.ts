@@ -1,0 +1,112 @@
+import { test, expect } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
+import { expectedDemoCounts, expectedDemoIdsByStatus } from '../support/expected-demo-counts.ts';
+import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
+import { EMAIL_STATUSES } from '../../lib/emails/status.ts';
+
+async function openSeededGmail(extension: import('../support/launch-extension.ts').LaunchedExtension, command: (name: string, args: unknown) => Promise<{ ok: boolean }>) {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL_INBOX_URL);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  return sidebar;
+}
+
+test('seeded emails in every status show in the right folders, newest first', async ({ extension, command }) => {
+  const sidebar = await openSeededGmail(extension, command);
+  const expectedIds = expectedDemoIdsByStatus();
+  const counts = expectedDemoCounts();
+  for (const status of EMAIL_STATUSES) {
+    await sidebar.openFolder(status);
+    await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(String(counts[status]));
+    await expect(sidebar.rows().first()).toBeVisible();
+    const shown = await sidebar.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')!));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(expectedIds.get(status)!.has(id), `${id} in ${status}`).toBe(true);
+  }
+});
+
+test('Archive moves an email to Archived with live counts; Undo and Unarchive bring it back', async ({ extension, command }) => {
+  const sidebar = await openSeededGmail(extension, command);
+  const counts = expectedDemoCounts();
+  await sidebar.openFolder('delivered');
+  const first = sidebar.rows().first();
+  const id = (await first.getAttribute('data-id'))!;
+
+  await sidebar.rowAction(id, 'archive');
+  await expect(sidebar.folderCount('delivered')).toHaveText(String(counts.delivered - 1));
+  await expect(sidebar.folderCount('archived')).toHaveText(String(counts.archived + 1));
+  await expect(sidebar.row(id)).toHaveCount(0);
+  await expect(sidebar.frame.getByTestId('toast')).toContainText(/tracking is off/i);
+
+  // Undo from the toast puts it straight back.
+  await sidebar.frame.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(sidebar.folderCount('delivered')).toHaveText(String(counts.delivered));
+  await expect(sidebar.row(id)).toBeVisible();
+
+  // Archive again, then Unarchive from the Archived folder.
+  await sidebar.rowAction(id, 'archive');
+  await sidebar.openFolder('archived');
+  await sidebar.rowAction(id, 'unarchive');
+  await expect(sidebar.folderCount('archived')).toHaveText(String(counts.archived));
+  await expect(sidebar.folderCount('delivered')).toHaveText(String(counts.delivered));
+});
+
+test('Retry on a failed email moves it to Pending › Scheduled, due now', async ({ extension, command }) => {
+  const sidebar = await openSeededGmail(extension, command);
+  const counts = expectedDemoCounts();
+  await sidebar.openFolder('failed');
+  const id = (await sidebar.rows().first().getAttribute('data-id'))!;
+  await sidebar.rowAction(id, 'retry');
+  await expect(sidebar.frame.getByTestId('tab-count-undelivered')).toHaveText(String(counts.failed + counts.bounced + counts.spam - 1));
+  await sidebar.openFolder('scheduled');
+  await expect(sidebar.folderCount('scheduled')).toHaveText(String(counts.scheduled + 1));
+  // Due now is the earliest send time, so it is the last row of the newest-first list.
+  await sidebar.frame.getByTestId('email-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  await sidebar.row(id).locator('.row-main').click();
+  await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
+  await expect(sidebar.frame.getByTestId('history')).toContainText('retry');
+});
+
+test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({ extension, command }) => {
+  const sidebar = await openSeededGmail(extension, command);
+  const counts = expectedDemoCounts();
+  await sidebar.openFolder('bounced');
+  await sidebar.frame.getByTestId('bulk-bar').getByRole('checkbox').check();
+  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(`${counts.bounced} selected`);
+  await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="delete"]').click();
+
+  const dialog = sidebar.frame.getByTestId('confirm-delete');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sidebar.folderCount('bounced')).toHaveText(String(counts.bounced));
+
+  await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="delete"]').click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(sidebar.folderCount('bounced')).toHaveText('0');
+  await sidebar.frame.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(sidebar.folderCount('bounced')).toHaveText(String(counts.bounced));
+});
+
+test('Reschedule picks a new time; an action on an email that changed meanwhile fails with a message', async ({ extension, command }) => {
+  const sidebar = await openSeededGmail(extension, command);
+  await sidebar.openFolder('draft');
+  const id = (await sidebar.rows().first().getAttribute('data-id'))!;
+  await sidebar.rowAction(id, 'reschedule');
+  const dialog = sidebar.frame.getByTestId('reschedule-dialog');
+  await dialog.getByTestId('reschedule-at').fill('2031-03-04T09:30');
+  await dialog.getByRole('button', { name: 'Reschedule' }).click();
+  await sidebar.openFolder('scheduled');
+  await sidebar.row(id).locator('.row-main').click();
+  await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
+  await expect(sidebar.frame.getByTestId('history')).toContainText('rescheduled by rep');
+  await sidebar.frame.getByTestId('detail-back').click();
+
+  // Another tab deletes an email meanwhile; a Send now issued for it then fails cleanly.
+  const other = (await sidebar.rows().nth(1).getAttribute('data-id'))!;
+  expect((await command('emails.delete', { ids: [other], expected: 'scheduled' })).ok).toBe(true);
+  await expect(sidebar.row(other)).toHaveCount(0);
+  const response = await command('emails.sendNow', { ids: [other], expected: 'scheduled' });
+  expect(response).toMatchObject({ ok: true, value: { done: [], failed: [{ id: other, message: 'This email no longer exists.' }] } });
+});
