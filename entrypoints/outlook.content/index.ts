@@ -2,9 +2,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OUTLOOK_HOST_PATTERNS } from '../../lib/sites/mail-hosts';
 import { outlookAdapter } from '../../lib/sites/outlook';
 import { mountCommandCenter } from '../../lib/dock/mount-dock';
+import { syncOnFocus } from '../../lib/dock/sync-on-focus';
 
 export default defineContentScript({
   matches: [...OUTLOOK_HOST_PATTERNS],
   runAt: 'document_idle',
-  main: (ctx) => mountCommandCenter(ctx, outlookAdapter),
+  main: (ctx) => {
+    syncOnFocus(ctx);
+    return mountCommandCenter(ctx, outlookAdapter);
+  },
 });

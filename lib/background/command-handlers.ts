@@ -3,10 +3,16 @@ import type { CommandArgs } from '../messaging/protocol';
 import type { CommandHandlers } from '../messaging/command-router';
 import { clearDemo, seedDemo } from '../demo/seed-demo';
 import { saveDraft } from '../emails/drafts';
+import type { SyncResult } from '../tracking/event-sync';
+import { testServer } from '../tracking/test-server';
 import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from '../emails/actions';
 
+export interface BackgroundServices {
+  syncNow: () => Promise<SyncResult | null>;
+}
+
 /** Every command's handler, each a thin call into the module that owns the work. */
-export function createCommandHandlers(db: CommandCenterDb) {
+export function createCommandHandlers(db: CommandCenterDb, services: BackgroundServices) {
   return {
     'demo.seed': (args: CommandArgs<'demo.seed'>) => seedDemo(db, args),
     'demo.clear': async () => ({ removed: await clearDemo(db) }),
@@ -18,5 +24,10 @@ export function createCommandHandlers(db: CommandCenterDb) {
     'emails.retry': ({ ids, expected }: CommandArgs<'emails.retry'>) => retryEmails(db, ids, expected),
     'emails.delete': ({ ids, expected }: CommandArgs<'emails.delete'>) => deleteEmails(db, ids, expected),
     'emails.restore': ({ ids }: CommandArgs<'emails.restore'>) => restoreEmails(db, ids),
+    'tracking.sync': async () => {
+      const result = await services.syncNow();
+      return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };
+    },
+    'tracking.testServer': (args: CommandArgs<'tracking.testServer'>) => testServer(args),
   } satisfies CommandHandlers;
 }

@@ -3,9 +3,9 @@ import type { CommandName } from '../messaging/protocol';
 
 const KEEP_MS = 24 * 3_600_000;
 
-// Commands that are idempotent by construction (they put rows with fixed ids) and too large
-// for one IndexedDB transaction; they are logged after they finish.
-const RUN_OUTSIDE_TRANSACTION = new Set<CommandName>(['demo.seed', 'demo.clear']);
+// Commands that are idempotent by construction and cannot run inside one IndexedDB
+// transaction (too large, or they wait on the network); they are logged after they finish.
+const RUN_OUTSIDE_TRANSACTION = new Set<CommandName>(['demo.seed', 'demo.clear', 'tracking.sync', 'tracking.testServer']);
 
 /**
  * Applies a command at most once per id. The handler's writes and the log entry commit in one

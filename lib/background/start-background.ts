@@ -7,6 +7,7 @@ import { describeSender } from '../messaging/sender';
 import { createCommandHandlers } from './command-handlers';
 import { createRunOnce } from './command-log';
 import { scheduleMaintenance } from './maintenance';
+import { startTrackingService } from './tracking-service';
 import { createQueryRunners } from './live-queries';
 import { createRejectionLog } from './rejections';
 
@@ -19,7 +20,8 @@ export function startBackground(): void {
   const db = getDb();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const reject = createRejectionLog(db);
-  const handlers = createCommandHandlers(db);
+  const tracking = startTrackingService(db);
+  const handlers = createCommandHandlers(db, tracking);
   const once = createRunOnce(db);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>

@@ -8,6 +8,7 @@ import type {
 } from '../db/records';
 import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
 import { folderDateOf } from '../emails/folder-date';
+import { countEngagement } from '../emails/engagement';
 import { createRandom, type Random } from './random';
 import { CAMPAIGNS, COMPANIES, FAILURE_REASONS, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
 
@@ -138,16 +139,6 @@ function demoEvents(email: EmailRecord, random: Random, average: number, now: nu
     countEngagement(email, reply);
   }
   return events;
-}
-
-/** Folds one event into the email's engagement summary, machine hits kept apart from people. */
-export function countEngagement(email: EmailRecord, event: EngagementEventRecord): void {
-  const machine = event.classification === 'prefetch' || event.classification === 'scanner' || event.classification === 'self';
-  const engagement = email.engagement;
-  if (event.type === 'view') machine ? engagement.machineViews++ : engagement.views++;
-  if (event.type === 'click') machine ? engagement.machineClicks++ : engagement.clicks++;
-  if (event.type === 'reply') engagement.replied = true;
-  if (!machine) engagement.lastActivityAt = Math.max(engagement.lastActivityAt ?? 0, event.at);
 }
 
 function weightedPick<T>(random: Random, weighted: ReadonlyArray<readonly [T, number]>): T {

@@ -24,6 +24,8 @@ export const commandArgSchemas = {
   'emails.retry': v.object({ ids, expected: v.picklist(['failed', 'bounced', 'spam']) }),
   'emails.delete': v.object({ ids, expected: status }),
   'emails.restore': v.object({ ids }),
+  'tracking.sync': v.object({}),
+  'tracking.testServer': v.object({ url: v.pipe(v.string(), v.maxLength(2000)), apiKey: v.pipe(v.string(), v.maxLength(200)) }),
   'emails.saveDraft': v.object({
     to: v.pipe(
       v.array(v.object({ address: v.pipe(v.string(), v.email()), name: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
@@ -44,5 +46,7 @@ export interface CommandResults {
   'emails.retry': ActionResult;
   'emails.delete': ActionResult;
   'emails.restore': ActionResult;
+  'tracking.sync': { configured: boolean; applied: number; skipped: number };
+  'tracking.testServer': { ok: true };
   'emails.saveDraft': { id: string };
 }

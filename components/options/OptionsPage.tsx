@@ -1,0 +1,13 @@
+import { t } from '../../lib/i18n/t';
+import { TrackingServerForm } from './TrackingServerForm';
+
+export function OptionsPage() {
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <h2>{t('serverSection')}</h2>
+      <p class="muted">{t('serverHelp')}</p>
+      <TrackingServerForm />
+    </main>
+  );
+}

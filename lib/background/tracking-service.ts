@@ -1,0 +1,57 @@
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import type { CommandCenterDb } from '../db/database';
+import { syncEvents, type SyncResult } from '../tracking/event-sync';
+import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
+import { loadServerSettings } from '../tracking/server-settings';
+
+const SYNC_ALARM = 'event-sync';
+const OUTBOX_ALARM = 'outbox';
+
+/**
+ * Talks to the rep's tracking server: pulls engagement events (on an alarm, at every worker
+ * start, and when a webmail tab gains focus) and drains the outbox of queued commands. The
+ * rows are the truth; alarms and timers only wake us.
+ */
+export function startTrackingService(db: CommandCenterDb) {
+  let syncing: Promise<SyncResult | null> | null = null;
+  let draining: Promise<void> | null = null;
+
+  const syncNow = (): Promise<SyncResult | null> => {
+    syncing ??= loadServerSettings()
+      .then((settings) => (settings ? syncEvents(db, settings) : null))
+      .finally(() => (syncing = null));
+    return syncing;
+  };
+  const drainOutbox = (): Promise<void> => {
+    draining ??= loadServerSettings()
+      .then((settings) => runDueJobs(db, settings))
+      .catch((error: unknown) => console.error('[command-center] outbox failed', error))
+      .finally(() => (draining = null));
+    return draining;
+  };
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
+    if (alarm.name === OUTBOX_ALARM) void drainOutbox();
+  });
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) return browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+  });
+
+  // Whenever the earliest queued job changes (one was added, or retried later), wake for it:
+  // a timer while the worker lives, an alarm in case it does not.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  liveQuery(() => nextJobDueAt(db)).subscribe({
+    next: (dueAt) => {
+      clearTimeout(timer);
+      if (dueAt === undefined) return;
+      const delay = Math.max(0, dueAt - Date.now());
+      timer = setTimeout(() => void drainOutbox(), delay);
+      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Date.now() + 1_000, dueAt) });
+    },
+  });
+
+  void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
+  return { syncNow };
+}

@@ -1,0 +1,42 @@
+import * as v from 'valibot';
+import type { CommandCenterDb } from '../db/database';
+import { applyServerEvent, serverEventSchema } from './apply-event';
+import { callServer } from './server-client';
+import { eventCursor } from './event-cursor';
+import type { ServerSettings } from './server-settings';
+
+const PAGE = 200;
+const MAX_PAGES_PER_RUN = 50;
+
+const feedSchema = v.object({ events: v.array(v.unknown()), next: v.string(), more: v.boolean() });
+
+export interface SyncResult {
+  applied: number;
+  skipped: number;
+}
+
+/**
+ * Pulls the rep's events after the saved cursor and applies them. The cursor moves only after
+ * a page is stored, so a worker killed mid-page re-reads it (events are applied once by cursor).
+ */
+export async function syncEvents(db: CommandCenterDb, settings: ServerSettings): Promise<SyncResult> {
+  const result: SyncResult = { applied: 0, skipped: 0 };
+  let cursor = await eventCursor.getValue();
+  for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
+    const raw = await callServer<unknown>(settings, `/v1/events?after=${encodeURIComponent(cursor)}&limit=${PAGE}`);
+    const feed = v.parse(feedSchema, raw);
+    for (const item of feed.events) {
+      const event = v.safeParse(serverEventSchema, item);
+      if (!event.success) {
+        result.skipped++;
+        console.warn('[command-center] skipped a malformed event from the server', event.issues[0]?.message);
+        continue;
+      }
+      if (await applyServerEvent(db, event.output)) result.applied++;
+    }
+    cursor = feed.next;
+    await eventCursor.setValue(cursor);
+    if (!feed.more) break;
+  }
+  return result;
+}

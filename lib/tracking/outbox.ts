@@ -1,0 +1,59 @@
+import type { CommandCenterDb } from '../db/database';
+import type { JobRecord } from '../db/records';
+import { callServer, ServerError } from './server-client';
+import type { ServerSettings } from './server-settings';
+
+// The outbox: work for the server that must survive the worker dying (archive → tracking off).
+// Each job is a Dexie row; it is done only after the server confirmed it.
+
+/** Waits between attempts: quick at first, then patient (the rep may be offline for hours). */
+export const BACKOFF_MS = [2_000, 10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+const GIVE_UP_AFTER = 12;
+
+export async function runDueJobs(db: CommandCenterDb, settings: ServerSettings | null, now = Date.now()): Promise<void> {
+  const due = await db.jobs.where('[state+dueAt]').between(['queued', 0], ['queued', now], true, true).toArray();
+  for (const job of due) await runJob(db, job, settings, now);
+}
+
+async function runJob(db: CommandCenterDb, job: JobRecord, settings: ServerSettings | null, now: number): Promise<void> {
+  if (!settings) {
+    // Nothing to tell: without a server no pixel of this email was ever registered.
+    await db.jobs.update(job.id, { state: 'done', lastError: 'no tracking server configured' });
+    return;
+  }
+  try {
+    await perform(job, settings);
+    await db.jobs.update(job.id, { state: 'done' });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ServerError && error.status === 404) {
+      // The server never registered this email (tracked from another device or before setup).
+      await db.jobs.update(job.id, { state: 'done', lastError: message });
+      return;
+    }
+    const attempts = job.attempts + 1;
+    const retry = !(error instanceof ServerError) || error.retryable;
+    await db.jobs.update(job.id, {
+      attempts,
+      lastError: message,
+      ...(retry && attempts < GIVE_UP_AFTER ? { dueAt: now + (BACKOFF_MS[attempts - 1] ?? BACKOFF_MS.at(-1)!) } : { state: 'failed' }),
+    });
+  }
+}
+
+function perform(job: JobRecord, settings: ServerSettings): Promise<unknown> {
+  switch (job.kind) {
+    case 'tracking.set': {
+      const { emailId, enabled } = job.payload as { emailId: string; enabled: boolean };
+      return callServer(settings, `/v1/messages/${encodeURIComponent(emailId)}/tracking`, { method: 'POST', body: { enabled } });
+    }
+    default:
+      throw new ServerError(`unknown job kind ${job.kind}`, undefined, false);
+  }
+}
+
+/** When the next queued job is due (for the wake-up alarm), or undefined when none waits. */
+export async function nextJobDueAt(db: CommandCenterDb): Promise<number | undefined> {
+  const next = await db.jobs.where('[state+dueAt]').between(['queued', 0], ['queued', Infinity]).first();
+  return next?.dueAt;
+}
