@@ -17,6 +17,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Strict bodies: an unknown field or a string where a list belongs is an error, not silently fixed.
+    // Scalars are still coerced, which the query string (limit=50) needs.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true } },
     // A URL the router cannot decode (bad %-escape, over-long segment) never reaches a route: the
     // pixel must still answer with the image, everything else gets a JSON 4xx.
     frameworkErrors: (error, request, reply) => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,10 +47,12 @@ export async function startPostgres(bin: string, port: number): Promise<RunningP
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      // SIGINT is postgres' "fast shutdown"; we signal only the process we started.
+      // SIGINT is postgres' "fast shutdown". runuser does not pass it on, so it goes to the
+      // postmaster we started, whose pid is the first line of its postmaster.pid.
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        process.kill(child.pid ?? 0, 'SIGINT');
+        const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        process.kill(pid > 0 ? pid : child.pid ?? 0, 'SIGINT');
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
