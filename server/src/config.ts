@@ -61,7 +61,7 @@ export const defaultConfig: Config = {
   untrackedLinkDomains: [],
   extraScannerNetworks: [],
   rateLimitPerMinute: 1200,
-  flushIntervalMs: 2,
+  flushIntervalMs: 0,
   trustProxy: false,
   smtpHost: '',
   smtpPort: 587,

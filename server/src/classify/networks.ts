@@ -52,12 +52,22 @@ export function createNetworkLookup(extra: string[] = []): NetworkLookup {
     ...GOOGLE_NETWORKS.map((c) => parsePrefix(c, 'Google')),
     ...extra.map((c) => parsePrefix(c, 'listed scanner')),
   ];
-  return (ip) => {
+  // Hits come in runs from a few addresses (proxies, scanners): remember recent answers.
+  const cache = new Map<string, string | null>();
+  const lookup = (ip: string): string | null => {
     const parsed = toBigInt(ip);
     if (!parsed) return null;
     for (const p of prefixes) {
       if (p.width === parsed.width && parsed.value >> BigInt(p.width - p.length) === p.bits) return p.owner;
     }
     return null;
+  };
+  return (ip) => {
+    const hit = cache.get(ip);
+    if (hit !== undefined) return hit;
+    if (cache.size >= 10_000) cache.clear();
+    const owner = lookup(ip);
+    cache.set(ip, owner);
+    return owner;
   };
 }

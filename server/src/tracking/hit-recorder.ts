@@ -34,6 +34,7 @@ export class HitRecorder {
   readonly stats: RecorderStats = { queued: 0, written: 0, dropped: 0, failedFlushes: 0 };
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private flushing: Promise<void> | null = null;
   private stalled = false;
   private readonly rules: ClassifyRules;
@@ -75,14 +76,19 @@ export class HitRecorder {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer || this.flushing) return;
-    this.timer = setTimeout(() => {
+    if (this.timer || this.immediate || this.flushing) return;
+    const run = () => {
       this.timer = null;
+      this.immediate = null;
       this.flushing = this.flush().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule(this.stalled ? 500 : 0);
       });
-    }, delayMs);
+    };
+    // 0 ms: flush after the requests already read in this turn of the event loop; under load that
+    // batches whatever arrived together without making any reply wait on a timer.
+    if (delayMs === 0) this.immediate = setImmediate(run);
+    else this.timer = setTimeout(run, delayMs);
   }
 
   private async flush(): Promise<void> {
@@ -161,11 +167,11 @@ export class HitRecorder {
 
   /** Writes what is queued; used at shutdown and by tests that read the feed right after a hit. */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing || this.timer) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
-      }
+    while (this.queue.length > 0 || this.flushing || this.timer || this.immediate) {
+      if (this.timer) clearTimeout(this.timer);
+      if (this.immediate) clearImmediate(this.immediate);
+      this.timer = null;
+      this.immediate = null;
       if (this.flushing) await this.flushing;
       else if (this.queue.length > 0) await (this.flushing = this.flush().finally(() => { this.flushing = null; }));
     }

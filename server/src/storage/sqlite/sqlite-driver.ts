@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
 import type { Row, SqlDriver, SqlRunner, SqlValue } from '../sql-driver.ts';
 import { migrateSqlite } from './migrations.ts';
+import { startCheckpointer } from './checkpointer.ts';
 
 function toSqlite(value: SqlValue): SQLInputValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -20,6 +21,7 @@ export class SqliteDriver implements SqlDriver {
   private readonly statements = new Map<string, StatementSync>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly direct: SqlRunner;
+  private checkpointer: { stop(): Promise<void> } | null = null;
 
   readonly file: string;
 
@@ -31,6 +33,10 @@ export class SqliteDriver implements SqlDriver {
     // can lose the last transactions, which is the trade the architecture accepts.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
     migrateSqlite(this.db);
+    if (file !== ':memory:') {
+      this.db.exec('PRAGMA wal_autocheckpoint = 0');
+      this.checkpointer = startCheckpointer(file);
+    }
     this.direct = {
       dialect: 'sqlite',
       all: async <T extends Row>(sql: string, params: SqlValue[] = []) => this.prepare(sql).all(...params.map(toSqlite)) as T[],
@@ -77,6 +83,11 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.queue;
-    if (this.db.isOpen) this.db.close();
+    await this.checkpointer?.stop();
+    if (this.db.isOpen) {
+      // One last checkpoint so the next start does not have to replay a long WAL.
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
   }
 }
