@@ -1,7 +1,7 @@
 import type { CommandCenterDb } from '../db/database';
 import type { QueryArgs } from '../messaging/protocol';
 import type { QueryRunners } from '../messaging/live-query-server';
-import { countFolders } from '../emails/folder-counts';
+import { readFolderCounts } from '../emails/email-writes';
 import { isDemoActive } from '../demo/seed-demo';
 import { readFolderPage } from '../emails/folder-page';
 import { readEmailDetail } from '../emails/email-detail';
@@ -10,7 +10,7 @@ import { findEmailsNeedingAttention } from '../emails/needs-attention';
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
 export function createQueryRunners(db: CommandCenterDb) {
   return {
-    'folders.counts': () => countFolders(db),
+    'folders.counts': () => readFolderCounts(db),
     'folders.page': (args: QueryArgs<'folders.page'>) => readFolderPage(db, args),
     'emails.detail': ({ id }: QueryArgs<'emails.detail'>) => readEmailDetail(db, id),
     'emails.needsAttention': () => findEmailsNeedingAttention(db),

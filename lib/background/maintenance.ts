@@ -1,14 +1,24 @@
 import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
 import { recoverStuckSends } from '../emails/recover-stuck-sends';
+import { ensureFolderCounters } from '../emails/email-writes';
+import { scanForDamagedEmails } from '../emails/needs-attention';
 import { pruneCommandLog } from './command-log';
 
 const ALARM = 'maintenance';
 const TRASH_KEEP_MS = 30 * 24 * 3_600_000;
+const DAMAGE_SCAN_EVERY_MS = 3_600_000;
+// Only a throttle: losing it (worker restart) just means one more scan.
+let lastDamageScan = 0;
 
 /** Housekeeping that must happen even if nobody opens the sidebar: stuck sends, old trash. */
 export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Promise<void> {
+  await ensureFolderCounters(db);
   await recoverStuckSends(db, now);
+  if (now - lastDamageScan > DAMAGE_SCAN_EVERY_MS) {
+    lastDamageScan = now;
+    await scanForDamagedEmails(db, now);
+  }
   const expired = await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).primaryKeys();
   if (expired.length > 0) {
     await db.transaction('rw', db.trash, db.events, async () => {

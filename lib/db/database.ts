@@ -2,8 +2,10 @@ import Dexie, { type EntityTable } from 'dexie';
 import type {
   CampaignRecord,
   CommandLogRecord,
+  CounterRecord,
   EmailRecord,
   EngagementEventRecord,
+  FlaggedEmailRecord,
   JobRecord,
   PersonRecord,
   RejectionRecord,
@@ -26,6 +28,8 @@ export class CommandCenterDb extends Dexie {
   jobs!: EntityTable<JobRecord, 'id'>;
   commandLog!: EntityTable<CommandLogRecord, 'id'>;
   rejections!: EntityTable<RejectionRecord, 'id'>;
+  counters!: EntityTable<CounterRecord, 'id'>;
+  flagged!: EntityTable<FlaggedEmailRecord, 'id'>;
 
   constructor(name = 'command-center') {
     super(name);
@@ -41,6 +45,8 @@ export class CommandCenterDb extends Dexie {
       jobs: 'id, [state+dueAt], kind',
       commandLog: 'id, at',
       rejections: '++id, at',
+      counters: 'id',
+      flagged: 'id',
     });
   }
 }

@@ -135,6 +135,19 @@ export interface CommandLogRecord {
   result: unknown;
 }
 
+/** A number kept in step with the rows it counts (folder counts), so reading it costs one row. */
+export interface CounterRecord {
+  id: string;
+  value: number;
+}
+
+/** An email the periodic check found damaged (no dates, no status): shown under "needs attention". */
+export interface FlaggedEmailRecord {
+  id: string;
+  problem: string;
+  at: number;
+}
+
 /** Messages the background refused (unknown sender, malformed payload), for the health view. */
 export interface RejectionRecord {
   id?: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_STATUSES } from '../emails/status';
 import { folderDateOf } from '../emails/folder-date';
-import { DEMO_PREFIX, demoCampaigns, demoEmailBatches, demoPeople } from './demo-mailbox';
+import { DEMO_PREFIX, demoCampaigns, demoEmailBatches, demoEmailRange, demoPeople } from './demo-mailbox';
 
 const now = Date.UTC(2026, 10, 25, 12);
 const generate = (emails: number, eventsPerEmail = 3) =>
@@ -43,5 +43,15 @@ describe('demo mailbox', () => {
   it('streams large mailboxes in batches of the requested size', () => {
     const batches = generate(1_050, 0);
     expect(batches.map((batch) => batch.emails.length)).toEqual([...Array(10).fill(100), 50]);
+  });
+});
+
+describe('demo ranges', () => {
+  it('come out the same however the mailbox is split', () => {
+    const whole = generate(300).flatMap((batch) => batch.emails);
+    const people = demoPeople();
+    const campaigns = demoCampaigns(now);
+    const parts = [demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 0, 120), demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 120, 180)];
+    expect(parts.flatMap((part) => part.emails)).toEqual(whole);
   });
 });

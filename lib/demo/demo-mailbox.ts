@@ -55,20 +55,27 @@ export function demoCampaigns(now: number): CampaignRecord[] {
 
 /** Emails (with their events) in batches, so 100,000 of them never sit in memory at once. */
 export function* demoEmailBatches(options: DemoOptions, people: PersonRecord[], campaigns: CampaignRecord[], batchSize = 2_000): Generator<DemoBatch> {
-  const random = createRandom(options.seed ?? 42);
-  const statuses = EMAIL_STATUSES.map((status) => [status, STATUS_WEIGHTS[status]] as const);
-  // Every status appears at least once, whatever the size, so every folder has something to show.
-  const forced = [...EMAIL_STATUSES];
   for (let start = 0; start < options.emails; start += batchSize) {
-    const batch: DemoBatch = { emails: [], events: [] };
-    for (let index = start; index < Math.min(options.emails, start + batchSize); index++) {
-      const status = forced.shift() ?? weightedPick(random, statuses);
-      const email = demoEmail(index, status, random, options.now, people, campaigns);
-      if (email.sentAt !== undefined) batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
-      batch.emails.push(email);
-    }
-    yield batch;
+    yield demoEmailRange(options, people, campaigns, start, Math.min(batchSize, options.emails - start));
   }
+}
+
+/**
+ * Emails `start` to `start + count - 1` of the demo mailbox. Each email draws from its own
+ * seeded generator, so any range comes out the same whichever way the mailbox is split.
+ */
+export function demoEmailRange(options: DemoOptions, people: PersonRecord[], campaigns: CampaignRecord[], start: number, count: number): DemoBatch {
+  const statuses = EMAIL_STATUSES.map((status) => [status, STATUS_WEIGHTS[status]] as const);
+  const batch: DemoBatch = { emails: [], events: [] };
+  for (let index = start; index < start + count; index++) {
+    const random = createRandom((options.seed ?? 42) * 1_000_003 + index);
+    // The first eight emails cover every status, so every folder has something to show.
+    const status = EMAIL_STATUSES[index] ?? weightedPick(random, statuses);
+    const email = demoEmail(index, status, random, options.now, people, campaigns);
+    if (email.sentAt !== undefined) batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
+    batch.emails.push(email);
+  }
+  return batch;
 }
 
 function demoEmail(index: number, status: EmailStatus, random: Random, now: number, people: PersonRecord[], campaigns: CampaignRecord[]): EmailRecord {

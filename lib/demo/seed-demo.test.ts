@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import { saveDraft } from '../emails/drafts';
-import { countFolders } from '../emails/folder-counts';
+import { readFolderCounts } from '../emails/email-writes';
 import { clearDemo, isDemoActive, seedDemo } from './seed-demo';
 
 let db: CommandCenterDb;
@@ -14,7 +14,7 @@ describe('demo switch', () => {
     const seeded = await seedDemo(db, { emails: 120 });
     expect(seeded.emails).toBe(120);
     expect(await isDemoActive(db)).toBe(true);
-    const counts = await countFolders(db);
+    const counts = await readFolderCounts(db);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(121);
 
     await clearDemo(db);

@@ -1,26 +1,40 @@
 import type { CommandCenterDb } from '../db/database';
-import { DEMO_PREFIX, demoCampaigns, demoEmailBatches, demoPeople, demoTasks } from './demo-mailbox';
+import { recountFolders } from '../emails/email-writes';
+import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
 export interface SeedSize {
   emails?: number;
   eventsPerEmail?: number;
+  /** Only emails start … start + count - 1 (large mailboxes are seeded in several commands). */
+  start?: number;
+  count?: number;
 }
 
-/** Writes the demo mailbox in batches (one transaction each), replacing any earlier demo rows. */
+const BATCH = 2_000;
+
+/**
+ * Writes the demo mailbox in batches (one transaction each). A seed from the first email
+ * replaces any earlier demo rows; a later range adds to them.
+ */
 export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.now()) {
-  await clearDemo(db);
+  const start = size.start ?? 0;
   const people = demoPeople();
   const campaigns = demoCampaigns(now);
   const tasks = demoTasks(people, now);
-  await db.transaction('rw', [db.people, db.campaigns, db.tasks], async () => {
-    await db.people.bulkPut(people);
-    await db.campaigns.bulkPut(campaigns);
-    await db.tasks.bulkPut(tasks);
-  });
+  if (start === 0) {
+    await clearDemo(db);
+    await db.transaction('rw', [db.people, db.campaigns, db.tasks], async () => {
+      await db.people.bulkPut(people);
+      await db.campaigns.bulkPut(campaigns);
+      await db.tasks.bulkPut(tasks);
+    });
+  }
   let emails = 0;
   let events = 0;
   const options = { emails: size.emails ?? 240, eventsPerEmail: size.eventsPerEmail ?? 3, now };
-  for (const batch of demoEmailBatches(options, people, campaigns)) {
+  const end = Math.min(options.emails, start + (size.count ?? options.emails));
+  for (let from = start; from < end; from += BATCH) {
+    const batch = demoEmailRange(options, people, campaigns, from, Math.min(BATCH, end - from));
     await db.transaction('rw', [db.emails, db.events], async () => {
       await db.emails.bulkPut(batch.emails);
       await db.events.bulkAdd(batch.events);
@@ -28,12 +42,14 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
     emails += batch.emails.length;
     events += batch.events.length;
   }
+  // Bulk writes bypass the per-email counters: count once at the end.
+  await recountFolders(db);
   return { emails, events, people: people.length, tasks: tasks.length };
 }
 
 /** Removes every demo row and nothing else: the rep's own data stays. */
 export async function clearDemo(db: CommandCenterDb): Promise<number> {
-  return db.transaction('rw', [db.emails, db.events, db.people, db.campaigns, db.tasks], async () => {
+  return db.transaction('rw', [db.emails, db.events, db.people, db.campaigns, db.tasks, db.counters], async () => {
     const counts = await Promise.all([
       db.events.where('emailId').startsWith(DEMO_PREFIX).delete(),
       db.emails.where('id').startsWith(DEMO_PREFIX).delete(),
@@ -41,6 +57,7 @@ export async function clearDemo(db: CommandCenterDb): Promise<number> {
       db.campaigns.where('id').startsWith(DEMO_PREFIX).delete(),
       db.tasks.where('id').startsWith(DEMO_PREFIX).delete(),
     ]);
+    await recountFolders(db);
     return counts.reduce((sum, count) => sum + count, 0);
   });
 }

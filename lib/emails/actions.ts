@@ -3,6 +3,7 @@ import { withinTransaction } from '../db/within-transaction';
 import type { JobRecord } from '../db/records';
 import { CommandRefused } from '../messaging/command-refused';
 import { changeStatus } from './lifecycle';
+import { removeEmail, saveEmail } from './email-writes';
 import type { EmailStatus } from './status';
 
 // The rep's quick actions, one function each, working on one or many emails. Each email is
@@ -55,16 +56,16 @@ export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at
       await changeStatus(db, id, { to: 'scheduled', expected: 'draft', reason, patch: { scheduledAt: at }, now });
       return;
     }
-    await withinTransaction(db, [db.emails], async () => {
+    await withinTransaction(db, [db.emails, db.counters], async () => {
       const email = await db.emails.get(id);
       if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
       if (email.status !== 'scheduled') throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
-      await db.emails.put({
+      await saveEmail(db, {
         ...email,
         scheduledAt: at,
         folderDate: at,
         statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, reason }],
-      });
+      }, email);
     });
   });
 }
@@ -82,23 +83,23 @@ export function retryEmails(db: CommandCenterDb, ids: readonly string[], expecte
 /** Moves emails to the trash (undo restores them); their events stay for the restore. */
 export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expected: EmailStatus) {
   return eachEmail(ids, (id, now) =>
-    withinTransaction(db, [db.emails, db.trash], async () => {
+    withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
       const email = await db.emails.get(id);
       if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
       if (email.status !== expected) throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
       await db.trash.put({ ...email, deletedAt: now });
-      await db.emails.delete(id);
+      await removeEmail(db, email);
     }),
   );
 }
 
 export function restoreEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, (id) =>
-    withinTransaction(db, [db.emails, db.trash], async () => {
+    withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
       const trashed = await db.trash.get(id);
       if (!trashed) throw new CommandRefused('not_found', 'This email is no longer in the trash.');
       const { deletedAt: _deletedAt, ...email } = trashed;
-      await db.emails.put(email);
+      await saveEmail(db, email, await db.emails.get(id));
       await db.trash.delete(id);
     }),
   );

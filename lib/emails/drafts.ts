@@ -1,5 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord, Recipient } from '../db/records';
+import { saveEmail } from './email-writes';
 
 export interface DraftInput {
   to: Recipient[];
@@ -24,6 +25,6 @@ export async function saveDraft(db: CommandCenterDb, input: DraftInput, now = Da
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...(input.body !== undefined ? { bodyPreview: input.body.slice(0, 500) } : {}),
   };
-  await db.emails.add(email);
+  await saveEmail(db, email, undefined);
   return { id: email.id };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { readFolderPage } from './folder-page';
-import { findEmailsNeedingAttention } from './needs-attention';
+import { findEmailsNeedingAttention, scanForDamagedEmails } from './needs-attention';
 import { INTERRUPTED_REASON, recoverStuckSends, STUCK_AFTER_MS } from './recover-stuck-sends';
 import type { EmailStatus } from './status';
 import { testEmail } from './test-emails';
@@ -62,6 +62,9 @@ describe('needs attention', () => {
       { ...testEmail('undated', 'scheduled'), folderDate: undefined } as unknown as EmailRecord,
       { ...testEmail('nostatus', 'draft'), status: undefined } as unknown as EmailRecord,
     ]);
+    // The unknown status shows at once; the rows without dates or status after the periodic scan.
+    expect((await findEmailsNeedingAttention(db)).map((row) => row.id)).toEqual(['future']);
+    expect(await scanForDamagedEmails(db)).toBe(2);
     const rows = await findEmailsNeedingAttention(db);
     expect(rows.map((row) => row.id).sort()).toEqual(['future', 'nostatus', 'undated']);
     expect(rows.find((row) => row.id === 'future')?.problem).toBe('unknown status "quarantined"');
@@ -69,6 +72,7 @@ describe('needs attention', () => {
 
   it('is empty when every email is well-formed', async () => {
     await db.emails.bulkPut([testEmail('a', 'delivered'), testEmail('b', 'spam')]);
+    expect(await scanForDamagedEmails(db)).toBe(0);
     expect(await findEmailsNeedingAttention(db)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { matchesFilter, toListRow, type ListRow } from './email-row';
+import { readFolderCounts } from './email-writes';
 import type { EmailStatus } from './status';
 
 export interface FolderPageRequest {
@@ -31,8 +32,9 @@ export async function readFolderPage(db: CommandCenterDb, request: FolderPageReq
     total = ids.length;
     records = (await db.emails.bulkGet(ids.slice(request.offset, request.offset + request.limit))).filter((email) => email !== undefined);
   } else {
+    // The folder's counter, not an index count: counting 100,000 rows on every change is a scan.
     [total, records] = await Promise.all([
-      range().count(),
+      readFolderCounts(db).then((counts) => counts[request.status]),
       range().offset(request.offset).limit(request.limit).toArray(),
     ]);
   }

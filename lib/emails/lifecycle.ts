@@ -1,5 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
+import { saveEmail } from './email-writes';
 import type { EmailRecord } from '../db/records';
 import { CommandRefused } from '../messaging/command-refused';
 import { folderDateOf } from './folder-date';
@@ -22,7 +23,7 @@ export interface StatusChangeRequest {
  * meanwhile, is refused with a clear error and changes nothing.
  */
 export async function changeStatus(db: CommandCenterDb, id: string, request: StatusChangeRequest): Promise<EmailRecord> {
-  return withinTransaction(db, [db.emails], async () => {
+  return withinTransaction(db, [db.emails, db.counters], async () => {
     const email = await db.emails.get(id);
     if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
     const expected = request.expected === undefined ? undefined : ([] as EmailStatus[]).concat(request.expected);
@@ -43,7 +44,7 @@ export async function changeStatus(db: CommandCenterDb, id: string, request: Sta
       statusHistory: [...(email.statusHistory ?? []), { status: request.to, at: now, reason: request.reason }],
     };
     next.folderDate = folderDateOf(next);
-    await db.emails.put(next);
+    await saveEmail(db, next, email);
     return next;
   });
 }

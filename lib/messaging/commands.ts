@@ -15,6 +15,8 @@ export const commandArgSchemas = {
   'demo.seed': v.object({
     emails: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200_000))),
     eventsPerEmail: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
+    start: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200_000))),
   }),
   'demo.clear': v.object({}),
   'emails.archive': v.object({ ids }),

@@ -5,6 +5,7 @@ import { CLASSIFICATIONS } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { countEngagement } from '../emails/engagement';
 import { changeStatus } from '../emails/lifecycle';
+import { saveEmail } from '../emails/email-writes';
 import type { EmailStatus } from '../emails/status';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
@@ -34,7 +35,7 @@ const STATUS_EFFECTS: Partial<Record<ServerEvent['type'], { to: EmailStatus; fro
 
 /** Applies one event once (its server cursor is unique); returns false when it changed nothing. */
 export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent): Promise<boolean> {
-  return withinTransaction(db, [db.emails, db.events], async () => {
+  return withinTransaction(db, [db.emails, db.events, db.counters], async () => {
     if (await db.events.where('serverCursor').equals(event.cursor).count()) return false;
     const email = await db.emails.get(event.messageId);
     if (!email) return false;
@@ -51,7 +52,7 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
       };
       await db.events.add(record);
       countEngagement(email, record);
-      await db.emails.put(email);
+      await saveEmail(db, email, email);
       return true;
     }
 

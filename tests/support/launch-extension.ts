@@ -72,7 +72,8 @@ export async function sendCommandFrom(page: Page, name: string, args: unknown, i
 /** An extension page to send commands from (the options page is not needed for that). */
 export async function openControlPage(launched: LaunchedExtension): Promise<Page> {
   const page = await launched.context.newPage();
-  await page.goto(`chrome-extension://${launched.extensionId}/sidebar.html`);
+  // The options page subscribes to nothing, so it adds no load of its own.
+  await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
   return page;
 }
 

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { launchWithExtension, openControlPage, readLiveQueryOnce, sendCommandFrom } from '../support/launch-extension.ts';
+import { median } from './stats.ts';
+
+const SEED_SLICE = 5_000;
+
+export interface QueryTiming {
+  name: string;
+  samples: number[];
+}
+
+/** Round trip of one fresh live-query subscription, from an extension page, in ms. */
+async function timeQuery(page: Page, name: string, args: unknown): Promise<number> {
+  return page.evaluate(
+    ([name, args]) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        const port = chrome.runtime.connect({ name: 'icc.live' });
+        port.onMessage.addListener(() => {
+          resolve(performance.now() - started);
+          port.disconnect();
+        });
+        port.postMessage({ kind: 'subscribe', subId: crypto.randomUUID(), name, args });
+      }),
+    [name, args] as const,
+  );
+}
+
+/**
+ * Seeds the background's IndexedDB with `emails` emails and about `events` events, then times
+ * the queries the Emails section runs, each `runs` times (fresh subscriptions, warm worker).
+ */
+export async function measureFolderQueries(emails: number, events: number, runs = 9) {
+  const launched = await launchWithExtension();
+  try {
+    const control = await openControlPage(launched);
+    const sentShare = 0.72; // delivered + archived emails carry the events
+    const seedStarted = Date.now();
+    const eventsPerEmail = Math.min(20, events / (emails * sentShare));
+    const seeded = { emails: 0, events: 0 };
+    // In slices: one command must end well within the worker's 5-minute limit per event.
+    for (let start = 0; start < emails; start += SEED_SLICE) {
+      const slice = (await sendCommandFrom(control, 'demo.seed', { emails, eventsPerEmail, start, count: SEED_SLICE })) as {
+        ok: boolean; value: { emails: number; events: number }; error?: { message: string };
+      };
+      if (!slice.ok) throw new Error(`seeding failed: ${slice.error?.message}`);
+      seeded.emails += slice.value.emails;
+      seeded.events += slice.value.events;
+      process.stderr.write(`\rseeding: ${seeded.emails} emails, ${seeded.events} events`);
+    }
+    process.stderr.write('\n');
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const counts = await readLiveQueryOnce<Record<string, number>>(control, 'folders.counts', {});
+    const queries: [string, string, unknown][] = [
+      ['all eight folder counts', 'folders.counts', {}],
+      ['first page of Delivered (50 rows)', 'folders.page', { status: 'delivered', offset: 0, limit: 50 }],
+      ['first page of Scheduled (50 rows)', 'folders.page', { status: 'scheduled', offset: 0, limit: 50 }],
+      ['page at row 30,000 of Delivered', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50 }],
+      ['Delivered filtered by "dana" (scan)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'dana' }],
+      ['needs-attention check', 'emails.needsAttention', {}],
+    ];
+    const timings: QueryTiming[] = [];
+    for (const [label, name, args] of queries) {
+      await timeQuery(control, name, args); // warm-up
+      const samples: number[] = [];
+      for (let run = 0; run < runs; run++) samples.push(await timeQuery(control, name, args));
+      timings.push({ name: label, samples });
+    }
+    return { seeded, seedSeconds, counts, timings, median };
+  } finally {
+    await launched.close();
+  }
+}
