@@ -23,6 +23,24 @@ describe(`API keys and bad input (${backend})`, () => {
     }
   });
 
+  it('answers the extension\'s CORS preflight and echoes only extension origins', async () => {
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const preflight = await h.server.app.inject({ method: 'OPTIONS', url: '/v1/events', headers: { origin: extension, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], extension);
+    assert.match(String(preflight.headers['access-control-allow-headers']), /authorization/);
+    const answer = await h.server.app.inject({ method: 'GET', url: '/v1/events', headers: { ...h.auth, origin: extension } });
+    assert.equal(answer.statusCode, 200);
+    assert.equal(answer.headers['access-control-allow-origin'], extension);
+    const refused = await h.server.app.inject({ method: 'GET', url: '/v1/events', headers: { authorization: 'Bearer nope', origin: extension } });
+    assert.equal(refused.headers['access-control-allow-origin'], extension, 'the extension can read why it was refused');
+    const page = await h.server.app.inject({ method: 'OPTIONS', url: '/v1/events', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    assert.equal(page.statusCode, 403);
+    assert.equal(page.headers['access-control-allow-origin'], undefined);
+    const pageGet = await h.server.app.inject({ method: 'GET', url: '/v1/events', headers: { ...h.auth, origin: 'https://evil.example' } });
+    assert.equal(pageGet.headers['access-control-allow-origin'], undefined);
+  });
+
   it('a revoked key stops working at once; other reps never see each other\'s events', async () => {
     const other = await createRep(h.server.repo, 'Other');
     const m = await h.register('mine-1');
