@@ -1,0 +1,97 @@
+import { test, expect } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
+import { startTrackingServer, type RunningServer } from '../support/tracking-server.ts';
+import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
+
+// A real desktop browser opening the email: classified as a person.
+const DESKTOP_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+let server: RunningServer;
+test.beforeEach(async () => {
+  server = await startTrackingServer();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+async function connectAndOpenGmail(extension: import('../support/launch-extension.ts').LaunchedExtension) {
+  const options = await extension.context.newPage();
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.getByTestId('server-url').fill(server.url);
+  await options.getByTestId('server-key').fill(server.apiKey);
+  await options.getByRole('button', { name: 'Check and save' }).click();
+  await expect(options.getByTestId('server-note')).toHaveText(/Connected/);
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL_INBOX_URL);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  return { options, page, sidebar };
+}
+
+/** How many views of `id` the server's feed holds. */
+async function serverViews(id: string): Promise<number> {
+  const feed = await server.api<{ events: { messageId: string; type: string }[] }>('/v1/events?after=0&limit=500');
+  return feed.events.filter((event) => event.messageId === id && event.type === 'view').length;
+}
+
+/** True once a fresh open of the email is no longer recorded (tracking is off on the server). */
+async function openIsIgnored(pixelUrl: string, id: string): Promise<boolean> {
+  const before = await serverViews(id);
+  await fetch(pixelUrl, { headers: { 'user-agent': DESKTOP_CHROME } });
+  await new Promise((done) => setTimeout(done, 200));
+  return (await serverViews(id)) === before;
+}
+
+const registerSentEmail = (id: string) =>
+  server.api<{ pixelUrl: string }>('/v1/messages', { messageId: id, sentAt: new Date(Date.now() - 3_600_000).toISOString(), links: ['https://northwind.example/pricing'] });
+
+test('a view recorded by the tracking server updates the row’s engagement without reload; archive stops tracking on the server', async ({ extension, command }) => {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+
+  // The rep connects the extension to the server in the options page.
+  const { options, page, sidebar } = await connectAndOpenGmail(extension);
+  const row = sidebar.rows().first();
+  const id = (await row.getAttribute('data-id'))!;
+  const viewsBefore = Number((await row.getByTestId('views').innerText()).replace(/\D/g, ''));
+
+  // The email was registered when it was sent (an hour ago, outside the scanner window).
+  const registered = await registerSentEmail(id);
+  const hit = await fetch(registered.pixelUrl, { headers: { 'user-agent': DESKTOP_CHROME } });
+  expect(hit.headers.get('content-type')).toBe('image/gif');
+
+  // Coming back to the webmail tab pulls the feed.
+  await options.bringToFront();
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(sidebar.row(id).getByTestId('views')).toHaveText(new RegExp(`${viewsBefore + 1}`), { timeout: 10_000 });
+
+  await sidebar.row(id).locator('.row-main').click();
+  const timeline = sidebar.frame.getByTestId('timeline');
+  await expect(timeline.locator('li[data-classification="human"]').last()).toContainText('Person');
+  await sidebar.frame.getByTestId('detail-back').click();
+
+  // Archive: the server is told to stop recording this email's pixel.
+  await sidebar.rowAction(id, 'archive');
+  // Once the outbox has reached the server, a new open of this email records nothing.
+  await expect.poll(() => openIsIgnored(registered.pixelUrl, id), { timeout: 10_000, intervals: [300] }).toBe(true);
+});
+
+test('an archive made while the server is down reaches it later, even after the worker was stopped', async ({ extension, command, control }) => {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const { sidebar } = await connectAndOpenGmail(extension);
+  const id = (await sidebar.rows().first().getAttribute('data-id'))!;
+  const registered = await registerSentEmail(id);
+
+  await server.pause();
+  await sidebar.rowAction(id, 'archive');
+  await expect(sidebar.folderCount('archived')).not.toHaveText('·');
+  await new Promise((done) => setTimeout(done, 500)); // the first attempt fails: nobody answers
+
+  const cdp = await extension.context.newCDPSession(control);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await server.resume();
+
+  // The job is a row in the database: the restarted worker finds it and delivers it.
+  await expect.poll(() => openIsIgnored(registered.pixelUrl, id), { timeout: 20_000, intervals: [500] }).toBe(true);
+});
