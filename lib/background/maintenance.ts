@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
 import { recoverStuckSends } from '../emails/recover-stuck-sends';
-import { ensureFolderCounters } from '../emails/email-writes';
+import { ensureFolderCounters, recountFolders } from '../emails/email-writes';
 import { scanForDamagedEmails } from '../emails/needs-attention';
 import { pruneCommandLog } from './command-log';
 
@@ -18,6 +18,8 @@ export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Pro
   if (now - lastDamageScan > DAMAGE_SCAN_EVERY_MS) {
     lastDamageScan = now;
     await scanForDamagedEmails(db, now);
+    // Heal the counters from rows written past our code (another version, a restored backup).
+    await recountFolders(db);
   }
   const expired = await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).primaryKeys();
   if (expired.length > 0) {
