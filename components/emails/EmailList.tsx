@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n/t';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { EmailRowView, ROW_HEIGHT } from './EmailRowView';
+import { useRowAnchors } from './use-row-anchors';
 import { FOLDER_LABELS } from './folder-labels';
 
 /** Rows fetched beyond the visible ones, so a scroll shows rows at once while the next window loads. */
@@ -38,10 +39,15 @@ export function EmailList({ status, filter, onPage }: { status: EmailStatus; fil
   const first = Math.floor(scrollTop / ROW_HEIGHT);
   const offset = Math.max(0, Math.floor((first - OVERSCAN) / STEP) * STEP);
   const limit = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN;
-  const live = useLiveQuery('folders.page', { status, offset, limit, ...(filter ? { filter } : {}) });
+  const anchors = useRowAnchors(status, filter);
+  const anchor = filter ? undefined : anchors.near(offset);
+  const live = useLiveQuery('folders.page', { status, offset, limit, ...(filter ? { filter } : {}), ...(anchor ? { anchor } : {}) });
   // While the next window loads, keep showing the last one (no flash of emptiness).
   const last = useRef<FolderPage | null>(null);
-  if (live.status === 'ready') last.current = live.value;
+  if (live.status === 'ready' && last.current !== live.value) {
+    last.current = live.value;
+    anchors.learn(live.value);
+  }
   const page = last.current;
   useEffect(() => {
     if (page) onPage(page);

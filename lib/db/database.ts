@@ -35,7 +35,7 @@ export class CommandCenterDb extends Dexie {
     super(name);
     this.version(1).stores({
       // [status+folderDate] serves both the folder count and the newest-first page.
-      emails: 'id, status, [status+folderDate], campaignId, *personIds, createdAt, statusAt',
+      emails: 'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt',
       trash: 'id, deletedAt',
       people: 'id, &email, name',
       campaigns: 'id, name',

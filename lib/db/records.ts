@@ -49,6 +49,8 @@ export interface EmailRecord {
   engagement: Engagement;
   threadId?: string;
   messageId?: string;
+  /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
+  searchWords?: string[];
 }
 
 /** A deleted email, kept for undo (and purged after a while) with its events left in place. */

@@ -9,6 +9,7 @@ import type {
 import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
 import { folderDateOf } from '../emails/folder-date';
 import { countEngagement } from '../emails/engagement';
+import { searchWordsOf } from '../emails/search-words';
 import { createRandom, type Random } from './random';
 import { CAMPAIGNS, COMPANIES, FAILURE_REASONS, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
 
@@ -112,6 +113,7 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
   }
   if (status !== 'draft') email.statusHistory.push({ status, at: email.statusAt, reason: status === 'archived' ? 'archived by rep' : 'demo data' });
   email.folderDate = folderDateOf(email);
+  email.searchWords = searchWordsOf(email);
   return email;
 }
 

@@ -72,7 +72,7 @@ describe('quick actions', () => {
     expect(await db.emails.get('x')).toBeUndefined();
     expect(await db.trash.count()).toBe(1);
     await restoreEmails(db, ['x']);
-    expect(await db.emails.get('x')).toEqual(original);
+    expect(await db.emails.get('x')).toMatchObject(original!);
     expect(await db.trash.count()).toBe(0);
   });
 

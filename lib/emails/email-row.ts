@@ -79,11 +79,3 @@ export function toListRow(record: EmailRecord, campaignNames: ReadonlyMap<string
   if (record.failureReason) row.failureReason = record.failureReason;
   return row;
 }
-
-/** Lower-case search over what the rep sees in a row: recipients and subject. */
-export function matchesFilter(record: EmailRecord, needle: string): boolean {
-  if (typeof record.subject === 'string' && record.subject.toLowerCase().includes(needle)) return true;
-  return Array.isArray(record.to) && record.to.some((recipient) =>
-    `${recipient?.name ?? ''} ${recipient?.address ?? ''}`.toLowerCase().includes(needle),
-  );
-}

@@ -1,6 +1,7 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
+import { searchWordsOf } from './search-words';
 import { EMAIL_STATUSES, isEmailStatus, type EmailStatus, type FolderCounts } from './status';
 
 // Every write of an email goes through here, so the folder counts (one counter row per status)
@@ -19,7 +20,7 @@ async function adjust(db: CommandCenterDb, status: unknown, delta: number): Prom
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
 export function saveEmail(db: CommandCenterDb, next: EmailRecord, previous: Pick<EmailRecord, 'status'> | undefined): Promise<void> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
-    await db.emails.put(next);
+    await db.emails.put({ ...next, searchWords: searchWordsOf(next) });
     if (previous?.status !== next.status) {
       await adjust(db, previous?.status, -1);
       await adjust(db, next.status, +1);

@@ -1,8 +1,9 @@
-import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { matchesFilter, toListRow, type ListRow } from './email-row';
+import { toListRow, type ListRow } from './email-row';
+import { matchesWords, wordsIn } from './search-words';
 import { readFolderCounts } from './email-writes';
+import { readFolderWindow, type RowAnchor } from './folder-window';
 import type { EmailStatus } from './status';
 
 export interface FolderPageRequest {
@@ -10,6 +11,8 @@ export interface FolderPageRequest {
   offset: number;
   limit: number;
   filter?: string;
+  /** A row the list already showed just before `offset`, to seek from (see folder-window.ts). */
+  anchor?: RowAnchor;
 }
 
 export interface FolderPage {
@@ -19,26 +22,36 @@ export interface FolderPage {
 }
 
 /**
- * One window of a folder, newest first by the folder's natural date. Unfiltered it is one index
- * count plus one index range (no scan); with a filter it scans the folder once for matching keys.
+ * One window of a folder, newest first by the folder's natural date. Unfiltered: the folder's
+ * counter plus one index range. Filtered: the rows whose words match, found by the word index.
  */
 export async function readFolderPage(db: CommandCenterDb, request: FolderPageRequest): Promise<FolderPage> {
-  const range = () => db.emails.where('[status+folderDate]').between([request.status, Dexie.minKey], [request.status, Dexie.maxKey]).reverse();
-  const needle = request.filter?.trim().toLowerCase();
+  const query = wordsIn(request.filter ?? '');
   let total: number;
   let records: EmailRecord[];
-  if (needle) {
-    const ids = await range().filter((email) => matchesFilter(email, needle)).primaryKeys();
-    total = ids.length;
-    records = (await db.emails.bulkGet(ids.slice(request.offset, request.offset + request.limit))).filter((email) => email !== undefined);
+  if (query.length > 0) {
+    const matches = await findByWords(db, request.status, query);
+    total = matches.length;
+    records = matches.slice(request.offset, request.offset + request.limit);
   } else {
     // The folder's counter, not an index count: counting 100,000 rows on every change is a scan.
     [total, records] = await Promise.all([
       readFolderCounts(db).then((counts) => counts[request.status]),
-      range().offset(request.offset).limit(request.limit).toArray(),
+      readFolderWindow(db, request.status, request.offset, request.limit, request.anchor),
     ]);
   }
   return { offset: request.offset, total, rows: await withCampaignNames(db, records) };
+}
+
+/** A folder's emails whose words start with every word of the query, newest first. */
+async function findByWords(db: CommandCenterDb, status: EmailStatus, query: string[]): Promise<EmailRecord[]> {
+  // Look up the longest word (fewest candidates), then check the others on the rows found.
+  const longest = query.reduce((a, b) => (b.length > a.length ? b : a));
+  const ids = await db.emails.where('searchWords').startsWith(longest).distinct().primaryKeys();
+  const candidates = await db.emails.bulkGet(ids);
+  return candidates
+    .filter((email): email is EmailRecord => email !== undefined && email.status === status && matchesWords(email.searchWords ?? [], query))
+    .sort((a, b) => b.folderDate - a.folderDate);
 }
 
 export async function withCampaignNames(db: CommandCenterDb, records: EmailRecord[]): Promise<ListRow[]> {

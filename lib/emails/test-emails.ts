@@ -1,12 +1,15 @@
 import type { EmailRecord } from '../db/records';
 import type { EmailStatus } from './status';
+import { searchWordsOf } from './search-words';
 
 /** A valid stored email for tests; override what the test is about. */
 export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}): EmailRecord {
-  return {
+  const email: EmailRecord = {
     id, status, subject: `Subject ${id}`, to: [{ address: `${id}@example.com`, name: `Person ${id}` }], personIds: [], bulk: false,
     tracking: status !== 'archived', createdAt: 1_000, statusAt: 1_000, folderDate: 1_000, statusHistory: [],
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...extra,
   };
+  // As every write through email-writes.ts leaves it.
+  return { ...email, searchWords: searchWordsOf(email) };
 }

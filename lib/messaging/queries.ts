@@ -15,6 +15,7 @@ export const queryArgSchemas = {
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
     filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    anchor: v.optional(v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)), folderDate: v.number(), id: v.pipe(v.string(), v.maxLength(200)) })),
   }),
   'emails.detail': v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   'emails.needsAttention': v.object({}),

@@ -51,12 +51,18 @@ export async function measureFolderQueries(emails: number, events: number, runs 
     process.stderr.write('\n');
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const counts = await readLiveQueryOnce<Record<string, number>>(control, 'folders.counts', {});
+    // The row just above 30,000, as the list knows it after scrolling there.
+    const before = await readLiveQueryOnce<{ rows: { id: string; folderDate: number }[] }>(control, 'folders.page', { status: 'delivered', offset: 29_950, limit: 50 });
+    const last = before.rows.at(-1)!;
+    const anchor = { offset: 29_999, folderDate: last.folderDate, id: last.id };
     const queries: [string, string, unknown][] = [
       ['all eight folder counts', 'folders.counts', {}],
       ['first page of Delivered (50 rows)', 'folders.page', { status: 'delivered', offset: 0, limit: 50 }],
       ['first page of Scheduled (50 rows)', 'folders.page', { status: 'scheduled', offset: 0, limit: 50 }],
-      ['page at row 30,000 of Delivered', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50 }],
-      ['Delivered filtered by "dana" (scan)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'dana' }],
+      ['page at row 30,000 of Delivered, jumped to (counted from the top)', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50 }],
+      ['page at row 30,000 of Delivered, scrolled to (from the row above)', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50, anchor }],
+      ['Delivered filtered by "dana" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'dana' }],
+      ['Delivered filtered by "northwind pricing" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'northwind pricing' }],
       ['needs-attention check', 'emails.needsAttention', {}],
     ];
     const timings: QueryTiming[] = [];
