@@ -50,8 +50,9 @@ if (headless && options.screenshot === undefined) {
 
 let server: ChildProcess | undefined;
 if (!options['no-server'] && existsSync('server/package.json')) {
-  step('Starting the tracking server (npm run server)…');
-  server = spawn('npm', ['--prefix', 'server', 'start'], { stdio: 'inherit' });
+  step('Starting the tracking server (as `npm run server` does)…');
+  // Node itself, not npm: npm does not pass our SIGTERM on, and the server would outlive us.
+  server = spawn(process.execPath, ['src/main.ts'], { cwd: 'server', stdio: 'inherit' });
 }
 
 step(`Starting Chromium (${chromium})${headless ? ' headless' : ''}…`);
@@ -75,7 +76,10 @@ const page = launched.context.pages()[0] ?? (await launched.context.newPage());
 await page.goto(url);
 
 if (options.screenshot) {
-  await page.frameLocator('icc-dock iframe').locator('[data-testid="folder-count-delivered"]').filter({ hasNotText: '·' }).waitFor();
+  const sidebar = page.frameLocator('icc-dock iframe');
+  await sidebar.locator('[data-testid="folder-count-delivered"]').filter({ hasNotText: '·' }).waitFor();
+  await sidebar.locator('[data-testid="email-row"]').first().waitFor();
+  if (!options['no-demo']) await sidebar.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached' });
   await page.screenshot({ path: options.screenshot });
   step(`Saved ${options.screenshot}`);
   await stop();
