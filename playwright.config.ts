@@ -7,8 +7,10 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]] : 'list',
+  // The JSON report feeds the closing total of `npm test` (scripts/test.ts).
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: 'test-results/artifacts',
   use: { trace: 'retain-on-failure' },
 });

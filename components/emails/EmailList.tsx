@@ -42,13 +42,16 @@ export function EmailList({ status, filter, onPage }: { status: EmailStatus; fil
   const anchors = useRowAnchors(status, filter);
   const anchor = filter ? undefined : anchors.near(offset);
   const live = useLiveQuery('folders.page', { status, offset, limit, ...(filter ? { filter } : {}), ...(anchor ? { anchor } : {}) });
-  // While the next window loads, keep showing the last one (no flash of emptiness).
-  const last = useRef<FolderPage | null>(null);
-  if (live.status === 'ready' && last.current !== live.value) {
-    last.current = live.value;
+  // While the next window of the same folder loads, keep showing the last one (no flash of
+  // emptiness); never show another folder's rows under this folder's tab.
+  const last = useRef<{ key: string; page: FolderPage } | null>(null);
+  const folderKey = `${status}\u0000${filter}`;
+  if (last.current?.key !== folderKey) last.current = null;
+  if (live.status === 'ready' && last.current?.page !== live.value) {
+    last.current = { key: folderKey, page: live.value };
     anchors.learn(live.value);
   }
-  const page = last.current;
+  const page = last.current?.page ?? null;
   useEffect(() => {
     if (page) onPage(page);
   }, [page]);

@@ -12,22 +12,26 @@ export function getLiveClient(): LiveQueryClient {
 
 export type LiveValue<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ProtocolError };
 
-/** Subscribes while mounted; re-subscribes when the arguments change (compared by value). */
+/**
+ * Subscribes while mounted; re-subscribes when the arguments change (compared by value). A
+ * result always belongs to the current arguments: right after they change it is "loading", never
+ * the previous arguments' result.
+ */
 export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): LiveValue<QueryResult<N>> {
-  const [state, setState] = useState<LiveValue<QueryResult<N>>>({ status: 'loading' });
-  const key = JSON.stringify(args);
+  const key = `${name}:${JSON.stringify(args)}`;
+  const [state, setState] = useState<{ key: string; value: LiveValue<QueryResult<N>> }>({ key, value: { status: 'loading' } });
   useEffect(
     () =>
       getLiveClient().subscribe(
         name,
         args,
-        (value) => setState({ status: 'ready', value }),
-        (error) => setState({ status: 'error', error }),
+        (value) => setState({ key, value: { status: 'ready', value } }),
+        (error) => setState({ key, value: { status: 'error', error } }),
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `args`
-    [name, key],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `name` and `args`
+    [key],
   );
-  return state;
+  return state.key === key ? state.value : { status: 'loading' };
 }
 
 export function useConnectionState(): ConnectionState {
