@@ -35,11 +35,9 @@ test('open on first visit; closed and width remembered per site; the launcher br
   expect((await sidebar.dock.boundingBox())!.width).toBe(before + 48);
 });
 
-test('SPA navigation and a re-rendered container neither duplicate nor lose the sidebar', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('SPA navigation and a re-rendered container neither duplicate nor lose the sidebar', async ({ openSidebar }) => {
+  const sidebar = await openSidebar();
+  const page = sidebar.page;
 
   for (const hash of ['#sent', '#label/Deals', '#inbox']) {
     await page.evaluate((next) => (location.hash = next), hash);
@@ -60,11 +58,8 @@ test('SPA navigation and a re-rendered container neither duplicate nor lose the 
   await expect(sidebar.dock).toHaveAttribute('data-health', 'ok');
 });
 
-test('the keyboard command is registered, and its toggle message opens and closes the sidebar', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('the keyboard command is registered, and its toggle message opens and closes the sidebar', async ({ extension, openSidebar }) => {
+  const sidebar = await openSidebar();
   const worker = await extension.serviceWorker();
   expect(await worker.evaluate(() => chrome.commands.getAll())).toContainEqual(expect.objectContaining({ name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' }));
 

@@ -1,20 +1,15 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
+import type { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts, expectedDemoIdsByStatus } from '../support/expected-demo-counts.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 import { EMAIL_STATUSES } from '../../lib/emails/status.ts';
 
-async function openSeededGmail(extension: import('../support/launch-extension.ts').LaunchedExtension, command: (name: string, args: unknown) => Promise<{ ok: boolean }>) {
+async function openSeededGmail(command: (name: string, args: unknown) => Promise<{ ok: boolean }>, openSidebar: () => Promise<SidebarPage>) {
   expect((await command('demo.seed', {})).ok).toBe(true);
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
-  return sidebar;
+  return openSidebar();
 }
 
-test('seeded emails in every status show in the right folders, newest first', async ({ extension, command }) => {
-  const sidebar = await openSeededGmail(extension, command);
+test('seeded emails in every status show in the right folders, newest first', async ({ command, openSidebar }) => {
+  const sidebar = await openSeededGmail(command, openSidebar);
   const expectedIds = expectedDemoIdsByStatus();
   const counts = expectedDemoCounts();
   for (const status of EMAIL_STATUSES) {
@@ -27,8 +22,8 @@ test('seeded emails in every status show in the right folders, newest first', as
   }
 });
 
-test('Archive moves an email to Archived with live counts; Undo and Unarchive bring it back', async ({ extension, command }) => {
-  const sidebar = await openSeededGmail(extension, command);
+test('Archive moves an email to Archived with live counts; Undo and Unarchive bring it back', async ({ command, openSidebar }) => {
+  const sidebar = await openSeededGmail(command, openSidebar);
   const counts = expectedDemoCounts();
   await sidebar.openFolder('delivered');
   const first = sidebar.rows().first();
@@ -53,8 +48,8 @@ test('Archive moves an email to Archived with live counts; Undo and Unarchive br
   await expect(sidebar.folderCount('delivered')).toHaveText(String(counts.delivered));
 });
 
-test('Retry on a failed email moves it to Pending › Scheduled, due now', async ({ extension, command }) => {
-  const sidebar = await openSeededGmail(extension, command);
+test('Retry on a failed email moves it to Pending › Scheduled, due now', async ({ command, openSidebar }) => {
+  const sidebar = await openSeededGmail(command, openSidebar);
   const counts = expectedDemoCounts();
   await sidebar.openFolder('failed');
   const id = (await sidebar.rows().first().getAttribute('data-id'))!;
@@ -69,8 +64,8 @@ test('Retry on a failed email moves it to Pending › Scheduled, due now', async
   await expect(sidebar.frame.getByTestId('history')).toContainText('retry');
 });
 
-test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({ extension, command }) => {
-  const sidebar = await openSeededGmail(extension, command);
+test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({ command, openSidebar }) => {
+  const sidebar = await openSeededGmail(command, openSidebar);
   const counts = expectedDemoCounts();
   await sidebar.openFolder('bounced');
   await sidebar.frame.getByTestId('bulk-bar').getByRole('checkbox').check();
@@ -89,8 +84,8 @@ test('bulk delete of campaign emails asks first, shows progress, and can be undo
   await expect(sidebar.folderCount('bounced')).toHaveText(String(counts.bounced));
 });
 
-test('Reschedule picks a new time; an action on an email that changed meanwhile fails with a message', async ({ extension, command }) => {
-  const sidebar = await openSeededGmail(extension, command);
+test('Reschedule picks a new time; an action on an email that changed meanwhile fails with a message', async ({ command, openSidebar }) => {
+  const sidebar = await openSeededGmail(command, openSidebar);
   await sidebar.openFolder('draft');
   const id = (await sidebar.rows().first().getAttribute('data-id'))!;
   await sidebar.rowAction(id, 'reschedule');

@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension } from '../support/launch-extension.ts';
-import { serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
+import { GMAIL_INBOX_URL, serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
+import { SidebarPage } from './pages/sidebar.ts';
 
 interface Fixtures {
   /** Which fixture pages to serve; override per test with test.use({ webmailPages }). */
@@ -9,6 +10,8 @@ interface Fixtures {
   /** An extension page that sends commands as any of our UIs would. */
   control: Page;
   command: (name: string, args: unknown, id?: string) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** Opens a webmail page (Gmail by default) in a new tab and waits for the docked sidebar. */
+  openSidebar: (url?: string) => Promise<SidebarPage>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -24,6 +27,15 @@ export const test = base.extend<Fixtures>({
   },
   command: async ({ control }, use) => {
     await use(async (name, args, id) => (await sendCommandFrom(control, name, args, id)) as Awaited<ReturnType<Fixtures['command']>>);
+  },
+  openSidebar: async ({ extension }, use) => {
+    await use(async (url = GMAIL_INBOX_URL) => {
+      const page = await extension.context.newPage();
+      await page.goto(url);
+      const sidebar = new SidebarPage(page);
+      await sidebar.waitUntilVisible();
+      return sidebar;
+    });
   },
 });
 

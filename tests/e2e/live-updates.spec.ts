@@ -1,12 +1,7 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 
-test('a row written in the background appears in the sidebar’s counts within 1 s, without reload', async ({ extension, command }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('a row written in the background appears in the sidebar’s counts within 1 s, without reload', async ({ command, openSidebar }) => {
+  const sidebar = await openSidebar();
   await sidebar.openTab('pending');
   await expect(sidebar.folderCount('draft')).toHaveText('0');
 

@@ -8,11 +8,8 @@ import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
 
 const rejectionCount = async (control: Page) => (await readLiveQueryOnce<unknown[]>(control, 'diagnostics.rejections', { limit: 200 })).length;
 
-test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ extension, control, command }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ control, command, openSidebar }) => {
+  const sidebar = await openSidebar();
   await sidebar.openTab('pending');
   await expect(sidebar.folderCount('draft')).toHaveText('0');
   const before = await rejectionCount(control);
@@ -27,11 +24,9 @@ test('a malformed payload is rejected with a clear error, logged, and changes no
   await expect(sidebar.folderCount('draft')).toHaveText('0');
 });
 
-test('the webmail page cannot drive the sidebar by posting our protocol', async ({ extension }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('the webmail page cannot drive the sidebar by posting our protocol', async ({ openSidebar }) => {
+  const sidebar = await openSidebar();
+  const page = sidebar.page;
   await page.evaluate(() => {
     window.postMessage({ channel: 'icc', kind: 'sidebar.close' }, '*');
     document.querySelector('iframe#icc-sidebar-frame')?.dispatchEvent(new MessageEvent('message', { data: { channel: 'icc', kind: 'sidebar.close' } }));

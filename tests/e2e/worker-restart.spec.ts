@@ -1,12 +1,8 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 
-test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({ extension, control, command }) => {
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({ extension, control, command, openSidebar }) => {
+  const sidebar = await openSidebar();
+  const page = sidebar.page;
   await sidebar.openTab('pending');
   expect((await command('emails.saveDraft', { to: [], subject: 'Before the restart' })).ok).toBe(true);
   await expect(sidebar.folderCount('draft')).toHaveText('1');
