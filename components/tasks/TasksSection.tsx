@@ -1,11 +1,15 @@
 import { t } from '../../lib/i18n/t';
+import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import { EmptyState } from '../ui/EmptyState';
 
-// Tasks arrive with their own issue; until then the section tells the rep what will be here.
+// The task list itself arrives with the Tasks work; until then the section says how many open
+// tasks there are (demo data has some), so it never claims there are none when there are.
 export function TasksSection() {
+  const overview = useLiveQuery('overview.counts', {});
+  const open = overview.status === 'ready' ? overview.value.openTasks : 0;
   return (
-    <section aria-label={t('sectionTasks')}>
-      <EmptyState title={t('tasksEmptyTitle')} body={t('tasksEmptyBody')} />
+    <section aria-label={t('sectionTasks')} data-testid="tasks-section">
+      <EmptyState title={open > 0 ? t('tasksOpenCount', String(open)) : t('tasksEmptyTitle')} body={t('tasksEmptyBody')} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
+import { demoPeople, demoTasks } from '../../lib/demo/demo-mailbox.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
 
 const SITES = [
@@ -36,3 +37,16 @@ for (const { site, url, column, row } of SITES) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the Tasks and Lists tabs say what they hold: the open task count, or that there is nothing yet', async ({ command, openSidebar }) => {
+  const sidebar = await openSidebar();
+  await sidebar.frame.getByTestId('sections').locator('[data-key="tasks"]').click();
+  await expect(sidebar.frame.getByTestId('tasks-section')).toContainText('No tasks yet');
+  await sidebar.frame.getByTestId('sections').locator('[data-key="lists"]').click();
+  await expect(sidebar.frame.getByText('No saved lists yet')).toBeVisible();
+
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const open = demoTasks(demoPeople(), Date.now()).filter((task) => task.status === 'open').length;
+  await sidebar.frame.getByTestId('sections').locator('[data-key="tasks"]').click();
+  await expect(sidebar.frame.getByTestId('tasks-section')).toContainText(`${open} open tasks`);
+});
