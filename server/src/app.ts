@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './http/auth.ts';
-import { extensionCors } from './http/cors.ts';
+import { answerExtensionPreflight, echoExtensionOrigin } from './http/cors.ts';
 import { installErrorHandlers, sendError } from './http/errors.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './tracking/pixel-gif.ts';
 import { clickRoute } from './routes/click.ts';
@@ -36,8 +36,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   clickRoute(app, deps);
   app.get('/healthz', async () => ({ ok: true, storage: deps.repo.kind }));
 
-  extensionCors(app);
+  answerExtensionPreflight(app);
   app.register(async (v1) => {
+    v1.addHook('onRequest', echoExtensionOrigin);
     v1.addHook('onRequest', requireApiKey(deps.repo));
     messageRoutes(v1, deps);
     eventRoutes(v1, deps);
