@@ -1,6 +1,7 @@
 import { t } from '../../lib/i18n/t';
 import { useConnectionState } from '../../lib/messaging/use-live-query';
 import { DemoSwitch } from './DemoSwitch';
+import { SyncHealth } from './SyncHealth';
 
 interface Props {
   onClose: () => void;
@@ -17,6 +18,7 @@ export function Header({ onClose, onError }: Props) {
           {t('reconnecting')}
         </span>
       )}
+      <SyncHealth />
       <DemoSwitch onError={onError} />
       <button type="button" class="icon-button" aria-label={t('closeSidebar')} title={t('closeSidebar')} onClick={onClose}>
         ×

@@ -4,6 +4,7 @@ import type { CommandCenterDb } from '../db/database';
 import { syncEvents, type SyncResult } from '../tracking/event-sync';
 import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
 import { loadServerSettings } from '../tracking/server-settings';
+import { syncStatus } from '../tracking/sync-status';
 
 const SYNC_ALARM = 'event-sync';
 const OUTBOX_ALARM = 'outbox';
@@ -19,7 +20,21 @@ export function startTrackingService(db: CommandCenterDb) {
 
   const syncNow = (): Promise<SyncResult | null> => {
     syncing ??= loadServerSettings()
-      .then((settings) => (settings ? syncEvents(db, settings) : null))
+      .then(async (settings) => {
+        if (!settings) {
+          await syncStatus.setValue(null); // disconnected: nothing to be unreachable
+          return null;
+        }
+        try {
+          const result = await syncEvents(db, settings);
+          await syncStatus.setValue({ at: Date.now(), ok: true });
+          return result;
+        } catch (error) {
+          // The rep sees this in the sidebar until a later pull works.
+          await syncStatus.setValue({ at: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+      })
       .finally(() => (syncing = null));
     return syncing;
   };

@@ -87,6 +87,10 @@ test('an archive made while the server is down reaches it later, even after the 
   await expect(sidebar.folderCount('archived')).not.toHaveText('·');
   await new Promise((done) => setTimeout(done, 500)); // the first attempt fails: nobody answers
 
+  // The rep sees that engagement cannot be pulled while the server is away.
+  expect((await command('tracking.sync', {})).ok).toBe(false);
+  await expect(sidebar.frame.getByTestId('sync-health')).toHaveText('Tracking server unreachable');
+
   const cdp = await extension.context.newCDPSession(control);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -94,4 +98,6 @@ test('an archive made while the server is down reaches it later, even after the 
 
   // The job is a row in the database: the restarted worker finds it and delivers it.
   await expect.poll(() => openIsIgnored(registered.pixelUrl, id), { timeout: 20_000, intervals: [500] }).toBe(true);
+  expect((await command('tracking.sync', {})).ok).toBe(true);
+  await expect(sidebar.frame.getByTestId('sync-health')).toHaveCount(0);
 });
