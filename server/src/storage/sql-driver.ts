@@ -9,6 +9,11 @@ export interface SqlRunner {
   all<T extends Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
   /** Returns the number of changed rows. */
   run(sql: string, params?: SqlValue[]): Promise<number>;
+  /**
+   * Runs one INSERT for each parameter list and returns each new row's id. SQLite does it in one
+   * synchronous loop over a prepared statement (the pixel's hot path); others may leave it out.
+   */
+  insertMany?(sql: string, rows: SqlValue[][]): Promise<number[]>;
 }
 
 export interface SqlDriver extends SqlRunner {

@@ -41,6 +41,10 @@ export class SqliteDriver implements SqlDriver {
       dialect: 'sqlite',
       all: async <T extends Row>(sql: string, params: SqlValue[] = []) => this.prepare(sql).all(...params.map(toSqlite)) as T[],
       run: async (sql: string, params: SqlValue[] = []) => Number(this.prepare(sql).run(...params.map(toSqlite)).changes),
+      insertMany: async (sql: string, rows: SqlValue[][]) => {
+        const statement = this.prepare(sql);
+        return rows.map((params) => Number(statement.run(...params.map(toSqlite)).lastInsertRowid));
+      },
     };
   }
 
