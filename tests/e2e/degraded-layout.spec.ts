@@ -1,18 +1,13 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
 
 test.use({ webmailPages: { gmail: 'inbox-changed.html', outlook: 'mail-changed.html' } });
 
 for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_URL]] as const) {
-  test(`${site} with changed markup: the sidebar floats with a "layout not recognised" mark and the webmail keeps working`, async ({ extension, command }) => {
+  test(`${site} with changed markup: the sidebar floats with a "layout not recognised" mark and the webmail keeps working`, async ({ command, openSidebar }) => {
     await command('demo.seed', { emails: 40 });
-    const page = await extension.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    const sidebar = new SidebarPage(page);
-    await sidebar.waitUntilVisible();
+    const sidebar = await openSidebar(url);
+    const page = sidebar.page;
 
     await expect(sidebar.dock).toHaveAttribute('data-health', 'degraded');
     await expect(sidebar.dock.locator('.mark')).toBeVisible();
@@ -23,6 +18,6 @@ for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_
     // The webmail's own shortcut still works (compose opens or focuses on "c").
     await page.locator('body').press('c');
     expect(await page.evaluate(() => (window as unknown as { __pageKeys: string[] }).__pageKeys)).toContain('c');
-    expect(errors).toEqual([]);
+    expect(sidebar.pageErrors).toEqual([]);
   });
 }

@@ -30,9 +30,8 @@ export const test = base.extend<Fixtures>({
   },
   openSidebar: async ({ extension }, use) => {
     await use(async (url = GMAIL_INBOX_URL) => {
-      const page = await extension.context.newPage();
-      await page.goto(url);
-      const sidebar = new SidebarPage(page);
+      const sidebar = new SidebarPage(await extension.context.newPage());
+      await sidebar.page.goto(url);
       await sidebar.waitUntilVisible();
       return sidebar;
     });

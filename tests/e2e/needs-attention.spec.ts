@@ -1,9 +1,7 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 
-test('emails with an unknown status or damaged fields show under "needs attention" and never break the list', async ({ extension, command }) => {
+test('emails with an unknown status or damaged fields show under "needs attention" and never break the list', async ({ extension, command, openSidebar }) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   // Rows as a newer version (or a corrupted disk) might leave them, written straight into the
   // background's IndexedDB, past all of our code.
@@ -25,12 +23,8 @@ test('emails with an unknown status or damaged fields show under "needs attentio
       }),
   );
 
-  const page = await extension.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
+  const sidebar = await openSidebar();
+  const page = sidebar.page;
 
   const attention = sidebar.frame.getByTestId('needs-attention');
   await expect(attention).toContainText('1 email(s) need attention');
@@ -42,5 +36,5 @@ test('emails with an unknown status or damaged fields show under "needs attentio
   await expect(sidebar.rows()).not.toHaveCount(1);
   await sidebar.openTab('pending');
   await expect(sidebar.folderCount('scheduled')).toHaveText(String(expectedDemoCounts().scheduled));
-  expect(errors).toEqual([]);
+  expect(sidebar.pageErrors).toEqual([]);
 });

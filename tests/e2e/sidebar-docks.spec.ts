@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
 import { demoPeople, demoTasks } from '../../lib/demo/demo-mailbox.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
@@ -10,14 +9,10 @@ const SITES = [
 ];
 
 for (const { site, url, column, row } of SITES) {
-  test(`${site}: the sidebar docks at the right, shows the seeded folder counts, and leaves the mail column usable`, async ({ extension, command }) => {
+  test(`${site}: the sidebar docks at the right, shows the seeded folder counts, and leaves the mail column usable`, async ({ command, openSidebar }) => {
     expect((await command('demo.seed', {})).ok).toBe(true);
-    const page = await extension.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    const sidebar = new SidebarPage(page);
-    await sidebar.waitUntilVisible();
+    const sidebar = await openSidebar(url);
+    const page = sidebar.page;
 
     expect(await sidebar.readAllCounts()).toEqual(expectedDemoCounts());
     await expect(sidebar.dock).toHaveAttribute('data-health', 'ok');
@@ -34,7 +29,7 @@ for (const { site, url, column, row } of SITES) {
     const rowBox = (await firstRow.boundingBox())!;
     const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('icc-dock') === null, [rowBox.x + rowBox.width - 5, rowBox.y + rowBox.height / 2]);
     expect(hit).toBe(true);
-    expect(errors).toEqual([]);
+    expect(sidebar.pageErrors).toEqual([]);
   });
 }
 

@@ -60,19 +60,12 @@ export interface FeedEvent {
 
 export type SendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
-export interface SendJob {
+/** A stored send: what was asked for (NewSend) plus what the server keeps about it. */
+export interface SendJob extends NewSend {
   id: number;
-  accountId: number;
-  messagePk: number;
-  messageId: string;
   token: string;
-  from: string;
   /** Recipients still to be delivered; shrinks as recipients are accepted or bounce. */
   to: string[];
-  subject: string;
-  html: string;
-  text: string | null;
-  sendAt: number;
   status: SendStatus;
   attempts: number;
 }

@@ -6,8 +6,11 @@ export class SidebarPage {
   readonly dock: Locator;
   readonly frame: FrameLocator;
   readonly launcher: Locator;
+  /** Errors the webmail page threw since this object was made (our code must never cause one). */
+  readonly pageErrors: string[] = [];
 
   constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
     this.dock = page.locator('icc-dock');
     this.frame = page.frameLocator('icc-dock iframe#icc-sidebar-frame');
     this.launcher = page.locator('icc-launcher button');
