@@ -3,6 +3,7 @@ import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './http/auth.ts';
 import { answerExtensionPreflight, echoExtensionOrigin } from './http/cors.ts';
 import { installErrorHandlers, sendError } from './http/errors.ts';
+import { pixelFastPath } from './http/pixel-fast-path.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './tracking/pixel-gif.ts';
 import { clickRoute } from './routes/click.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -12,7 +13,9 @@ import { sendRoutes } from './routes/send.ts';
 
 /** Every URL the server answers is registered here. */
 export function buildApp(deps: AppDeps): FastifyInstance {
+  let closing = false;
   const app = Fastify({
+    serverFactory: pixelFastPath(deps, () => closing),
     logger: false,
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.trustProxy,
@@ -30,6 +33,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     },
   });
   installErrorHandlers(app, deps.log);
+  // From here on fastify answers 503 and lets keep-alive connections go; the fast path must too.
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
 
   // Public, unauthenticated, limited per address; they carry no identity, only a token.
   pixelRoute(app, deps);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { hitFromRequest } from '../tracking/hit-from-request.ts';
 
 function page(reply: FastifyReply, status: number, text: string): FastifyReply {
@@ -13,7 +14,8 @@ function page(reply: FastifyReply, status: number, text: string): FastifyReply {
  */
 export function clickRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Params: { token: string; n: string } }>('/c/:token/:n', async (request, reply) => {
-    if (!deps.limiter.allow(request.ip)) return page(reply, 429, 'Too many requests. Please try again in a minute.');
+    const ip = clientIp(request.raw, deps.config.trustProxy);
+    if (!deps.limiter.allow(ip)) return page(reply, 429, 'Too many requests. Please try again in a minute.');
     const token = deps.tokens.check(request.params.token);
     const digits = /^\d{1,4}/.exec(request.params.n);
     if (!token || !digits) return page(reply, 404, 'This link is not valid.');
@@ -26,7 +28,7 @@ export function clickRoute(app: FastifyInstance, deps: AppDeps): void {
     }
     if (!url) return page(reply, 404, 'This link is not valid.');
     const target = url;
-    deps.recorder.record(hitFromRequest(request, token, deps.now(), { index: Number(digits[0]), url: target }), () => {
+    deps.recorder.record(hitFromRequest(request.raw, ip, token, deps.now(), { index: Number(digits[0]), url: target }), () => {
       if (!reply.sent) reply.header('cache-control', 'no-store').redirect(target, 302);
     });
     return reply;

@@ -1,21 +1,28 @@
-import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Hit } from './hit-recorder.ts';
 
-function header(request: FastifyRequest, name: string): string {
-  const value = request.headers[name];
+const PURPOSE_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as const;
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
   return (Array.isArray(value) ? value.join(' ') : value ?? '').slice(0, 1024);
 }
 
-export function hitFromRequest(request: FastifyRequest, token: string, at: number, click?: { index: number; url: string }): Hit {
+export function hitFromRequest(req: IncomingMessage, ip: string, token: string, at: number, click?: { index: number; url: string }): Hit {
+  let purpose = '';
+  for (const name of PURPOSE_HEADERS) {
+    const value = header(req, name);
+    if (value) purpose = purpose ? `${purpose} ${value}` : value;
+  }
   return {
     token,
     kind: click ? 'click' : 'view',
     linkIndex: click?.index ?? null,
     url: click?.url ?? null,
-    method: request.method,
-    userAgent: header(request, 'user-agent'),
-    ip: request.ip,
-    purpose: ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'].map((h) => header(request, h)).filter(Boolean).join(' '),
+    method: req.method ?? 'GET',
+    userAgent: header(req, 'user-agent'),
+    ip,
+    purpose,
     at,
   };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { PIXEL_GIF } from '../../src/tracking/pixel-gif.ts';
@@ -20,20 +21,48 @@ function prng(seed: number) {
   };
 }
 
+interface RawResponse { statusCode: number; headers: IncomingHttpHeaders; body: Buffer }
+
+/** One request over a real keep-alive socket: the pixel's fast path sits in front of fastify, out of inject's reach. */
+function send(port: number, agent: Agent, method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close a kept-alive socket after an error answer just as the next request
+      // goes out on it; node's documented remedy is to send that request again on a new socket.
+      if (req.reusedSocket && error.code === 'ECONNRESET') send(port, agent, method, path, headers, body).then(resolve, reject);
+      else reject(error);
+    });
+    req.end(body);
+  });
+}
+
 describe(`fuzzing the public routes (${backend})`, () => {
   let h: Harness;
+  let port = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const stored = new Map<string, string[]>();
   before(async () => {
-    h = await startHarness({ tokenSecret: 'fuzz' });
+    h = await startHarness({ tokenSecret: 'fuzz', trustProxy: true });
+    await h.server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = h.server.app.server.address();
+    port = typeof address === 'object' && address ? address.port : 0;
     for (let i = 0; i < 5; i++) {
       const links = [`https://example.com/${i}/a`, `https://example.org/${i}?q=${i}`];
       const m = await h.register(`fuzz-${i}`, links);
       stored.set(m.pixel.slice(3, -4), links);
     }
   });
-  after(async () => { await h.close(); });
+  after(async () => {
+    agent.destroy();
+    await h.close();
+  });
 
-  it(`${CASES} random requests: never a 500, the pixel is always the GIF, no redirect to an unstored URL`, async () => {
+  it(`${CASES} random requests over HTTP: never a 500, the pixel is always the GIF, no redirect to an unstored URL`, async () => {
     const rnd = prng(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
     const tokens = [...stored.keys()];
@@ -53,34 +82,45 @@ describe(`fuzzing the public routes (${backend})`, () => {
     const methods = ['GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
     const stats = { pixel: 0, redirects: 0, notFound: 0, other: 0 };
     let refused = 0;
-    for (let i = 0; i - refused < CASES; i++) {
+    let parserRefused = 0;
+    for (let i = 0; i - refused - parserRefused < CASES; i++) {
       const method = pick(methods);
       const url = path();
       const headers: Record<string, string> = {
         'user-agent': pick(['', 'Mozilla/5.0', junk(), 'x'.repeat(Math.floor(rnd() * 8000)), 'Mozilla/5.0 (via ggpht.com GoogleImageProxy)']),
       };
       if (rnd() < 0.3) headers['sec-purpose'] = pick(['prefetch', junk()]);
-      if (rnd() < 0.2) headers['x-forwarded-for'] = pick(['1.2.3.4', junk(), '::1, 10.0.0.1']);
+      headers['x-forwarded-for'] = rnd() < 0.2 ? pick(['1.2.3.4', junk(), '::1, 10.0.0.1']) : `198.51.100.${i % 250}`;
       if (rnd() < 0.2) headers['content-type'] = pick(['application/json', 'text/plain', junk()]);
-      let res;
+      let res: RawResponse;
       try {
-        res = await h.server.app.inject({ method, url, headers, payload: method === 'POST' || method === 'PUT' ? junk() : undefined, remoteAddress: `198.51.100.${i % 250}` });
+        res = await send(port, agent, method, url, headers, method === 'POST' || method === 'PUT' ? junk() : undefined);
       } catch (error) {
-        // inject refuses some URLs before they reach the server (as node's HTTP parser would).
-        if (/Invalid|URL|character/i.test((error as Error).message)) {
+        // node:http refuses to send some paths and header values at all (a space, a control character).
+        if (/ERR_UNESCAPED_CHARACTERS|ERR_INVALID_CHAR|Invalid character/i.test(`${(error as NodeJS.ErrnoException).code} ${(error as Error).message}`)) {
           refused++;
           continue;
         }
-        throw error;
+        // The parser's 400 (see below) carries a body even after a HEAD, which this client cannot read.
+        if (method === 'HEAD' && /^HPE_/.test(String((error as NodeJS.ErrnoException).code)) && /[^\x21-\x7e]/.test(url)) {
+          parserRefused++;
+          continue;
+        }
+        throw new Error(`case ${i} (seed ${SEED}): ${method} ${JSON.stringify(url.slice(0, 120))} ${JSON.stringify(headers).slice(0, 300)}: ${(error as Error).message}`);
       }
       const where = `case ${i} (seed ${SEED}): ${method} ${url.slice(0, 120)} → ${res.statusCode}`;
+      // node's HTTP parser refuses a request line with bytes outside ASCII (é goes out as latin-1) and
+      // fastify's clientError handler answers; no route ever sees it, as with the garbage line below.
+      if (res.statusCode === 400 && res.body.includes('"Client Error"') && /[^\x21-\x7e]/.test(url)) {
+        parserRefused++;
+        continue;
+      }
       assert.ok(res.statusCode < 500, where);
-      // Dot segments are resolved before the request leaves (as a browser does), so judge the result.
-      const sent = String(res.raw.req.url ?? url).split('?')[0] ?? '';
+      const sent = url.split('?')[0] ?? '';
       if ((method === 'GET' || method === 'HEAD') && sent.startsWith('/o/')) {
         assert.equal(res.statusCode, 200, where);
         assert.equal(res.headers['content-type'], 'image/gif', where);
-        if (method === 'GET') assert.deepEqual(res.rawPayload, PIXEL_GIF, where);
+        if (method === 'GET') assert.deepEqual(res.body, PIXEL_GIF, where);
         stats.pixel++;
       } else if (res.statusCode >= 300 && res.statusCode < 400) {
         const [, , tok = '', n = ''] = sent.split('/');
@@ -91,7 +131,7 @@ describe(`fuzzing the public routes (${backend})`, () => {
       } else if (res.statusCode === 404) stats.notFound++;
       else stats.other++;
     }
-    console.log(`fuzz: ${CASES} cases answered by the server (seed ${SEED}; ${refused} more refused by the client as invalid URLs): ${stats.pixel} pixel GIFs, ${stats.redirects} redirects to stored URLs, ${stats.notFound} 404s, ${stats.other} other 4xx`);
+    console.log(`fuzz: ${CASES} cases answered by the server (seed ${SEED}; ${refused} more refused by the client and ${parserRefused} by node's HTTP parser as invalid): ${stats.pixel} pixel GIFs, ${stats.redirects} redirects to stored URLs, ${stats.notFound} 404s, ${stats.other} other 4xx`);
     assert.ok(stats.pixel > 1000 && stats.redirects > 50 && stats.notFound > 1000, 'the generator reaches every branch');
   });
 
@@ -115,9 +155,6 @@ describe(`fuzzing the public routes (${backend})`, () => {
   });
 
   it('over a real socket: huge headers get 431 and a garbage request line gets 400', async () => {
-    await h.server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = h.server.app.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
     const huge = await fetch(`http://127.0.0.1:${port}/o/x.gif`, { headers: { 'x-junk': 'y'.repeat(70_000) } });
     assert.equal(huge.status, 431);
     const raw = await new Promise<string>((resolve) => {

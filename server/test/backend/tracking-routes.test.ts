@@ -182,6 +182,42 @@ describe(`pixel and click routes (${backend})`, () => {
   });
 });
 
+describe(`the pixel over a real socket (${backend})`, () => {
+  it('plain, %-escaped and HEAD pixel URLs all get the GIF and are recorded, with the forwarded address behind a proxy', async () => {
+    const h = await startHarness({ trustProxy: true });
+    try {
+      await h.server.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = h.server.app.server.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const plain = await h.register('real-1');
+      const escaped = await h.register('real-2');
+      const head = await h.register('real-3');
+      const hits = [
+        // Plain URLs are answered by the fast path in front of fastify, an escaped one by the fastify route.
+        { url: `${plain.pixel}?utm=x`, method: 'GET', ip: '203.0.113.7' },
+        { url: escaped.pixel.replace(/a/, '%61'), method: 'GET', ip: '203.0.113.8' },
+        { url: head.pixel, method: 'HEAD', ip: '203.0.113.9' },
+        { url: '/o/0123456789abcdef0123456789abcdef.gif', method: 'GET', ip: '203.0.113.10' },
+      ];
+      for (const hit of hits) {
+        const res = await fetch(base + hit.url, { method: hit.method, headers: { 'user-agent': GMAIL, 'x-forwarded-for': `${hit.ip}, 10.0.0.1` } });
+        assert.equal(res.status, 200, hit.url);
+        assert.equal(res.headers.get('content-type'), 'image/gif');
+        assert.equal(res.headers.get('cache-control'), 'no-cache, no-store, must-revalidate, private');
+        assert.deepEqual(Buffer.from(await res.arrayBuffer()), hit.method === 'GET' ? PIXEL_GIF : Buffer.alloc(0));
+      }
+      await h.server.recorder.drain();
+      const db = (h.server.repo as unknown as { db: { all(sql: string): Promise<Record<string, unknown>[]> } }).db;
+      const rows = await db.all('SELECT message_id, ip, classification FROM events ORDER BY id');
+      assert.deepEqual(rows.map((r) => [r.message_id, r.ip, r.classification]), [
+        ['real-1', '203.0.113.7', 'proxy'], ['real-2', '203.0.113.8', 'proxy'], ['real-3', '203.0.113.9', 'prefetch'],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe(`privacy switches (${backend})`, () => {
   it('STORE_IP_UA off keeps only the verdict; retention forgets raw hits', async () => {
     const h = await startHarness({ storeIpUa: false });
