@@ -8,13 +8,13 @@ import { createInboundListener, type InboundListener } from './smtp/inbound-list
 import { createRelay, type Relay } from './smtp/sender.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Repository } from './storage/repository.ts';
-import { HitRecorder } from './tracking/hit-recorder.ts';
+import { HitJournal } from './tracking/hit-journal.ts';
 import { createTokenCodec } from './tracking/tokens.ts';
 
 export interface Server {
   app: FastifyInstance;
   repo: Repository;
-  recorder: HitRecorder;
+  recorder: HitJournal;
   scheduler: SendScheduler;
   relay: Relay;
   handleReport: (raw: string, recipients: string[]) => Promise<void>;
@@ -37,7 +37,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.error(`[server] ${m}`));
   const repo = options.repo ?? (await openStorage(config));
-  const recorder = new HitRecorder(repo, config, now, log);
+  const recorder = await HitJournal.open(config, log);
   const relay = options.relay ?? createRelay(config);
   const scheduler = new SendScheduler(repo, relay, config, now, log);
   const app = buildApp({
@@ -67,7 +67,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async close() {
       timers.forEach(clearInterval);
       await app.close();
-      await recorder.drain();
+      await recorder.close();
       await scheduler.stop();
       await inbound?.close();
       await repo.close();

@@ -1,4 +1,4 @@
-import type { Classification, EventType, FeedEvent, MessageRecord, NewEvent } from './repository.ts';
+import type { Classification, EventType, FeedEvent, JournalPosition, MessageRecord, NewEvent } from './repository.ts';
 import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
 import { findMessagesByTokens, inArray } from './message-queries.ts';
 
@@ -32,15 +32,31 @@ export async function insertEvents(db: SqlDriver, events: NewEvent[], now: numbe
   return db.transaction((tx) => insertEventRows(tx, events, now));
 }
 
-/** Token lookup and insert in one transaction: see findMessagesByTokens on why it locks. */
+/**
+ * Token lookup and insert in one transaction (see findMessagesByTokens on why it locks), with the
+ * journal position the hits were read up to: after a crash the writer resumes exactly there.
+ */
 export async function recordHits(
-  db: SqlDriver, tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number,
+  db: SqlDriver, tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number, read?: JournalPosition,
 ): Promise<{ events: NewEvent[]; ids: number[] }> {
   return db.transaction(async (tx) => {
-    const messages = await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true });
+    const messages = tokens.length > 0 ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true }) : new Map<string, MessageRecord>();
     const events = build(messages);
-    return { events, ids: await insertEventRows(tx, events, now) };
+    const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
+    if (read) {
+      await tx.run(
+        `INSERT INTO hit_journals (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
+         ON CONFLICT (journal_id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset`,
+        [read.journalId, read.segment, read.offset],
+      );
+    }
+    return { events, ids };
   });
+}
+
+export async function journalPosition(db: SqlDriver, journalId: string): Promise<JournalPosition | null> {
+  const [row] = await db.all('SELECT segment, byte_offset FROM hit_journals WHERE journal_id = $1', [journalId]);
+  return row ? { journalId, segment: num(row.segment), offset: num(row.byte_offset) } : null;
 }
 
 export async function relabelEvents(db: SqlDriver, ids: number[], classification: Classification, reason: string): Promise<void> {

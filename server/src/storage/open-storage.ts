@@ -6,8 +6,11 @@ import { SqliteDriver } from './sqlite/sqlite-driver.ts';
 import { PostgresDriver } from './postgres/pg-driver.ts';
 import { migratePostgres } from './postgres/migrations.ts';
 
-/** Opens the configured backend and brings its schema up to date. */
-export async function openStorage(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Repository> {
+/**
+ * Opens the configured backend and brings its schema up to date. A second connection to the same
+ * SQLite file (the hit writer's) leaves WAL checkpoints to the first one's checkpointer.
+ */
+export async function openStorage(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { checkpoints?: boolean } = {}): Promise<Repository> {
   if (/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     const driver = new PostgresDriver(config.databaseUrl);
     await migratePostgres(driver.pool);
@@ -16,5 +19,5 @@ export async function openStorage(config: Pick<Config, 'databaseUrl' | 'dataDir'
   }
   if (config.databaseUrl) throw new Error(`DATABASE_URL must start with postgres:// (got "${config.databaseUrl.split(':')[0]}:…")`);
   const file = config.dataDir === ':memory:' ? ':memory:' : resolve(config.dataDir, 'icc.sqlite');
-  return new SqlRepository(new SqliteDriver(file), `SQLite ${file} (WAL, one writer)`);
+  return new SqlRepository(new SqliteDriver(file, { checkpoints: options.checkpoints ?? true }), `SQLite ${file} (WAL, one writer)`);
 }

@@ -31,6 +31,13 @@ export interface NewMessage {
   links: LinkRecord[];
 }
 
+/** A place in a hit journal: everything before `offset` in `segment` (and all earlier segments) is written. */
+export interface JournalPosition {
+  journalId: string;
+  segment: number;
+  offset: number;
+}
+
 export interface NewEvent {
   accountId: number;
   messagePk: number;
@@ -104,7 +111,9 @@ export interface Repository {
   markSelfView(accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean>;
 
   /** Looks up the hits' messages and inserts the events `build` makes of them, in one transaction. */
-  recordHits(tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number): Promise<{ events: NewEvent[]; ids: number[] }>;
+  /** With `read`, also stores how far the journal has been read, in the same transaction. */
+  recordHits(tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number, read?: JournalPosition): Promise<{ events: NewEvent[]; ids: number[] }>;
+  journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;
   relabelEvents(ids: number[], classification: Classification, reason: string): Promise<void>;

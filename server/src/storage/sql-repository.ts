@@ -1,4 +1,4 @@
-import type { Classification, FeedEvent, MessageRecord, NewEvent, NewMessage, NewSend, Repository, SendJob, SendStatus } from './repository.ts';
+import type { Classification, FeedEvent, JournalPosition, MessageRecord, NewEvent, NewMessage, NewSend, Repository, SendJob, SendStatus } from './repository.ts';
 import { num, type SqlDriver } from './sql-driver.ts';
 import * as messages from './message-queries.ts';
 import * as events from './event-queries.ts';
@@ -63,9 +63,10 @@ export class SqlRepository implements Repository {
   setTracking(accountId: number, messageId: string, enabled: boolean): Promise<boolean> { return messages.setTracking(this.db, accountId, messageId, enabled); }
   markSelfView(accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean> { return messages.markSelfView(this.db, accountId, messageId, at, windowMs); }
 
-  recordHits(tokens: string[], build: (found: Map<string, MessageRecord>) => NewEvent[], now: number): Promise<{ events: NewEvent[]; ids: number[] }> {
-    return events.recordHits(this.db, tokens, build, now);
+  recordHits(tokens: string[], build: (found: Map<string, MessageRecord>) => NewEvent[], now: number, read?: JournalPosition): Promise<{ events: NewEvent[]; ids: number[] }> {
+    return events.recordHits(this.db, tokens, build, now, read);
   }
+  journalPosition(journalId: string): Promise<JournalPosition | null> { return events.journalPosition(this.db, journalId); }
   insertEvents(list: NewEvent[], now: number): Promise<number[]> { return events.insertEvents(this.db, list, now); }
   relabelEvents(ids: number[], classification: Classification, reason: string): Promise<void> { return events.relabelEvents(this.db, ids, classification, reason); }
   readFeed(accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]> { return events.readFeed(this.db, accountId, after, limit, settledBefore); }

@@ -27,9 +27,12 @@ export async function freshStorageConfig(): Promise<{ storage: Pick<Config, 'dat
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  // DATA_DIR still holds the hit journal with PostgreSQL.
+  const dir = mkdtempSync(join(tmpdir(), 'icc-pg-journal-'));
   return {
-    storage: { databaseUrl: url.toString(), dataDir: '' },
+    storage: { databaseUrl: url.toString(), dataDir: dir },
     cleanup: async () => {
+      rmSync(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -73,6 +73,11 @@ export const postgresMigrations: string[] = [
      kind TEXT NOT NULL,
      message_pk BIGINT,
      summary TEXT NOT NULL);`,
+  // How far the hit writer has read each hit journal, kept in the transaction of the events it wrote.
+  `CREATE TABLE hit_journals (
+     journal_id TEXT PRIMARY KEY,
+     segment BIGINT NOT NULL,
+     byte_offset BIGINT NOT NULL);`,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -72,6 +72,11 @@ export const sqliteMigrations: string[] = [
      kind TEXT NOT NULL,
      message_pk INTEGER,
      summary TEXT NOT NULL);`,
+  // How far the hit writer has read each hit journal, kept in the transaction of the events it wrote.
+  `CREATE TABLE hit_journals (
+     journal_id TEXT PRIMARY KEY,
+     segment INTEGER NOT NULL,
+     byte_offset INTEGER NOT NULL);`,
 ];
 
 export function migrateSqlite(db: DatabaseSync): void {

@@ -25,7 +25,7 @@ export class SqliteDriver implements SqlDriver {
 
   readonly file: string;
 
-  constructor(file: string) {
+  constructor(file: string, options: { checkpoints: boolean } = { checkpoints: true }) {
     this.file = file;
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new DatabaseSync(file);
@@ -35,7 +35,7 @@ export class SqliteDriver implements SqlDriver {
     migrateSqlite(this.db);
     if (file !== ':memory:') {
       this.db.exec('PRAGMA wal_autocheckpoint = 0');
-      this.checkpointer = startCheckpointer(file);
+      if (options.checkpoints) this.checkpointer = startCheckpointer(file);
     }
     this.direct = {
       dialect: 'sqlite',
@@ -87,11 +87,11 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.queue;
-    await this.checkpointer?.stop();
-    if (this.db.isOpen) {
+    if (this.checkpointer) {
+      await this.checkpointer.stop();
       // One last checkpoint so the next start does not have to replay a long WAL.
-      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      this.db.close();
+      if (this.db.isOpen) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     }
+    if (this.db.isOpen) this.db.close();
   }
 }

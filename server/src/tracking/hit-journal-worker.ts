@@ -1,0 +1,110 @@
+// The hit writer's thread: reads the hit journal the HTTP thread appends to, classifies the hits
+// and stores them as events with its own storage connection, in large batches, so that none of
+// this work sits on the thread that answers pixel requests.
+import { unlinkSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { JournalPosition } from '../storage/repository.ts';
+import { openStorage } from '../storage/open-storage.ts';
+import type { FromWriter, ToWriter, WriterData } from './hit-journal-protocol.ts';
+import { HitWriter, type Hit } from './hit-writer.ts';
+import { decodeHit, listSegments, readLines, segmentPath } from './journal-files.ts';
+
+/** Read at most this much per transaction. */
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** A batch smaller than this waits a moment for more, so each transaction carries many hits. */
+const SMALL_BATCH = 1000;
+const POLL_MS = 20;
+const RETRY_MS = [500, 1000, 2000, 5000];
+
+const port = parentPort;
+if (!port) throw new Error('hit-journal-worker.ts runs as a worker thread only');
+const post = (message: FromWriter) => port.postMessage(message);
+const log = (message: string) => post({ kind: 'log', message });
+const { config, dir, journalId } = workerData as WriterData;
+
+let closing = false;
+let drains: number[] = [];
+let wake: (() => void) | null = null;
+const pause = (ms: number) => new Promise<void>((resolve) => {
+  const timer = setTimeout(() => { wake = null; resolve(); }, ms);
+  wake = () => { clearTimeout(timer); wake = null; resolve(); };
+});
+
+port.on('message', (message: ToWriter) => {
+  if (message.kind === 'drain') drains.push(message.id);
+  else if (message.kind === 'close') closing = true;
+  wake?.();
+});
+
+/** One step: writes one batch, or moves past a finished segment. False when there is nothing to read. */
+async function step(writer: HitWriter, position: JournalPosition): Promise<{ position: JournalPosition; hits: number } | null> {
+  const segments = listSegments(dir).filter((n) => n >= position.segment);
+  const first = segments[0];
+  if (first === undefined) return null;
+  const at = first > position.segment ? { journalId, segment: first, offset: 0 } : position;
+  const { lines, bytes, tail } = readLines(segmentPath(dir, at.segment), at.offset, MAX_BATCH_BYTES);
+  if (lines.length > 0) {
+    const hits: Hit[] = [];
+    for (const line of lines) {
+      const hit = decodeHit(line);
+      if (hit) hits.push(hit);
+      else log(`journal segment ${at.segment}: skipped a line that is not a hit (${line.slice(0, 80)})`);
+    }
+    const next = { ...at, offset: at.offset + bytes };
+    const now = hits.reduce((latest, hit) => Math.max(latest, hit.at), 0) || Date.now();
+    await writer.write(hits, now, next);
+    return { position: next, hits: hits.length };
+  }
+  // The listing was taken before this read, so when it already showed a newer segment, the HTTP
+  // thread had stopped appending here before the read: the segment is finished.
+  const newer = segments[1];
+  if (newer === undefined) return at === position ? null : { position: at, hits: 0 };
+  if (tail > 0) log(`journal segment ${at.segment}: dropped a torn last line of ${tail} bytes`);
+  unlinkSync(segmentPath(dir, at.segment));
+  return { position: { journalId, segment: newer, offset: 0 }, hits: 0 };
+}
+
+async function run(): Promise<void> {
+  const repo = await openStorage(config, { checkpoints: false });
+  const writer = new HitWriter(repo, config);
+  let position = (await repo.journalPosition(journalId)) ?? { journalId, segment: 0, offset: 0 };
+  let ready = false;
+  let failures = 0;
+  for (;;) {
+    let result: Awaited<ReturnType<typeof step>>;
+    try {
+      result = await step(writer, position);
+      failures = 0;
+    } catch (error) {
+      // Storage is down or refused the batch: the hits stay in the journal and are tried again.
+      const delay = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)] ?? 5000;
+      log(`hit batch not stored, retrying in ${delay} ms: ${(error as Error).message}`);
+      if (closing) break;
+      await pause(delay);
+      continue;
+    }
+    if (result) {
+      position = result.position;
+      if (result.hits >= SMALL_BATCH || drains.length > 0 || closing || !ready) continue;
+      await pause(POLL_MS);
+      continue;
+    }
+    // Caught up with the journal.
+    if (!ready) {
+      ready = true;
+      post({ kind: 'ready' });
+    }
+    for (const id of drains) post({ kind: 'drained', id });
+    drains = [];
+    if (closing) break;
+    await pause(POLL_MS);
+  }
+  await repo.close();
+  post({ kind: 'closed' });
+  port?.close();
+}
+
+run().catch((error: Error) => {
+  post({ kind: 'failed', message: error.message });
+  port.close();
+});

@@ -1,0 +1,81 @@
+import type { Config } from '../config.ts';
+import { classifyHit, type ClassifyRules } from '../classify/classify-hit.ts';
+import { createNetworkLookup } from '../classify/networks.ts';
+import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
+import { BurstTracker } from './burst-tracker.ts';
+
+export interface Hit {
+  token: string;
+  kind: 'view' | 'click';
+  linkIndex: number | null;
+  url: string | null;
+  method: string;
+  userAgent: string;
+  ip: string;
+  purpose: string;
+  at: number;
+}
+
+/**
+ * Turns a batch of journaled hits into classified events and stores them in one transaction,
+ * together with the journal position they were read up to. Runs on the hit writer's thread, the
+ * only writer of hit events, so the burst memory below sees every click.
+ */
+export class HitWriter {
+  private readonly rules: ClassifyRules;
+  private readonly bursts: BurstTracker;
+  private readonly repo: Repository;
+  private readonly config: Config;
+
+  constructor(repo: Repository, config: Config) {
+    this.repo = repo;
+    this.config = config;
+    this.rules = {
+      scannerWindowMs: config.scannerWindowSeconds * 1000,
+      selfViewWindowMs: config.selfViewWindowSeconds * 1000,
+      mppWindowMs: config.mppWindowSeconds * 1000,
+      networkOf: createNetworkLookup(config.extraScannerNetworks),
+    };
+    this.bursts = new BurstTracker(config.burstWindowSeconds * 1000, config.burstLinks);
+  }
+
+  /** `now` is the writing time; the journal carries the HTTP thread's clock, so it is the last hit's time. */
+  async write(hits: Hit[], now: number, read?: JournalPosition): Promise<number> {
+    const tokens = [...new Set(hits.map((hit) => hit.token))];
+    const burstEntries = new Map<NewEvent, { id: number | null }>();
+    const relabel = new Set<number>();
+    const { events, ids } = await this.repo.recordHits(tokens, (messages) => this.buildEvents(hits, messages, burstEntries, relabel), now, read);
+    events.forEach((event, i) => {
+      const entry = burstEntries.get(event);
+      if (entry) entry.id = ids[i] ?? null;
+    });
+    if (relabel.size > 0) await this.repo.relabelEvents([...relabel], 'scanner', this.bursts.reason);
+    this.bursts.prune(now);
+    return ids.length;
+  }
+
+  private buildEvents(hits: Hit[], messages: Map<string, MessageRecord>, burstEntries: Map<NewEvent, { id: number | null }>, relabel: Set<number>): NewEvent[] {
+    const events: NewEvent[] = [];
+    burstEntries.clear();
+    relabel.clear();
+    for (const hit of hits) {
+      const message = messages.get(hit.token);
+      if (!message || !message.tracking) continue;
+      if (hit.kind === 'view' ? !this.config.trackOpens : !this.config.trackClicks) continue;
+      const verdict = classifyHit({ ...hit, sentAt: message.sentAt, lastSelfViewAt: message.lastSelfViewAt }, this.rules);
+      const keep = this.config.storeIpUa;
+      const event: NewEvent = {
+        accountId: message.accountId, messagePk: message.pk, messageId: message.messageId, type: hit.kind, at: hit.at,
+        classification: verdict.classification, reason: verdict.reason, linkIndex: hit.linkIndex, url: hit.url,
+        ip: keep ? hit.ip : null, ua: keep ? hit.userAgent.slice(0, 512) : null,
+      };
+      if (hit.kind === 'click' && hit.linkIndex !== null) {
+        const { entry, relabel: earlier } = this.bursts.note(message.pk, hit.ip, hit.linkIndex, event);
+        burstEntries.set(event, entry);
+        for (const id of earlier) relabel.add(id);
+      }
+      events.push(event);
+    }
+    return events;
+  }
+}
