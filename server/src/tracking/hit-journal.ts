@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-journal-protocol.ts';
 import type { Hit } from './hit-writer.ts';
-import { encodeHit, listSegments, openJournalDir, SEGMENT_BYTES, segmentPath } from './journal-files.ts';
+import { encodeHit, listSegments, lockJournalDir, openJournalDir, SEGMENT_BYTES, segmentPath } from './journal-files.ts';
 
 /** Lines kept in memory while the journal cannot be written (disk full); beyond this hits are dropped. */
 const MAX_UNWRITTEN = 200_000;
@@ -21,6 +21,7 @@ export class HitJournal {
   journaled = 0;
   private readonly dir: string;
   private readonly journalId: string;
+  private unlock: (() => void) | null = null;
   private fd = -1;
   private segment = 0;
   private size = 0;
@@ -48,8 +49,15 @@ export class HitJournal {
    */
   static async open(config: Config, log: (message: string) => void): Promise<HitJournal> {
     const journal = new HitJournal(config, log);
-    journal.startSegment((listSegments(journal.dir).at(-1) ?? 0) + 1);
-    await journal.spawn();
+    journal.unlock = lockJournalDir(journal.dir);
+    try {
+      journal.startSegment((listSegments(journal.dir).at(-1) ?? 0) + 1);
+      await journal.spawn();
+    } catch (error) {
+      journal.closing = true;
+      journal.release();
+      throw error;
+    }
     return journal;
   }
 
@@ -92,8 +100,14 @@ export class HitJournal {
       }
     }
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.release();
+  }
+
+  private release(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    this.unlock?.();
+    this.unlock = null;
   }
 
   private flush(): void {

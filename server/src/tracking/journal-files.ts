@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Hit } from './hit-writer.ts';
@@ -33,6 +33,43 @@ export function openJournalDir(dir: string): string {
   const idFile = join(dir, 'journal-id');
   if (!existsSync(idFile)) writeFileSync(idFile, `${randomUUID()}\n`, { flag: 'wx' });
   return readFileSync(idFile, 'utf8').trim();
+}
+
+/**
+ * One server per journal: two would number segments alike and write each other's hits twice.
+ * The lock file holds the owner's pid; a lock whose process is gone (a kill -9) is taken over.
+ */
+export function lockJournalDir(dir: string): () => void {
+  const lockFile = join(dir, 'lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
+        } catch {
+          // Already gone with its folder: nothing left to release.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockFile, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`the hit journal in ${dir} is in use by process ${owner}: each server needs a DATA_DIR of its own`);
+      }
+      unlinkSync(lockFile);
+    }
+  }
+  throw new Error(`could not lock the hit journal in ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function encodeHit(hit: Hit): string {

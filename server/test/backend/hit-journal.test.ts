@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Worker } from 'node:worker_threads';
 import { createServer, type Server } from '../../src/server.ts';
@@ -19,7 +21,7 @@ async function feed(server: Server, auth: { authorization: string }) {
 
 describe(`the hit journal (${backend})`, () => {
   const cleanups: (() => Promise<void>)[] = [];
-  after(async () => { for (const c of cleanups) await c(); });
+  after(async () => { for (const c of cleanups.reverse()) await c(); });
 
   it('a journal left by a run that died is written at the next start, each hit once, a torn last line dropped', async () => {
     const { storage, cleanup } = await freshStorageConfig();
@@ -78,5 +80,21 @@ describe(`the hit journal (${backend})`, () => {
       events = await feed(server, rep.auth);
     }
     assert.deepEqual(events.map((e) => e.messageId), ['down-1', 'down-1', 'down-1', 'down-1', 'down-1']);
+  });
+
+  it('a second server on the same DATA_DIR is refused with the reason; the lock of a dead owner is taken over', async () => {
+    const { storage, cleanup } = await freshStorageConfig();
+    cleanups.push(cleanup);
+    const config = testConfig(storage);
+    const dir = journalDir(config);
+    openJournalDir(dir);
+    writeFileSync(join(dir, 'lock'), String(process.ppid));
+    await assert.rejects(createServer(config, { timers: false, log: () => {} }), /in use by process \d+: each server needs a DATA_DIR of its own/);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dir, 'lock'), String(gone));
+    const server = await createServer(config, { timers: false, log: () => {} });
+    assert.equal(readFileSync(join(dir, 'lock'), 'utf8'), String(process.pid));
+    await server.close();
+    assert.ok(!existsSync(join(dir, 'lock')), 'closing releases the lock');
   });
 });
