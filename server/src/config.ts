@@ -24,7 +24,6 @@ export interface Config {
   untrackedLinkDomains: string[];
   extraScannerNetworks: string[];
   rateLimitPerMinute: number;
-  flushIntervalMs: number;
   trustProxy: boolean;
   smtpHost: string;
   smtpPort: number;
@@ -61,7 +60,6 @@ export const defaultConfig: Config = {
   untrackedLinkDomains: [],
   extraScannerNetworks: [],
   rateLimitPerMinute: 1200,
-  flushIntervalMs: 0,
   trustProxy: false,
   smtpHost: '',
   smtpPort: 587,
@@ -83,7 +81,7 @@ const keyKinds: { [K in keyof Config]: Kind } = {
   mppWindowSeconds: 'number', burstLinks: 'number', burstWindowSeconds: 'number',
   feedSettleSeconds: 'number', trackOpens: 'boolean', trackClicks: 'boolean', storeIpUa: 'boolean',
   rawHitRetentionDays: 'number', untrackedRecipientDomains: 'list', untrackedLinkDomains: 'list',
-  extraScannerNetworks: 'list', rateLimitPerMinute: 'number', flushIntervalMs: 'number',
+  extraScannerNetworks: 'list', rateLimitPerMinute: 'number',
   trustProxy: 'boolean', smtpHost: 'string', smtpPort: 'number', smtpSecure: 'boolean',
   smtpUser: 'string', smtpPass: 'string', bounceDomain: 'string', inboundSmtpHost: 'string',
   inboundSmtpPort: 'number', retryDelaysSeconds: 'numbers', schedulerIntervalMs: 'number',

@@ -14,6 +14,7 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** A batch smaller than this waits a moment for more, so each transaction carries many hits. */
 const SMALL_BATCH = 1000;
 const POLL_MS = 20;
+const readBuffer = Buffer.allocUnsafe(MAX_BATCH_BYTES);
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 const port = parentPort;
@@ -42,7 +43,7 @@ async function step(writer: HitWriter, position: JournalPosition): Promise<{ pos
   const first = segments[0];
   if (first === undefined) return null;
   const at = first > position.segment ? { journalId, segment: first, offset: 0 } : position;
-  const { lines, bytes, tail } = readLines(segmentPath(dir, at.segment), at.offset, MAX_BATCH_BYTES);
+  const { lines, bytes, tail } = readLines(segmentPath(dir, at.segment), at.offset, readBuffer);
   if (lines.length > 0) {
     const hits: Hit[] = [];
     for (const line of lines) {

@@ -93,12 +93,14 @@ export function decodeHit(line: string): Hit | null {
   return { token, kind, linkIndex, url, method, userAgent, ip, purpose, at };
 }
 
-/** Complete lines from `offset`, at most about `maxBytes`; `bytes` is how far they reach, `tail` what is left after them. */
-export function readLines(path: string, offset: number, maxBytes: number): { lines: string[]; bytes: number; tail: number } {
+/**
+ * Complete lines from `offset`, as many as fit in `buffer` (reused by the caller: the writer reads
+ * every few milliseconds); `bytes` is how far they reach, `tail` how many bytes follow them.
+ */
+export function readLines(path: string, offset: number, buffer: Buffer): { lines: string[]; bytes: number; tail: number } {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(maxBytes);
-    const got = readSync(fd, buffer, 0, maxBytes, offset);
+    const got = readSync(fd, buffer, 0, buffer.length, offset);
     if (got === 0) return { lines: [], bytes: 0, tail: 0 };
     const end = buffer.lastIndexOf(10, got - 1);
     if (end < 0) return { lines: [], bytes: 0, tail: got };

@@ -32,10 +32,10 @@ describe('hit journal files', () => {
       const path = segmentPath(dir, 7);
       appendFileSync(path, encodeHit(hit) + encodeHit(hit));
       appendFileSync(path, '["torn');
-      const first = readLines(path, 0, 1 << 20);
+      const first = readLines(path, 0, Buffer.alloc(1 << 20));
       assert.equal(first.lines.length, 2);
       assert.equal(first.tail, 6);
-      const again = readLines(path, first.bytes, 1 << 20);
+      const again = readLines(path, first.bytes, Buffer.alloc(1 << 20));
       assert.deepEqual([again.lines.length, again.bytes, again.tail], [0, 0, 6]);
       assert.deepEqual(listSegments(dir), [7]);
     } finally {
