@@ -15,6 +15,7 @@ const DURATION = argDuration > 0 ? Number(process.argv[argDuration + 1]) : 8;
 const ROUNDS = 2;
 const CONNECTIONS = 100;
 const RATE = 2000;
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 3000);
 const root = new URL('..', import.meta.url).pathname;
 
 function freePort(): Promise<number> {
@@ -120,6 +121,8 @@ try {
         row.errors += r.errors;
         row.total += r.total;
         const lag = name === OURS ? ` — writer caught up ${await writerCatchUp()} ms after the load stopped` : '';
+        // Let our server's checkpoint of this round finish before the bare server's next round.
+        if (name === OURS) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         console.log(`  round ${round + 1} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, errors ${r.errors}${lag}`);
       }
     }
