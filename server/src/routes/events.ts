@@ -4,6 +4,9 @@ import { sendError } from '../http/errors.ts';
 import { InvalidCursorError } from '../storage/event-queries.ts';
 import type { FeedEvent } from '../storage/repository.ts';
 
+/** A writer that cannot store (database down) holds the feed up this long at most. */
+const FEED_DRAIN_WAIT_MS = 2000;
+
 const querySchema = {
   type: 'object',
   additionalProperties: false,
@@ -34,6 +37,8 @@ function present(e: FeedEvent) {
 export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Querystring: { after: string; limit: number } }>('/v1/events', { schema: { querystring: querySchema } }, async (request, reply) => {
     const { after, limit } = request.query;
+    // Hits answered before this request are in the feed it returns (once settled), not a poll later.
+    await deps.recorder.drain(FEED_DRAIN_WAIT_MS);
     try {
       const settledBefore = deps.now() - deps.config.feedSettleSeconds * 1000;
       const rows = await deps.repo.readFeed(request.accountId, after, limit + 1, settledBefore);

@@ -5,9 +5,7 @@ import { findMessagesByTokens, inArray } from './message-queries.ts';
 export class InvalidCursorError extends Error {}
 
 const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, link_index, url, detail, ip, ua)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`;
-
-const insertManySql = insertSql.replace(' RETURNING id', '');
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 const rowOf = (e: NewEvent, now: number) => [
   e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason,
@@ -15,16 +13,7 @@ const rowOf = (e: NewEvent, now: number) => [
 ];
 
 export async function insertEventRows(tx: SqlRunner, events: NewEvent[], now: number): Promise<number[]> {
-  if (tx.insertMany) return tx.insertMany(insertManySql, events.map((e) => rowOf(e, now)));
-  const ids: number[] = [];
-  for (const e of events) {
-    const [row] = await tx.all(insertSql, [
-      e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason,
-      e.linkIndex ?? null, e.url ?? null, e.detail ?? null, e.ip ?? null, e.ua ?? null,
-    ]);
-    ids.push(num(row?.id));
-  }
-  return ids;
+  return tx.insertMany(insertSql, events.map((e) => rowOf(e, now)));
 }
 
 export async function insertEvents(db: SqlDriver, events: NewEvent[], now: number): Promise<number[]> {

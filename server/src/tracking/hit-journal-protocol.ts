@@ -9,8 +9,8 @@ export interface WriterData {
 
 /** From the HTTP thread to the hit writer. */
 export type ToWriter =
-  /** Write everything journaled so far, then answer `drained` with the same id. */
-  | { kind: 'drain'; id: number }
+  /** Answer `drained` with the same id once everything before this place in the journal is written. */
+  | { kind: 'drain'; id: number; segment: number; offset: number }
   /** Write everything journaled so far, close storage and stop. */
   | { kind: 'close' };
 

@@ -11,9 +11,12 @@ import { decodeHit, listSegments, readLines, segmentPath } from './journal-files
 
 /** Read at most this much per transaction. */
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
-/** A batch smaller than this waits a moment for more, so each transaction carries many hits. */
-const SMALL_BATCH = 1000;
-const POLL_MS = 20;
+/**
+ * Once the journal is written to its end, the writer rests this long, so each transaction carries
+ * many hits: at 2 cores, resting 20 ms instead cost a sixth of the pixel's throughput (BENCHMARKS.md).
+ * The feed does not wait for it: a feed request asks for a drain (read-your-writes).
+ */
+const REST_MS = 250;
 const readBuffer = Buffer.allocUnsafe(MAX_BATCH_BYTES);
 const RETRY_MS = [500, 1000, 2000, 5000];
 
@@ -24,7 +27,7 @@ const log = (message: string) => post({ kind: 'log', message });
 const { config, dir, journalId } = workerData as WriterData;
 
 let closing = false;
-let drains: number[] = [];
+let drains: { id: number; segment: number; offset: number }[] = [];
 let wake: (() => void) | null = null;
 const pause = (ms: number) => new Promise<void>((resolve) => {
   const timer = setTimeout(() => { wake = null; resolve(); }, ms);
@@ -32,18 +35,25 @@ const pause = (ms: number) => new Promise<void>((resolve) => {
 });
 
 port.on('message', (message: ToWriter) => {
-  if (message.kind === 'drain') drains.push(message.id);
+  if (message.kind === 'drain') drains.push(message);
   else if (message.kind === 'close') closing = true;
   wake?.();
 });
 
-/** One step: writes one batch, or moves past a finished segment. False when there is nothing to read. */
-async function step(writer: HitWriter, position: JournalPosition): Promise<{ position: JournalPosition; hits: number } | null> {
+/** Answers the drains whose place in the journal is written; all of them when `all`. */
+function answerDrains(position: JournalPosition, all: boolean): void {
+  const reached = (d: { segment: number; offset: number }) => all || position.segment > d.segment || (position.segment === d.segment && position.offset >= d.offset);
+  for (const d of drains) if (reached(d)) post({ kind: 'drained', id: d.id });
+  drains = drains.filter((d) => !reached(d));
+}
+
+/** One step: writes one batch, or moves past a finished segment. Null when there is nothing to read. */
+async function step(writer: HitWriter, position: JournalPosition): Promise<{ position: JournalPosition; more: boolean } | null> {
   const segments = listSegments(dir).filter((n) => n >= position.segment);
   const first = segments[0];
   if (first === undefined) return null;
   const at = first > position.segment ? { journalId, segment: first, offset: 0 } : position;
-  const { lines, bytes, tail } = readLines(segmentPath(dir, at.segment), at.offset, readBuffer);
+  const { lines, bytes, tail, full } = readLines(segmentPath(dir, at.segment), at.offset, readBuffer);
   if (lines.length > 0) {
     const hits: Hit[] = [];
     for (const line of lines) {
@@ -54,15 +64,15 @@ async function step(writer: HitWriter, position: JournalPosition): Promise<{ pos
     const next = { ...at, offset: at.offset + bytes };
     const now = hits.reduce((latest, hit) => Math.max(latest, hit.at), 0) || Date.now();
     await writer.write(hits, now, next);
-    return { position: next, hits: hits.length };
+    return { position: next, more: full };
   }
   // The listing was taken before this read, so when it already showed a newer segment, the HTTP
   // thread had stopped appending here before the read: the segment is finished.
   const newer = segments[1];
-  if (newer === undefined) return at === position ? null : { position: at, hits: 0 };
+  if (newer === undefined) return at === position ? null : { position: at, more: true };
   if (tail > 0) log(`journal segment ${at.segment}: dropped a torn last line of ${tail} bytes`);
   unlinkSync(segmentPath(dir, at.segment));
-  return { position: { journalId, segment: newer, offset: 0 }, hits: 0 };
+  return { position: { journalId, segment: newer, offset: 0 }, more: true };
 }
 
 async function run(): Promise<void> {
@@ -86,19 +96,19 @@ async function run(): Promise<void> {
     }
     if (result) {
       position = result.position;
-      if (result.hits >= SMALL_BATCH || drains.length > 0 || closing || !ready) continue;
-      await pause(POLL_MS);
+      answerDrains(position, false);
+      if (result.more || drains.length > 0 || closing || !ready) continue;
+      await pause(REST_MS);
       continue;
     }
-    // Caught up with the journal.
+    // Written to the end of the journal.
     if (!ready) {
       ready = true;
       post({ kind: 'ready' });
     }
-    for (const id of drains) post({ kind: 'drained', id });
-    drains = [];
+    answerDrains(position, true);
     if (closing) break;
-    await pause(POLL_MS);
+    await pause(REST_MS);
   }
   await repo.close();
   post({ kind: 'closed' });

@@ -76,14 +76,21 @@ export class HitJournal {
     }
   }
 
-  /** Resolves when every hit recorded so far is stored as an event (tests, shutdown). */
-  async drain(): Promise<void> {
+  /**
+   * Resolves when every hit recorded so far is stored as an event (the feed reads its writes this
+   * way), or after `timeoutMs` if the writer is stuck (storage down): the caller then reads what is there.
+   */
+  async drain(timeoutMs = Infinity): Promise<void> {
     this.flush();
     if (!this.worker) return;
     const id = this.nextDrainId++;
     const drained = new Promise<void>((resolve) => this.drains.set(id, resolve));
-    this.post({ kind: 'drain', id });
-    await drained;
+    this.post({ kind: 'drain', id, segment: this.segment, offset: this.size });
+    if (timeoutMs === Infinity) return drained;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); })]);
+    clearTimeout(timer);
+    this.drains.delete(id);
   }
 
   async close(): Promise<void> {

@@ -94,18 +94,19 @@ export function decodeHit(line: string): Hit | null {
 }
 
 /**
- * Complete lines from `offset`, as many as fit in `buffer` (reused by the caller: the writer reads
- * every few milliseconds); `bytes` is how far they reach, `tail` how many bytes follow them.
+ * Complete lines from `offset`, as many as fit in `buffer` (reused by the caller); `bytes` is how
+ * far they reach, `tail` how many bytes follow them, `full` whether more may follow the buffer.
  */
-export function readLines(path: string, offset: number, buffer: Buffer): { lines: string[]; bytes: number; tail: number } {
+export function readLines(path: string, offset: number, buffer: Buffer): { lines: string[]; bytes: number; tail: number; full: boolean } {
   const fd = openSync(path, 'r');
   try {
     const got = readSync(fd, buffer, 0, buffer.length, offset);
-    if (got === 0) return { lines: [], bytes: 0, tail: 0 };
+    if (got === 0) return { lines: [], bytes: 0, tail: 0, full: false };
+    const full = got === buffer.length;
     const end = buffer.lastIndexOf(10, got - 1);
-    if (end < 0) return { lines: [], bytes: 0, tail: got };
+    if (end < 0) return { lines: [], bytes: 0, tail: got, full };
     const lines = buffer.toString('utf8', 0, end).split('\n');
-    return { lines, bytes: end + 1, tail: got - end - 1 };
+    return { lines, bytes: end + 1, tail: got - end - 1, full };
   } finally {
     closeSync(fd);
   }

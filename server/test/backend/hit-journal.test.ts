@@ -97,4 +97,20 @@ describe(`the hit journal (${backend})`, () => {
     await server.close();
     assert.ok(!existsSync(join(dir, 'lock')), 'closing releases the lock');
   });
+
+  it('the feed shows a hit answered just before it was asked, though the writer rests between batches', async () => {
+    const { storage, cleanup } = await freshStorageConfig();
+    cleanups.push(cleanup);
+    const server = await createServer(testConfig(storage), { timers: false, log: () => {} });
+    cleanups.push(() => server.close());
+    const rep = await createRep(server.repo);
+    const token = createTokenCodec('').mint();
+    await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'fresh-read', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
+    // Let the writer go idle and rest first.
+    await server.recorder.drain();
+    await new Promise((r) => setTimeout(r, 50));
+    await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: { 'user-agent': GMAIL } });
+    const res = await server.app.inject({ method: 'GET', url: '/v1/events?after=0', headers: rep.auth });
+    assert.deepEqual(res.json().events.map((e: { messageId: string }) => e.messageId), ['fresh-read']);
+  });
 });

@@ -77,12 +77,14 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
       return (await res.json()) as { events: { cursor: string; messageId: string }[]; next: string; more: boolean };
     };
 
-    // Workers fire hits until the server is killed; the kill comes once a third of them are answered.
+    // Workers fire hits until the server is killed; the kill comes once a third of them are
+    // answered and the reader below has its page (the feed waits for the writer to catch up).
     let next = 0;
+    let earlyRead = false;
     const workers = Array.from({ length: 64 }, async () => {
       while (!killed && next < MESSAGES) {
         await hit(next++);
-        if (answered.size >= MESSAGES / 3 && !killed) {
+        if (answered.size >= MESSAGES / 3 && earlyRead && !killed) {
           killed = true;
           child.kill('SIGKILL');
         }
@@ -91,7 +93,9 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
     // A reader takes one page of the feed mid-load; its cursor must resume exactly after the restart.
     const reader = (async () => {
       while (answered.size < 200) await new Promise((r) => setTimeout(r, 5));
-      return feed('0', rep.key);
+      const page = await feed('0', rep.key);
+      earlyRead = true;
+      return page;
     })();
     await Promise.all(workers);
     const early = await reader;

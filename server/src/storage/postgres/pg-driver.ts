@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Row, SqlDriver, SqlRunner, SqlValue } from '../sql-driver.ts';
+import { insertInChunks, multiRowInsert, type Row, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-driver.ts';
 
 // BIGINT columns hold epoch milliseconds and ids, all far below 2^53, so plain numbers are safe.
 const types = {
@@ -12,6 +12,11 @@ function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
     dialect: 'postgres',
     all: async <T extends Row>(sql: string, params: SqlValue[] = []) => (await client.query<T>(sql, params)).rows,
     run: async (sql: string, params: SqlValue[] = []) => (await client.query(sql, params)).rowCount ?? 0,
+    // One round trip per 500 rows instead of one per row.
+    insertMany: (sql: string, rows: SqlValue[][]) => insertInChunks(rows, 500, async (part) => {
+      const result = await client.query<{ id: number }>(multiRowInsert(sql, part[0]?.length ?? 0, part.length, true), part.flat());
+      return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    }),
   };
 }
 
@@ -33,6 +38,10 @@ export class PostgresDriver implements SqlDriver {
 
   run(sql: string, params?: SqlValue[]): Promise<number> {
     return this.direct.run(sql, params);
+  }
+
+  insertMany(sql: string, rows: SqlValue[][]): Promise<number[]> {
+    return this.direct.insertMany(sql, rows);
   }
 
   async transaction<R>(work: (tx: SqlRunner) => Promise<R>): Promise<R> {
