@@ -48,8 +48,8 @@ async function autocannonLoad(url: string, options: { duration: number; connecti
 }
 
 const ms = (text: string | undefined) => {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(text ?? '');
-  return m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN;
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text ?? '');
+  return m ? Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[m[2] ?? 'ms']! : NaN;
 };
 
 /** wrk (C, one thread) costs the machine a fraction of what autocannon does, which leaves the server the cores it would have. */
@@ -59,7 +59,9 @@ function wrkLoad(url: string, options: { duration: number; connections: number }
       if (error) return reject(error);
       const total = Number(/(\d+) requests in/.exec(out)?.[1]);
       const errors = [...out.matchAll(/(?:connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0) + Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-      resolve({ rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms(/50%\s+(\S+)/.exec(out)?.[1]), p99: ms(/99%\s+(\S+)/.exec(out)?.[1]), total, errors });
+      const p99 = ms(/99%\s+(\S+)/.exec(out)?.[1]);
+      if (Number.isNaN(p99)) console.log(`  (wrk printed no readable p99:)\n${out}`);
+      resolve({ rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]), p50: ms(/50%\s+(\S+)/.exec(out)?.[1]), p99, total, errors });
     });
   });
 }
