@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import { createServer } from './server.ts';
+import { journalDir } from './tracking/hit-journal.ts';
 
 const config = loadConfig();
 const server = await createServer(config);
@@ -12,6 +14,7 @@ console.log(
     `Inbox Command Center server listening on http://${config.host}:${port}`,
     `  public URLs:   ${config.publicBaseUrl}/o/<token>.gif, ${config.publicBaseUrl}/c/<token>/<n>`,
     `  storage:       ${server.repo.describe()}`,
+    `  hit journal:   ${resolve(journalDir(config))} (a hit is answered once journaled; a worker thread writes the events)`,
     `  SMTP relay:    ${server.relay.describe()}`,
     `  bounce intake: ${server.inboundPort ? `smtp://${config.inboundSmtpHost}:${server.inboundPort} for @${config.bounceDomain}` : 'off (INBOUND_SMTP_PORT=0)'}`,
     `  scanner window ${config.scannerWindowSeconds} s, store IP/UA ${config.storeIpUa ? 'on' : 'off'}, raw hits kept ${config.rawHitRetentionDays} days`,
