@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-journal-protocol.ts';
@@ -148,6 +149,7 @@ export class HitJournal {
   private startSegment(segment: number): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+    // Set only once open: if opening fails, the next flush tries again (see flush).
     this.fd = openSync(segmentPath(this.dir, segment), 'a');
     this.segment = segment;
     this.size = 0;
@@ -189,5 +191,5 @@ export class HitJournal {
 
 /** DATA_DIR holds the journal for both backends; with PostgreSQL it holds only the journal. */
 export function journalDir(config: Pick<Config, 'dataDir'>): string {
-  return `${config.dataDir || './data'}/hit-journal`;
+  return join(config.dataDir || './data', 'hit-journal');
 }

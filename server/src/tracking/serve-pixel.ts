@@ -6,8 +6,9 @@ import { PIXEL_GIF, PIXEL_HEADERS } from './pixel-gif.ts';
 
 /**
  * Answers one pixel request: always the GIF, whatever the token or the storage says. `file` is what
- * follows `/o/`. No await: the hit goes to the batch writer, which sends the GIF once the batch has
- * committed. Shared by the fast path in front of fastify and by the fastify route (which `inject` uses).
+ * follows `/o/`. No await: the hit goes to the hit journal, which sends the GIF once the hit is
+ * written to disk. Shared by the fast path in front of fastify and by the fastify route (which
+ * `inject` uses).
  */
 export function servePixel(req: IncomingMessage, res: ServerResponse, file: string, deps: AppDeps): void {
   const sendGif = () => {
