@@ -1,51 +1,81 @@
+import { useState } from 'preact/hooks';
 import type { EmailStatus } from '../../lib/emails/status';
 import type { FolderPage } from '../../lib/emails/folder-page';
-import { t } from '../../lib/i18n/t';
+import { formatCount, t, tn } from '../../lib/i18n/t';
+import { readQueryOnce } from '../../lib/messaging/use-live-query';
 import { useView } from '../app/view-store-context';
 import { ACTION_PROGRESS } from './action-labels';
 import { ActionButtons } from './ActionButtons';
 import { useEmailActions } from './EmailActionsProvider';
+import { FOLDER_LABELS } from './folder-labels';
 
-/** Select-all for the loaded rows; with a selection, the folder's actions for all of it and their progress. */
-export function BulkBar({ status, page }: { status: EmailStatus; page: FolderPage | null }) {
+/**
+ * Select all: the whole folder or the whole filtered result (never just the rows that happen to
+ * be loaded), said in words with its count; with a selection, the folder's actions for exactly
+ * that set and their progress.
+ */
+export function BulkBar({ status, filter, page }: { status: EmailStatus; filter: string; page: FolderPage | null }) {
   const selected = useView((state) => state.selected);
-  const selectMany = useView((state) => state.selectMany);
+  const scope = useView((state) => state.selectionScope);
+  const selectAll = useView((state) => state.selectAll);
   const clearSelection = useView((state) => state.clearSelection);
   const { progress } = useEmailActions();
-  const targets = Object.entries(selected).map(([id, { campaign }]) => ({ id, campaign: campaign }));
-  const loaded = page?.rows.filter((row) => row.kind === 'email') ?? [];
+  const [selecting, setSelecting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const targets = Object.entries(selected).map(([id, { campaign }]) => ({ id, campaign }));
+  const total = page?.total ?? 0;
+  const folderName = t(FOLDER_LABELS[status]);
 
   if (progress) {
     return (
       <div class="bulk-bar" role="status" data-testid="bulk-progress">
-        <span>{t(ACTION_PROGRESS[progress.action], [String(progress.done), String(progress.total)])}</span>
+        <span>{t(ACTION_PROGRESS[progress.action], [formatCount(progress.done), formatCount(progress.total)])}</span>
         <progress max={progress.total} value={progress.done} />
       </div>
     );
   }
+
+  const takeAll = async () => {
+    setSelecting(true);
+    setError(null);
+    try {
+      const members = await readQueryOnce('folders.members', { status, ...(filter ? { filter } : {}) });
+      const inCampaign = new Set(members.campaignIds);
+      selectAll(members.ids.map((id) => ({ id, campaign: inCampaign.has(id) })), { folder: status, filter, total: members.ids.length });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSelecting(false);
+    }
+  };
+  const all = scope !== null && scope.folder === status && scope.filter === filter && scope.total === targets.length;
+  const summary = selecting
+    ? t('selecting')
+    : all
+      ? filter ? tn('allMatchingSelected', targets.length, [filter]) : tn('allInFolderSelected', targets.length, [folderName])
+      : targets.length > 0 ? tn('selectedCount', targets.length) : tn('totalCount', total);
+
   return (
     <div class="bulk-bar" data-testid="bulk-bar">
       <label class="select-all">
         <input
           type="checkbox"
-          checked={targets.length > 0 && targets.length >= loaded.length}
-          disabled={loaded.length === 0}
-          aria-label={t('selectAllLoaded')}
-          onChange={(event) =>
-            event.currentTarget.checked
-              ? selectMany(loaded.map((row) => ({ id: row.id, campaign: row.kind === 'email' && row.campaignId !== undefined })))
-              : clearSelection()
-          }
+          checked={all}
+          indeterminate={targets.length > 0 && !all}
+          disabled={total === 0 || selecting}
+          aria-label={filter ? t('selectAllMatching', filter) : t('selectAllIn', folderName)}
+          data-testid="select-all"
+          onChange={(event) => (event.currentTarget.checked ? void takeAll() : clearSelection())}
         />
-        <span>{targets.length > 0 ? t('selectedCount', String(targets.length)) : t('totalCount', String(page?.total ?? 0))}</span>
+        <span class="bulk-summary" role="status" data-testid="selection-summary">{error ?? summary}</span>
       </label>
       {targets.length > 0 && (
-        <>
+        <span class="bulk-actions">
           <ActionButtons status={status} targets={targets} />
           <button type="button" class="link" onClick={clearSelection}>
             {t('clearSelection')}
           </button>
-        </>
+        </span>
       )}
     </div>
   );

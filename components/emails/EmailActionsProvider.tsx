@@ -2,7 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
 import { UNDOABLE, type EmailAction } from '../../lib/emails/actions-by-status';
 import type { EmailStatus } from '../../lib/emails/status';
-import { t } from '../../lib/i18n/t';
+import { t, tn } from '../../lib/i18n/t';
 import { Dialog } from '../ui/Dialog';
 import { Toast, type ToastMessage } from '../ui/Toast';
 import { useView } from '../app/view-store-context';
@@ -57,14 +57,14 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
       const result = await runAction(action, ids, status, options, (done) => setProgress({ action, done, total: ids.length }));
       clearSelection();
       if (result.failed.length > 0) {
-        show(t('actionPartlyFailed', [String(result.failed.length), result.failed[0]!.message]), 'error');
+        show(tn('actionPartlyFailed', result.failed.length, [result.failed[0]!.message]), 'error');
       } else if (UNDOABLE.has(action)) {
-        show(t(ACTION_DONE[action], String(result.done.length)), 'info', {
+        show(tn(ACTION_DONE[action], result.done.length), 'info', {
           label: t('undo'),
           run: () => void undoAction(action, result.done).then(() => show(t('undone'))).catch((error: unknown) => show(String(error), 'error')),
         });
       } else {
-        show(t(ACTION_DONE[action], String(result.done.length)));
+        show(tn(ACTION_DONE[action], result.done.length));
       }
     } catch (error) {
       show(t('errorGeneric', error instanceof Error ? error.message : String(error)), 'error');
@@ -87,7 +87,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
       {children}
       {confirming && (
         <Dialog
-          title={t('confirmDeleteTitle', String(confirming.targets.length))}
+          title={tn('confirmDeleteTitle', confirming.targets.length)}
           confirmLabel={t('actionDelete')}
           cancelLabel={t('cancel')}
           danger

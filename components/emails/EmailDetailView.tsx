@@ -1,35 +1,42 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
+import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { useView } from '../app/view-store-context';
 import { ErrorNote } from '../ui/ErrorNote';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
 import { EventTimeline } from './EventTimeline';
 import { FOLDER_LABELS } from './folder-labels';
+import { MailText } from '../ui/MailText';
 
-/** One email: recipients, subject, campaign, body preview (as text), status history, timeline. */
+/**
+ * One email: recipients, subject, campaign, body preview (as text), status history, timeline.
+ * Focus moves in (to Back) when it opens; Escape or Back returns to the list.
+ */
 export function EmailDetailView({ id }: { id: string }) {
-  const openEmail = useView((state) => state.openEmail);
   const detail = useLiveQuery('emails.detail', { id });
-  const back = (
-    <button type="button" class="link back" onClick={() => openEmail(null)} data-testid="detail-back">
-      ← {t('back')}
-    </button>
-  );
-  if (detail.status === 'loading') return <div class="detail">{back}</div>;
-  if (detail.status === 'error') return <div class="detail">{back}<ErrorNote message={detail.error.message} /></div>;
+  if (detail.status === 'loading') return <DetailFrame>{null}</DetailFrame>;
+  if (detail.status === 'error') return <DetailFrame><ErrorNote message={detail.error.message} /></DetailFrame>;
   const email = detail.value.email;
-  if (!email) return <div class="detail">{back}<p class="muted">{t('emailGone')}</p></div>;
-  if (email.kind === 'damaged') return <div class="detail">{back}<p class="damaged-mark">{t('needsAttentionRow', email.problem)}</p></div>;
+  if (!email) return <DetailFrame><p class="muted">{t('emailGone')}</p></DetailFrame>;
+  if (email.kind === 'damaged') return <DetailFrame><p class="damaged-mark">{t('needsAttentionRow', email.problem)}</p></DetailFrame>;
 
   return (
-    <article class="detail" data-testid="email-detail">
-      {back}
-      <h2 class="detail-subject">{email.subject || t('noSubject')}</h2>
+    <DetailFrame testId="email-detail">
+      <h2 class="detail-subject">{email.subject ? <MailText text={email.subject} /> : t('noSubject')}</h2>
       <dl class="facts">
         <dt>{t('to')}</dt>
-        <dd>{email.to.map((recipient) => (recipient.name ? `${recipient.name} <${recipient.address}>` : recipient.address)).join(', ')}</dd>
+        <dd>
+          {email.to.map((recipient, index) => (
+            <span key={index}>
+              {index > 0 && ', '}
+              <MailText text={recipient.name ? `${recipient.name} <${recipient.address}>` : recipient.address} />
+            </span>
+          ))}
+        </dd>
         {email.campaignName && (<><dt>{t('campaign')}</dt><dd>{email.campaignName}</dd></>)}
         <dt>{t('status')}</dt>
         <dd data-testid="detail-status">{t(FOLDER_LABELS[email.status])} · {formatDateTime(email.statusAt)}</dd>
@@ -37,10 +44,12 @@ export function EmailDetailView({ id }: { id: string }) {
         <dt>{t('tracking')}</dt>
         <dd>{email.tracking ? t('trackingOn') : t('trackingOff')}</dd>
       </dl>
-      <ActionButtons status={email.status} targets={[{ id: email.id, campaign: email.campaignId !== undefined }]} />
-      <Engagement engagement={email.engagement} />
+      <div class="detail-actions">
+        <ActionButtons status={email.status} targets={[{ id: email.id, campaign: email.campaignId !== undefined }]} />
+      </div>
+      {!UNSENT_STATUSES.has(email.status) && <Engagement engagement={email.engagement} />}
       {/* Text only: a preview is never rendered as HTML. */}
-      {email.bodyPreview && <p class="body-preview">{email.bodyPreview}</p>}
+      {email.bodyPreview && <p class="body-preview"><MailText text={email.bodyPreview} /></p>}
       <h3>{t('engagementTimeline')}</h3>
       <EventTimeline events={detail.value.events} />
       <h3>{t('statusHistory')}</h3>
@@ -51,6 +60,29 @@ export function EmailDetailView({ id }: { id: string }) {
           </li>
         ))}
       </ol>
+    </DetailFrame>
+  );
+}
+
+/** The open email's frame: Back, focus on arrival, Escape to leave. */
+function DetailFrame({ children, testId }: { children: ComponentChildren; testId?: string }) {
+  const openEmail = useView((state) => state.openEmail);
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  return (
+    <article
+      class="detail"
+      data-testid={testId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        openEmail(null);
+      }}
+    >
+      <button ref={back} type="button" class="link back" onClick={() => openEmail(null)} data-testid="detail-back">
+        ← {t('back')}
+      </button>
+      {children}
     </article>
   );
 }

@@ -16,13 +16,31 @@ const STEP = 20;
 /** Room below the last row, so the toast never sits on top of it. */
 const BOTTOM_ROOM = 64;
 
+/** Where the rep was in a folder when they opened an email: the list comes back there, focus on that row. */
+export interface ListPlace {
+  folder: EmailStatus;
+  filter: string;
+  scrollTop: number;
+  emailId: string;
+}
+
+interface Props {
+  status: EmailStatus;
+  filter: string;
+  onPage: (page: FolderPage) => void;
+  /** The place to come back to, when it is in this folder and filter. */
+  returnTo?: ListPlace | undefined;
+  onScrollTop?: (scrollTop: number) => void;
+}
+
 /**
  * A folder's emails, virtualised: only the rows in view (plus a margin) are queried and
  * rendered, so 100,000 emails scroll like 100. The window is a live query: changes push in.
  */
-export function EmailList({ status, filter, onPage }: { status: EmailStatus; filter: string; onPage: (page: FolderPage) => void }) {
+export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const place = useRef(returnTo?.folder === status && returnTo.filter === filter ? returnTo : undefined);
+  const [scrollTop, setScrollTop] = useState(place.current?.scrollTop ?? 0);
   const [height, setHeight] = useState(600);
   useEffect(() => {
     const element = viewport.current;
@@ -31,7 +49,13 @@ export function EmailList({ status, filter, onPage }: { status: EmailStatus; fil
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const firstRun = useRef(true);
   useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    place.current = undefined;
     viewport.current?.scrollTo({ top: 0 });
     setScrollTop(0);
   }, [status, filter]);
@@ -55,28 +79,47 @@ export function EmailList({ status, filter, onPage }: { status: EmailStatus; fil
   useEffect(() => {
     if (page) onPage(page);
   }, [page]);
+  // Back from an email: once its rows are drawn, scroll to where the rep was and focus that row.
+  useEffect(() => {
+    const target = place.current;
+    const element = viewport.current;
+    if (!target || !page || !element) return;
+    if (element.scrollTop !== target.scrollTop) element.scrollTop = target.scrollTop;
+    const row = element.querySelector<HTMLElement>(`[data-id="${CSS.escape(target.emailId)}"] .row-main`);
+    if (row || !page.rows.some((candidate) => candidate.id === target.emailId)) {
+      row?.focus({ preventScroll: true });
+      place.current = undefined;
+    }
+  });
 
-  if (live.status === 'error') return <ErrorNote message={live.error.message} />;
-  if (page && page.total === 0) {
-    return <EmptyState title={filter ? t('noMatches', filter) : t('folderEmpty', t(FOLDER_LABELS[status]))} />;
-  }
   const visibleFirst = first - 5;
   const visibleLast = first + Math.ceil(height / ROW_HEIGHT) + 5;
+  // The viewport stays mounted whatever it shows: the height observer watches this one element,
+  // so an empty state or an error in between never leaves the list measuring a stale height.
   return (
     <div
       ref={viewport}
       class="list-viewport"
       data-testid="email-list"
       aria-busy={live.status === 'loading'}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        setScrollTop(event.currentTarget.scrollTop);
+        onScrollTop?.(event.currentTarget.scrollTop);
+      }}
     >
-      <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}>
-        {page?.rows.map((row, index) => {
-          const position = page.offset + index;
-          if (position < visibleFirst || position > visibleLast) return null;
-          return <EmailRowView key={row.id} row={row} index={position} />;
-        })}
-      </div>
+      {live.status === 'error' ? (
+        <ErrorNote message={live.error.message} />
+      ) : page && page.total === 0 ? (
+        <EmptyState title={filter ? t('noMatches', filter) : t('folderEmpty', t(FOLDER_LABELS[status]))} />
+      ) : (
+        <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}>
+          {page?.rows.map((row, index) => {
+            const position = page.offset + index;
+            if (position < visibleFirst || position > visibleLast) return null;
+            return <EmailRowView key={row.id} row={row} index={position} />;
+          })}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import { formatDateTime, formatRelative } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import type { ListRow } from '../../lib/emails/email-row';
+import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { useView } from '../app/view-store-context';
+import { withoutBidiControls } from '../ui/bidi';
+import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
 import { Recipients } from './Recipients';
@@ -28,18 +31,22 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
       <input
         type="checkbox"
         checked={selected}
-        aria-label={t('selectEmail', row.subject)}
+        aria-label={t('selectEmail', withoutBidiControls(row.subject))}
         onChange={() => toggleSelected(row.id, campaign)}
       />
-      <button type="button" class="row-main" onClick={() => openEmail(row.id)} aria-label={t('openEmail', row.subject)}>
+      <button type="button" class="row-main" onClick={() => openEmail(row.id)} aria-label={t('openEmail', withoutBidiControls(row.subject))}>
         <span class="row-line">
           <Recipients to={row.to} />
           <time class="row-time" title={formatDateTime(row.folderDate)}>{formatRelative(row.folderDate)}</time>
         </span>
-        <span class="row-subject">{row.subject || t('noSubject')}</span>
+        <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">
-          {row.campaignName && <span class="campaign">{row.campaignName}</span>}
-          {row.failureReason ? <span class="failure" title={row.failureReason}>{row.failureReason}</span> : <Engagement engagement={row.engagement} />}
+          {row.campaignName && <span class="campaign" title={row.campaignName}>{row.campaignName}</span>}
+          {row.failureReason ? (
+            <span class="failure" title={row.failureReason}>{row.failureReason}</span>
+          ) : (
+            !UNSENT_STATUSES.has(row.status) && <Engagement engagement={row.engagement} />
+          )}
         </span>
       </button>
       <ActionButtons compact status={row.status} targets={[{ id: row.id, campaign }]} />

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FolderPage } from '../../lib/emails/folder-page';
 import { t } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
@@ -8,7 +8,7 @@ import { useDebounced } from '../ui/use-debounced';
 import { BulkBar } from './BulkBar';
 import { EmailActionsProvider } from './EmailActionsProvider';
 import { EmailDetailView } from './EmailDetailView';
-import { EmailList } from './EmailList';
+import { EmailList, type ListPlace } from './EmailList';
 import { FolderTabs } from './FolderTabs';
 import { NeedsAttention } from './NeedsAttention';
 import { QuickFilter } from './QuickFilter';
@@ -19,6 +19,15 @@ export function EmailsSection() {
   const openEmailId = useView((state) => state.openEmailId);
   const filter = useDebounced(useView((state) => state.filterText.trim()), 200);
   const [page, setPage] = useState<FolderPage | null>(null);
+  const clearSelection = useView((state) => state.clearSelection);
+  // A selection belongs to the result it was made in: a new filter result starts afresh.
+  useEffect(() => clearSelection(), [filter]);
+  // Where the list was when an email was opened, so Back (or Escape) returns there.
+  const scrollTop = useRef(0);
+  const returnTo = useRef<ListPlace | undefined>(undefined);
+  const lastOpen = useRef<string | null>(null);
+  if (openEmailId && openEmailId !== lastOpen.current) returnTo.current = { folder, filter, scrollTop: scrollTop.current, emailId: openEmailId };
+  lastOpen.current = openEmailId;
   return (
     <section class="emails" aria-label={t('sectionEmails')}>
       <EmailActionsProvider>
@@ -30,8 +39,8 @@ export function EmailsSection() {
         ) : (
           <>
             <QuickFilter />
-            <BulkBar status={folder} page={page} />
-            <EmailList status={folder} filter={filter} onPage={setPage} />
+            <BulkBar status={folder} filter={filter} page={page} />
+            <EmailList status={folder} filter={filter} onPage={setPage} returnTo={returnTo.current} onScrollTop={(top) => (scrollTop.current = top)} />
           </>
         )}
       </EmailActionsProvider>

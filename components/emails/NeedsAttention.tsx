@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n/t';
+import { tn } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
 
 /**
@@ -13,7 +13,7 @@ export function NeedsAttention() {
   return (
     <div class="attention" data-testid="needs-attention">
       <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('needsAttentionCount', String(rows.value.length))}
+        {tn('needsAttentionCount', rows.value.length)}
       </button>
       {open && (
         <ul>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { timeZoneName, toLocalInputValue } from '../../lib/i18n/format';
-import { t } from '../../lib/i18n/t';
+import { t, tn } from '../../lib/i18n/t';
 import { Dialog } from '../ui/Dialog';
 
 const HOUR = 3_600_000;
@@ -16,7 +16,7 @@ export function RescheduleDialog({ count, onConfirm, onCancel }: { count: number
     onConfirm(at);
   };
   return (
-    <Dialog title={t('rescheduleTitle', String(count))} confirmLabel={t('actionReschedule')} cancelLabel={t('cancel')} onConfirm={confirm} onCancel={onCancel} testId="reschedule-dialog">
+    <Dialog title={tn('rescheduleTitle', count)} confirmLabel={t('actionReschedule')} cancelLabel={t('cancel')} onConfirm={confirm} onCancel={onCancel} testId="reschedule-dialog">
       <label class="field">
         <span>{t('rescheduleWhen', timeZoneName())}</span>
         <input type="datetime-local" value={value} required data-testid="reschedule-at" onInput={(event) => setValue(event.currentTarget.value)} />

@@ -1,5 +1,5 @@
 import type { EmailAction } from '../../lib/emails/actions-by-status';
-import type { MessageKey } from '../../lib/i18n/t';
+import type { MessageKey, PluralKey } from '../../lib/i18n/t';
 
 export const ACTION_LABELS: Record<EmailAction, MessageKey> = {
   archive: 'actionArchive',
@@ -11,7 +11,7 @@ export const ACTION_LABELS: Record<EmailAction, MessageKey> = {
 };
 
 /** What the toast says once an action is done ("Archived 3 emails"). */
-export const ACTION_DONE: Record<EmailAction, MessageKey> = {
+export const ACTION_DONE: Record<EmailAction, PluralKey> = {
   archive: 'doneArchive',
   unarchive: 'doneUnarchive',
   reschedule: 'doneReschedule',

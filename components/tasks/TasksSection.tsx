@@ -1,15 +1,19 @@
-import { t } from '../../lib/i18n/t';
+import { t, tn } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import { EmptyState } from '../ui/EmptyState';
 
 // The task list itself arrives with the Tasks work; until then the section says how many open
-// tasks there are (demo data has some), so it never claims there are none when there are.
+// tasks are kept (demo data has some) as plain text, with nothing that looks like it can be opened.
 export function TasksSection() {
   const overview = useLiveQuery('overview.counts', {});
   const open = overview.status === 'ready' ? overview.value.openTasks : 0;
   return (
     <section aria-label={t('sectionTasks')} data-testid="tasks-section">
-      <EmptyState title={open > 0 ? t('tasksOpenCount', String(open)) : t('tasksEmptyTitle')} body={t('tasksEmptyBody')} />
+      {open > 0 ? (
+        <EmptyState title={t('tasksComingTitle')} body={tn('tasksWaiting', open)} />
+      ) : (
+        <EmptyState title={t('tasksEmptyTitle')} body={t('tasksEmptyBody')} />
+      )}
     </section>
   );
 }

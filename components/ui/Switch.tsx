@@ -20,7 +20,7 @@ export function Switch({ checked, busy = false, label, hint, onChange, testId }:
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <span class="switch-track" aria-hidden="true" />
-      <span>{label}</span>
+      <span class="switch-label">{label}</span>
     </label>
   );
 }

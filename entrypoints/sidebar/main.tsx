@@ -11,7 +11,10 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 
 // The hosting content script accepts this only from our frame and our origin.
 const parentOrigin = location.ancestorOrigins?.[0] ?? '*';
-const close = () => window.parent.postMessage({ channel: CHANNEL, kind: 'sidebar.close' } satisfies FrameMessage, parentOrigin);
+const tellHost = (kind: FrameMessage['kind']) => window.parent.postMessage({ channel: CHANNEL, kind } satisfies FrameMessage, parentOrigin);
+const close = () => tellHost('sidebar.close');
+// The hello after every load: the host puts our page back if a load comes without it.
+tellHost('sidebar.ready');
 
 markVisibleWhenCountsArrive();
 render(

@@ -4,6 +4,7 @@ import type { QueryRunners } from '../messaging/live-query-server';
 import { readFolderCounts } from '../emails/email-writes';
 import { isDemoActive } from '../demo/seed-demo';
 import { readFolderPage } from '../emails/folder-page';
+import { readFolderMembers } from '../emails/folder-members';
 import { readEmailDetail } from '../emails/email-detail';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 
@@ -12,6 +13,7 @@ export function createQueryRunners(db: CommandCenterDb) {
   return {
     'folders.counts': () => readFolderCounts(db),
     'folders.page': (args: QueryArgs<'folders.page'>) => readFolderPage(db, args),
+    'folders.members': ({ status, filter }: QueryArgs<'folders.members'>) => readFolderMembers(db, status, filter),
     'emails.detail': ({ id }: QueryArgs<'emails.detail'>) => readEmailDetail(db, id),
     'emails.needsAttention': () => findEmailsNeedingAttention(db),
     'demo.status': async () => ({ active: await isDemoActive(db) }),

@@ -18,6 +18,7 @@ export function createLauncher(onOpen: () => void) {
       button.hidden = !visible;
       if (!host.isConnected) document.body.append(host);
     },
+    focus: () => button.focus(),
     remove: () => host.remove(),
   };
 }

@@ -4,10 +4,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
 import { t } from '../i18n/t';
-import { loadDockPrefs, saveDockPrefs, type DockPrefs } from './dock-prefs';
+import { loadDockPrefs, saveDockPrefs, widthLimit, type DockPrefs } from './dock-prefs';
 import { DOCK_CSS } from './dock-styles';
+import { guardFrame } from './guard-frame';
 import { createLauncher } from './launcher';
 import { attachResize } from './resize';
+import { trackFocusOutside } from './return-focus';
 
 const HOST_TAG = 'icc-dock';
 const PAGE_STYLE_ID = 'icc-dock-page-style';
@@ -26,7 +28,8 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
 
   const host = document.createElement(HOST_TAG);
   host.dataset.startedAt = String(startedAt);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the webmail page must not reach our frame (it could point it at a fake login page).
+  const shadow = host.attachShadow({ mode: 'closed' });
   shadow.innerHTML = `<style>${DOCK_CSS}</style><div class="frame"><div class="edge" tabindex="0" role="separator" aria-orientation="vertical"></div><div class="panel"><div class="mark" role="status"></div></div></div>`;
   const frame = shadow.querySelector<HTMLElement>('.frame')!;
   const panel = shadow.querySelector<HTMLElement>('.panel')!;
@@ -46,52 +49,77 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   });
   ui.wrapper.style.cssText = 'flex:1 1 auto;display:flex;min-height:0';
 
-  const launcher = createLauncher(() => setOpen(true));
+  const ownUrl = browser.runtime.getURL('/sidebar.html');
+  const guard = guardFrame(ctx, ui.iframe, ownUrl);
+  const launcher = createLauncher(() => setOpen(true, { focus: true }));
+  const focusOutside = trackFocusOutside(ctx, host);
+
+  // prefs.width is what the rep chose; `shown` is that, narrowed while the window is too small
+  // for it and the mail column together (widened again when the window grows).
+  let shown = prefs.width;
+  let mailColumn: Element | null = null;
+  const limit = () => {
+    const open = host.style.display !== 'none';
+    const room = mailColumn?.isConnected ? mailColumn.getBoundingClientRect().width + (open ? shown : 0) : window.innerWidth;
+    return widthLimit(room);
+  };
+  const applyWidth = () => {
+    shown = Math.min(prefs.width, limit());
+    host.style.width = `${shown}px`;
+    if (mailColumn) host.style.flexBasis = `${shown}px`;
+    // Page elements fixed to the right edge (Gmail's compose windows) shift by this much.
+    if (mailColumn) document.documentElement.style.setProperty('--icc-dock-width', `${prefs.open ? shown : 0}px`);
+    edge.setAttribute('aria-valuenow', String(shown));
+  };
 
   const place = () => {
     const found = adapter.findDock();
     host.dataset.health = found.health.status;
     if (found.placement) {
       frame.classList.remove('floating');
-      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};flex:0 0 ${prefs.width}px;width:${prefs.width}px;align-self:stretch;position:relative;min-height:0`;
+      mailColumn = found.placement.mailColumn;
+      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};flex:0 0 ${shown}px;width:${shown}px;align-self:stretch;position:relative;min-height:0`;
       if (found.placement.anchor.nextElementSibling !== host) found.placement.anchor.after(host);
       ensurePageStyle(found.placement.pageCss);
-      // Page elements fixed to the right edge (Gmail's compose windows) shift by this much.
-      document.documentElement.style.setProperty('--icc-dock-width', `${prefs.open ? prefs.width : 0}px`);
     } else {
       if (host.parentElement !== document.body) {
         console.warn(`[command-center] ${adapter.site} layout not recognised; missing: ${found.health.missing.join(', ')}`);
       }
       frame.classList.add('floating');
-      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};position:fixed;top:0;right:0;bottom:0;width:${prefs.width}px;z-index:2147483000`;
+      mailColumn = null;
+      host.style.cssText = `display:${prefs.open ? 'block' : 'none'};position:fixed;top:0;right:0;bottom:0;width:${shown}px;z-index:2147483000`;
       if (host.parentElement !== document.body) document.body.append(host);
       document.getElementById(PAGE_STYLE_ID)?.remove();
       document.documentElement.style.removeProperty('--icc-dock-width');
     }
+    applyWidth();
     launcher.setVisible(!prefs.open);
   };
 
-  const setOpen = (open: boolean) => {
+  const setOpen = (open: boolean, { focus = false } = {}) => {
+    // Closing while the rep is in the sidebar: focus goes back to where they were in the webmail.
+    const hadFocus = document.activeElement === host;
     prefs = { ...prefs, open };
     place();
     void saveDockPrefs(adapter.site, prefs);
+    if (open && focus) ui.iframe.focus();
+    if (!open && hadFocus) focusOutside.restore(() => launcher.focus());
   };
 
-  attachResize(edge, () => prefs.width, (width, done) => {
+  attachResize(edge, () => shown, limit, (width, done) => {
     prefs = { ...prefs, width };
-    host.style.width = `${width}px`;
-    host.style.flexBasis = `${width}px`;
-    if (!frame.classList.contains('floating')) document.documentElement.style.setProperty('--icc-dock-width', `${width}px`);
+    applyWidth();
     if (done) void saveDockPrefs(adapter.site, prefs);
   });
 
   place();
   ui.mount();
+  ctx.addEventListener(window, 'resize', applyWidth);
 
   // The keyboard command arrives from the background; the close button from our own iframe.
   const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open);
+    if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open, { focus: true });
   };
   browser.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
@@ -99,13 +127,17 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (event.source !== ui.iframe.contentWindow || event.origin !== extensionOrigin) return;
-    if (parseWith(frameMessageSchema, event.data).ok) setOpen(false);
+    const parsed = parseWith(frameMessageSchema, event.data);
+    if (!parsed.ok) return;
+    if (parsed.value.kind === 'sidebar.ready') guard.hello();
+    else setOpen(false);
   });
 
   // Gmail and Outlook are single-page apps that re-render whole regions on navigation.
   ctx.addEventListener(window, 'wxt:locationchange', place);
   ctx.setInterval(() => {
     if (!host.isConnected || (host.parentElement === document.body) !== frame.classList.contains('floating')) place();
+    guard.check();
   }, RECHECK_MS);
 
   ctx.onInvalidated(() => {

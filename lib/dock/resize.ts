@@ -1,13 +1,24 @@
-import { clampWidth } from './dock-prefs';
+import { MIN_WIDTH } from './dock-prefs';
 
 const KEY_STEP = 24;
 
 /**
  * Drag the sidebar's left edge to resize it; or focus the edge and use the arrow keys.
- * `onWidth(width, done)` gets every step; `done` is true when the width should be saved.
+ * `limit()` is the widest the page allows now; `onWidth(width, done)` gets every step, and
+ * `done` is true when the width should be saved.
  */
-export function attachResize(edge: HTMLElement, current: () => number, onWidth: (width: number, done: boolean) => void): void {
-  const show = (width: number) => edge.setAttribute('aria-valuenow', String(width));
+export function attachResize(
+  edge: HTMLElement,
+  current: () => number,
+  limit: () => number,
+  onWidth: (width: number, done: boolean) => void,
+): void {
+  const fit = (width: number) => Math.round(Math.min(limit(), Math.max(MIN_WIDTH, width)));
+  const show = (width: number) => {
+    edge.setAttribute('aria-valuenow', String(width));
+    edge.setAttribute('aria-valuemin', String(MIN_WIDTH));
+    edge.setAttribute('aria-valuemax', String(limit()));
+  };
   show(current());
 
   edge.addEventListener('pointerdown', (down) => {
@@ -16,7 +27,7 @@ export function attachResize(edge: HTMLElement, current: () => number, onWidth: 
     const startX = down.clientX;
     const startWidth = current();
     const move = (event: PointerEvent) => {
-      const width = clampWidth(startWidth + (startX - event.clientX));
+      const width = fit(startWidth + (startX - event.clientX));
       show(width);
       onWidth(width, false);
     };
@@ -33,7 +44,7 @@ export function attachResize(edge: HTMLElement, current: () => number, onWidth: 
     const delta = event.key === 'ArrowLeft' ? KEY_STEP : event.key === 'ArrowRight' ? -KEY_STEP : 0;
     if (!delta) return;
     event.preventDefault();
-    const width = clampWidth(current() + delta);
+    const width = fit(current() + delta);
     show(width);
     onWidth(width, true);
   });

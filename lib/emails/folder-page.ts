@@ -4,7 +4,7 @@ import { toListRow, type ListRow } from './email-row';
 import { matchesWords, wordsIn } from './search-words';
 import { readFolderCounts } from './email-writes';
 import { readFolderWindow, type RowAnchor } from './folder-window';
-import type { EmailStatus } from './status';
+import { folderOrder, type EmailStatus } from './status';
 
 export interface FolderPageRequest {
   status: EmailStatus;
@@ -43,15 +43,15 @@ export async function readFolderPage(db: CommandCenterDb, request: FolderPageReq
   return { offset: request.offset, total, rows: await withCampaignNames(db, records) };
 }
 
-/** A folder's emails whose words start with every word of the query, newest first. */
-async function findByWords(db: CommandCenterDb, status: EmailStatus, query: string[]): Promise<EmailRecord[]> {
+/** A folder's emails whose words start with every word of the query, in the folder's order. */
+export async function findByWords(db: CommandCenterDb, status: EmailStatus, query: string[]): Promise<EmailRecord[]> {
   // Look up the longest word (fewest candidates), then check the others on the rows found.
   const longest = query.reduce((a, b) => (b.length > a.length ? b : a));
   const ids = await db.emails.where('searchWords').startsWith(longest).distinct().primaryKeys();
   const candidates = await db.emails.bulkGet(ids);
   return candidates
     .filter((email): email is EmailRecord => email !== undefined && email.status === status && matchesWords(email.searchWords ?? [], query))
-    .sort((a, b) => b.folderDate - a.folderDate);
+    .sort(folderOrder(status) === 'soonest' ? (a, b) => a.folderDate - b.folderDate : (a, b) => b.folderDate - a.folderDate);
 }
 
 export async function withCampaignNames(db: CommandCenterDb, records: EmailRecord[]): Promise<ListRow[]> {

@@ -36,4 +36,19 @@ describe('folder windows', () => {
     const page = await readFolderWindow(db, 'delivered', 20, 5, { offset: 10, folderDate: anchorRow.folderDate, id: anchorRow.id });
     expect(ids(page)).toEqual(ids(fresh.slice(20, 25)));
   });
+
+  it('list Scheduled soonest first (what goes out next on top), from the top and from anchors alike', async () => {
+    await db.emails.bulkPut(Array.from({ length: 30 }, (_, n) => testEmail(`s${String(n).padStart(2, '0')}`, 'scheduled', { folderDate: 2_000 + Math.floor(n / 3) * 10 })));
+    const all = await readFolderWindow(db, 'scheduled', 0, 30);
+    const dates = all.map((row) => row.folderDate);
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    expect(all[0]!.folderDate).toBe(2_000);
+    for (const anchorAt of [0, 1, 2, 13, 26]) {
+      const anchorRow = all[anchorAt]!;
+      for (const offset of [anchorAt + 1, anchorAt + 2, anchorAt + 3]) {
+        const anchored = await readFolderWindow(db, 'scheduled', offset, 4, { offset: anchorAt, folderDate: anchorRow.folderDate, id: anchorRow.id });
+        expect(ids(anchored), `anchor ${anchorAt}, offset ${offset}`).toEqual(ids(all.slice(offset, offset + 4)));
+      }
+    }
+  });
 });

@@ -23,6 +23,17 @@ export const FOLDERS_BY_TAB: Readonly<Record<PrimaryTab, readonly EmailStatus[]>
   undelivered: ['failed', 'bounced', 'spam'],
 };
 
+/** Not sent (yet): nothing can have been viewed or clicked, so rows show no engagement. */
+export const UNSENT_STATUSES: ReadonlySet<EmailStatus> = new Set(['scheduled', 'draft', 'sending']);
+
+/**
+ * Which way each folder lists: Scheduled shows the soonest send first (what goes out next);
+ * every other folder shows the newest first.
+ */
+export function folderOrder(status: EmailStatus): 'newest' | 'soonest' {
+  return status === 'scheduled' ? 'soonest' : 'newest';
+}
+
 export function tabOfStatus(status: EmailStatus): PrimaryTab {
   for (const tab of PRIMARY_TABS) if (FOLDERS_BY_TAB[tab].includes(status)) return tab;
   throw new Error(`status without a folder: ${status}`);

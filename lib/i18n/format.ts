@@ -1,6 +1,8 @@
+import { uiLanguage } from './t';
+
 // Dates and numbers in the browser's UI language, with Intl only (the one date library).
 
-const locale = () => globalThis.navigator?.language ?? 'en';
+const locale = uiLanguage;
 
 export function formatDateTime(epochMs: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);

@@ -41,13 +41,14 @@ export interface TabMessage {
 
 /**
  * Sidebar iframe → the content script that hosts it (window.postMessage). The content script
- * accepts it only from its own iframe's window and the extension's origin.
+ * accepts it only from its own iframe's window and the extension's origin. `sidebar.ready` is
+ * the hello after every load that tells the frame still shows our page (lib/dock/guard-frame.ts).
  */
-export type FrameMessage = { channel: typeof CHANNEL; kind: 'sidebar.close' };
+export type FrameMessage = { channel: typeof CHANNEL; kind: 'sidebar.close' | 'sidebar.ready' };
 
 export const frameMessageSchema = v.object({
   channel: v.literal(CHANNEL),
-  kind: v.literal('sidebar.close'),
+  kind: v.picklist(['sidebar.close', 'sidebar.ready']),
 });
 
 /** UI → background over the live-query port. */

@@ -4,6 +4,7 @@ import type { RejectionRecord } from '../db/records';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { FolderPage } from '../emails/folder-page';
 import type { EmailDetailResult } from '../emails/email-detail';
+import type { FolderMembers } from '../emails/folder-members';
 import type { DamagedRow } from '../emails/email-row';
 
 // Named live queries: a UI subscribes with arguments and gets every new result pushed.
@@ -17,6 +18,10 @@ export const queryArgSchemas = {
     filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
     anchor: v.optional(v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)), folderDate: v.number(), id: v.pipe(v.string(), v.maxLength(200)) })),
   }),
+  'folders.members': v.object({
+    status: v.picklist(EMAIL_STATUSES),
+    filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  }),
   'emails.detail': v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   'emails.needsAttention': v.object({}),
   'demo.status': v.object({}),
@@ -29,6 +34,7 @@ export const queryArgSchemas = {
 export interface QueryResults {
   'folders.counts': FolderCounts;
   'folders.page': FolderPage;
+  'folders.members': FolderMembers;
   'emails.detail': EmailDetailResult;
   'emails.needsAttention': DamagedRow[];
   'demo.status': { active: boolean };

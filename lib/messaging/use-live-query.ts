@@ -34,6 +34,24 @@ export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): 
   return state.key === key ? state.value : { status: 'loading' };
 }
 
+/** One result of a live query, for a snapshot the UI acts on (select all), not a view that follows changes. */
+export function readQueryOnce<N extends QueryName>(name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
+  return new Promise((resolve, reject) => {
+    const unsubscribe = getLiveClient().subscribe(
+      name,
+      args,
+      (value) => {
+        queueMicrotask(unsubscribe);
+        resolve(value);
+      },
+      (error) => {
+        queueMicrotask(unsubscribe);
+        reject(new Error(error.message));
+      },
+    );
+  });
+}
+
 export function useConnectionState(): ConnectionState {
   const [state, setState] = useState<ConnectionState>('connected');
   useEffect(() => getLiveClient().onConnectionState(setState), []);

@@ -12,6 +12,8 @@ export interface LayoutHealth {
 export interface DockPlacement {
   /** The sidebar is inserted right after this element, inside its flex row. */
   anchor: Element;
+  /** The webmail column our sidebar takes its width from; it must stay readable (dock-prefs MIN_MAIL_COLUMN). */
+  mailColumn: Element;
   /** CSS that lets the webmail's main column shrink instead of overflowing (scoped by the dock). */
   pageCss: string;
 }

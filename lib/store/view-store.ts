@@ -21,11 +21,20 @@ export interface FilterSlice {
   setFilterText: (text: string) => void;
 }
 
+/** What "select all" took: the whole folder, or the whole result of a filter. */
+export interface SelectionScope {
+  folder: EmailStatus;
+  filter: string;
+  total: number;
+}
+
 /** Selected emails of the open folder; whether each is a campaign email (deleting those asks first). */
 export interface SelectionSlice {
   selected: Record<string, { campaign: boolean }>;
+  /** Set while the selection is exactly everything "select all" found; any change by hand clears it. */
+  selectionScope: SelectionScope | null;
   toggleSelected: (id: string, campaign: boolean) => void;
-  selectMany: (rows: { id: string; campaign: boolean }[]) => void;
+  selectAll: (rows: { id: string; campaign: boolean }[], scope: SelectionScope) => void;
   clearSelection: () => void;
 }
 
@@ -37,7 +46,7 @@ export interface DetailSlice {
 export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice;
 
 // Changing folder starts afresh: no selection, no open email.
-const leaveFolder = { selected: {}, openEmailId: null };
+const leaveFolder = { selected: {}, selectionScope: null, openEmailId: null };
 
 const navigationSlice: StateCreator<ViewState, [], [], NavigationSlice> = (set) => ({
   section: 'emails',
@@ -51,15 +60,16 @@ const navigationSlice: StateCreator<ViewState, [], [], NavigationSlice> = (set) 
 
 const selectionSlice: StateCreator<ViewState, [], [], SelectionSlice> = (set) => ({
   selected: {},
+  selectionScope: null,
   toggleSelected: (id, campaign) =>
     set(({ selected }) => {
       const next = { ...selected };
       if (next[id]) delete next[id];
       else next[id] = { campaign };
-      return { selected: next };
+      return { selected: next, selectionScope: null };
     }),
-  selectMany: (rows) => set(({ selected }) => ({ selected: { ...selected, ...Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])) } })),
-  clearSelection: () => set({ selected: {} }),
+  selectAll: (rows, selectionScope) => set({ selected: Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])), selectionScope }),
+  clearSelection: () => set({ selected: {}, selectionScope: null }),
 });
 
 const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
@@ -69,7 +79,8 @@ const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
 
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
   filterText: '',
-  setFilterText: (filterText) => set({ filterText }),
+  // A selection made under another filter is not what the rep now sees: start afresh.
+  setFilterText: (filterText) => set({ filterText, selected: {}, selectionScope: null }),
 });
 
 export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'tab' | 'folder'>> = {}) {

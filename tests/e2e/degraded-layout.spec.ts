@@ -10,8 +10,9 @@ for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_
     const page = sidebar.page;
 
     await expect(sidebar.dock).toHaveAttribute('data-health', 'degraded');
-    await expect(sidebar.dock.locator('.mark')).toBeVisible();
-    await expect(sidebar.dock.locator('.mark')).toContainText(/not recognised/i);
+    const mark = await sidebar.dockPart('.mark');
+    expect(await mark.isVisible()).toBe(true);
+    expect(await mark.innerText()).toMatch(/not recognised/i);
     expect(await sidebar.dock.evaluate((dock) => getComputedStyle(dock).position)).toBe('fixed');
     await expect(sidebar.folderCount('delivered')).not.toHaveText('·');
 

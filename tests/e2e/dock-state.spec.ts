@@ -11,7 +11,7 @@ test('open on first visit; closed and width remembered per site; the launcher br
 
   // Resize with the keyboard on the dock's edge: two steps wider.
   const before = (await sidebar.dock.boundingBox())!.width;
-  const edge = sidebar.dock.locator('.edge');
+  const edge = await sidebar.dockPart('.edge');
   await edge.focus();
   await edge.press('ArrowLeft');
   await edge.press('ArrowLeft');

@@ -57,8 +57,8 @@ test('Retry on a failed email moves it to Pending › Scheduled, due now', async
   await expect(sidebar.frame.getByTestId('tab-count-undelivered')).toHaveText(String(counts.failed + counts.bounced + counts.spam - 1));
   await sidebar.openFolder('scheduled');
   await expect(sidebar.folderCount('scheduled')).toHaveText(String(counts.scheduled + 1));
-  // Due now is the earliest send time, so it is the last row of the newest-first list.
-  await sidebar.frame.getByTestId('email-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  // Due now is the earliest send time, so it is the first row: Scheduled lists the soonest first.
+  await expect(sidebar.rows().first()).toHaveAttribute('data-id', id);
   await sidebar.row(id).locator('.row-main').click();
   await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
   await expect(sidebar.frame.getByTestId('history')).toContainText('retry');
@@ -69,7 +69,7 @@ test('bulk delete of campaign emails asks first, shows progress, and can be undo
   const counts = expectedDemoCounts();
   await sidebar.openFolder('bounced');
   await sidebar.frame.getByTestId('bulk-bar').getByRole('checkbox').check();
-  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(`${counts.bounced} selected`);
+  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(`All ${counts.bounced} emails in Bounced are selected`);
   await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="delete"]').click();
 
   const dialog = sidebar.frame.getByTestId('confirm-delete');
@@ -93,6 +93,8 @@ test('Reschedule picks a new time; an action on an email that changed meanwhile 
   await dialog.getByTestId('reschedule-at').fill('2031-03-04T09:30');
   await dialog.getByRole('button', { name: 'Reschedule' }).click();
   await sidebar.openFolder('scheduled');
+  // 2031 is the latest send time, so it is the last row: Scheduled lists the soonest first.
+  await sidebar.frame.getByTestId('email-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
   await sidebar.row(id).locator('.row-main').click();
   await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
   await expect(sidebar.frame.getByTestId('history')).toContainText('rescheduled by rep');

@@ -1,11 +1,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension } from '../support/launch-extension.ts';
+import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension, type LaunchOptions } from '../support/launch-extension.ts';
 import { GMAIL_INBOX_URL, serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 
 interface Fixtures {
   /** Which fixture pages to serve; override per test with test.use({ webmailPages }). */
   webmailPages: WebmailPages;
+  /** How Chromium starts (UI language, window size); override per test with test.use({ launch }). */
+  launch: LaunchOptions;
   extension: LaunchedExtension;
   /** An extension page that sends commands as any of our UIs would. */
   control: Page;
@@ -16,8 +18,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   webmailPages: [{}, { option: true }],
-  extension: async ({ webmailPages }, use) => {
-    const extension = await launchWithExtension();
+  launch: [{}, { option: true }],
+  extension: async ({ webmailPages, launch }, use) => {
+    const extension = await launchWithExtension(launch);
     await serveWebmail(extension.context, webmailPages);
     await use(extension);
     await extension.close();

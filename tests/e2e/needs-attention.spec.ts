@@ -27,7 +27,7 @@ test('emails with an unknown status or damaged fields show under "needs attentio
   const page = sidebar.page;
 
   const attention = sidebar.frame.getByTestId('needs-attention');
-  await expect(attention).toContainText('1 email(s) need attention');
+  await expect(attention).toContainText('1 email needs attention');
   await attention.getByRole('button').click();
   await expect(attention).toContainText('from-the-future: unknown status "quarantined"');
 

@@ -35,6 +35,36 @@ test('the webmail page cannot drive the sidebar by posting our protocol', async 
   await expect(sidebar.dock).toBeVisible();
 });
 
+test('the webmail page cannot swap the sidebar for a page of its own', async ({ openSidebar }) => {
+  const sidebar = await openSidebar();
+  const page = sidebar.page;
+  // A fake "session expired, enter your password" page at an address the webmail controls.
+  const fake = 'https://mail.google.com/fake-session-expired';
+  const showsFake = () => page.frames().some((frame) => frame.url() === fake);
+
+  // The dock's shadow root is closed: the page has no handle on our frame.
+  expect(await page.evaluate(() => document.querySelector('icc-dock')?.shadowRoot ?? null)).toBeNull();
+
+  // Should anything change the frame's address, the periodic check puts ours back.
+  const iframe = await sidebar.frame.frameElement();
+  await iframe.evaluate((element, url) => ((element as HTMLIFrameElement).src = url), fake);
+  await expect.poll(showsFake).toBe(true);
+  await expect.poll(showsFake, { timeout: 6_000 }).toBe(false);
+  await sidebar.waitUntilVisible();
+
+  // A message the sidebar posts to its parent hands the page the frame's window; navigating
+  // that window away is undone too.
+  await page.evaluate(() => addEventListener('message', (event) => ((window as unknown as { __sidebar: unknown }).__sidebar = event.source)));
+  await sidebar.close();
+  await sidebar.launcher.click();
+  await sidebar.waitUntilVisible();
+  await page.evaluate((url) => ((window as unknown as { __sidebar: Window }).__sidebar.location.href = url), fake);
+  await expect.poll(showsFake).toBe(true);
+  await expect.poll(showsFake, { timeout: 6_000 }).toBe(false);
+  await sidebar.waitUntilVisible();
+  expect(sidebar.pageErrors).toEqual([]);
+});
+
 test.describe('another extension', () => {
   test('is refused and logged; the database is untouched', async () => {
     const intruderDir = resolve(import.meta.dirname, '../fixtures/intruder-extension');

@@ -26,6 +26,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Other unpacked extensions to load beside ours (e.g. a hostile one, in security tests). */
   extraExtensions?: string[];
+  /**
+   * The browser's UI language, as the extension sees it (`en`, `de`, `zh_CN`, `pt_BR`, …):
+   * `--lang` sets chrome.i18n's language, the context locale sets navigator.language.
+   */
+  locale?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -40,7 +45,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1440, height: 900 },
-    args: chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
+    args: [...chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')), ...(options.locale ? [`--lang=${options.locale.replace('_', '-')}`] : [])],
+    ...(options.locale ? { locale: options.locale.replace('_', '-') } : {}),
   });
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
   const isOurs = (worker: Worker) => new URL(worker.url()).host === extensionId;

@@ -1,10 +1,9 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type ElementHandle, type Frame, type Locator, type Page } from '@playwright/test';
 import { EMAIL_STATUSES, type EmailStatus, type FolderCounts } from '../../../lib/emails/status.ts';
 
 /** The Command Center as a rep sees it inside a webmail tab. */
 export class SidebarPage {
   readonly dock: Locator;
-  readonly frame: FrameLocator;
   readonly launcher: Locator;
   /** Errors the webmail page threw since this object was made (our code must never cause one). */
   readonly pageErrors: string[] = [];
@@ -12,13 +11,32 @@ export class SidebarPage {
   constructor(readonly page: Page) {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     this.dock = page.locator('icc-dock');
-    this.frame = page.frameLocator('icc-dock iframe#icc-sidebar-frame');
     this.launcher = page.locator('icc-launcher button');
+  }
+
+  /**
+   * The sidebar's frame as it is now. The dock's shadow root is closed, so no selector reaches
+   * the iframe: the frame is found by its address instead (call waitUntilVisible first).
+   */
+  get frame(): Frame {
+    const frame = this.page.frames().find(isSidebarFrame);
+    if (!frame) throw new Error('The sidebar frame is not in the page.');
+    return frame;
   }
 
   async waitUntilVisible(): Promise<void> {
     await expect(this.dock).toBeVisible();
+    await expect.poll(() => this.page.frames().some(isSidebarFrame), { message: 'the sidebar frame loads' }).toBe(true);
     await expect(this.frame.getByTestId('sidebar')).toBeVisible();
+  }
+
+  /** An element of the dock's own chrome (the resize edge, the layout mark) inside its closed shadow root. */
+  async dockPart(selector: string): Promise<ElementHandle<HTMLElement>> {
+    const iframe = await this.frame.frameElement();
+    const part = await iframe.evaluateHandle((element, selector) => (element.getRootNode() as ShadowRoot).querySelector<HTMLElement>(selector), selector);
+    const handle = part.asElement();
+    if (!handle) throw new Error(`No ${selector} in the dock.`);
+    return handle as ElementHandle<HTMLElement>;
   }
 
   folderCount(status: EmailStatus): Locator {
@@ -64,6 +82,10 @@ export class SidebarPage {
   }
 
   async close(): Promise<void> {
-    await this.frame.getByRole('button', { name: /close/i }).click();
+    await this.frame.getByTestId('close-sidebar').click();
   }
+}
+
+function isSidebarFrame(frame: Frame): boolean {
+  return frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === '/sidebar.html';
 }
