@@ -26,6 +26,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Other unpacked extensions to load beside ours (e.g. a hostile one, in security tests). */
   extraExtensions?: string[];
+  /** The browser's UI language (`de`, `zh-CN`), which chrome.i18n follows; else the system's. */
+  lang?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -40,7 +42,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1440, height: 900 },
-    args: chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
+    args: [...chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')), ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    // On Linux Chromium takes its UI language from the environment; --lang covers the others.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } } : {}),
   });
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
   const isOurs = (worker: Worker) => new URL(worker.url()).host === extensionId;
