@@ -5,9 +5,11 @@ export function OptionsPage() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <h2>{t('serverSection')}</h2>
-      <p class="muted">{t('serverHelp')}</p>
-      <TrackingServerForm />
+      <section class="card" aria-labelledby="server-section">
+        <h2 id="server-section">{t('serverSection')}</h2>
+        <p class="muted">{t('serverHelp')}</p>
+        <TrackingServerForm />
+      </section>
     </main>
   );
 }

@@ -1,89 +1,128 @@
 import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
 import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
 import { resetEventCursor } from '../../lib/tracking/event-cursor';
-import { loadServerSettings, saveServerSettings, serverSettingsSchema } from '../../lib/tracking/server-settings';
+import { describeCheckFailure } from '../../lib/tracking/problem-text';
+import { checkServerSettings, loadServerSettings, saveServerSettings, watchServerSettings, type ServerSettings } from '../../lib/tracking/server-settings';
+import type { ServerCheck, ServerCheckFailure } from '../../lib/tracking/test-server';
+import { ServerNote, type Note } from './ServerNote';
 
-type Note = { tone: 'ok' | 'error'; text: string } | null;
+const errorNote = (failure: ServerCheckFailure): Note => {
+  console.info('[command-center] the tracking server check failed:', failure.problem, failure.detail);
+  return { tone: 'error', text: describeCheckFailure(failure), detail: failure.detail, field: failure.field, problem: failure.problem };
+};
+
+/** Checks what the rep typed (here first, then against the server, in the background). */
+async function checkTyped(url: string, apiKey: string): Promise<{ ok: true; settings: ServerSettings } | { ok: false; note: Note }> {
+  const typed = checkServerSettings({ url, apiKey });
+  if (!typed.ok) return { ok: false, note: errorNote({ ok: false, problem: typed.problem, field: typed.field, detail: typed.message }) };
+  let check: ServerCheck;
+  try {
+    check = await sendCommand('tracking.testServer', typed.settings);
+  } catch (error) {
+    // The background did not answer or refused the command: nothing to do with the server.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, note: { tone: 'error', text: t('optionsProblemInternal'), detail } };
+  }
+  return check.ok ? { ok: true, settings: typed.settings } : { ok: false, note: errorNote(check) };
+}
 
 /** The rep's tracking server: address and API key, checked against the server before saving. */
 export function TrackingServerForm() {
   const [url, setUrl] = useState('');
   const [apiKey, setApiKey] = useState('');
-  const [note, setNote] = useState<Note>(null);
+  // What is saved, not what is typed: only that can be disconnected.
+  const [saved, setSaved] = useState<ServerSettings | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void loadServerSettings().then((settings) => {
+      setSaved(settings);
       if (!settings) return;
       setUrl(settings.url);
       setApiKey(settings.apiKey);
     });
+    return watchServerSettings(() => void loadServerSettings().then(setSaved));
   }, []);
 
-  const check = async (): Promise<v.InferOutput<typeof serverSettingsSchema> | null> => {
-    const parsed = v.safeParse(serverSettingsSchema, { url, apiKey });
-    if (!parsed.success) {
-      setNote({ tone: 'error', text: parsed.issues[0].message });
-      return null;
-    }
-    try {
-      await sendCommand('tracking.testServer', parsed.output);
-      return parsed.output;
-    } catch (error) {
-      setNote({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-      return null;
-    }
+  const connect = async (settings: ServerSettings) => {
+    const previous = await loadServerSettings();
+    await saveServerSettings(settings);
+    // A different server has a different feed: read it from its start.
+    if (previous?.url !== settings.url || previous.apiKey !== settings.apiKey) await resetEventCursor();
+    setSaved(settings);
+    setUrl(settings.url);
+    setApiKey(settings.apiKey);
+    setNote({ tone: 'ok', text: t('serverSaved') });
+    await sendCommand('tracking.sync', {}).catch(() => undefined);
   };
 
   const save = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setNote(null);
-    const settings = await check();
-    if (settings) {
-      const previous = await loadServerSettings();
-      await saveServerSettings(settings);
-      // A different server has a different feed: read it from its start.
-      if (previous?.url !== settings.url || previous.apiKey !== settings.apiKey) await resetEventCursor();
-      await sendCommand('tracking.sync', {}).catch(() => undefined);
-      setNote({ tone: 'ok', text: t('serverSaved') });
-    }
+    const checked = await checkTyped(url, apiKey);
+    if (checked.ok) await connect(checked.settings);
+    else setNote(checked.note);
     setBusy(false);
   };
 
-  const remove = async () => {
+  // No question asked: the fields keep what was saved, and Undo (or Check and save) restores it.
+  const disconnect = async () => {
+    if (!saved) return;
+    const previous = saved;
     await saveServerSettings(null);
-    setUrl('');
-    setApiKey('');
-    setNote({ tone: 'ok', text: t('serverRemoved') });
+    setSaved(null);
+    setNote({ tone: 'disconnected', previous });
+    await sendCommand('tracking.sync', {}).catch(() => undefined); // clears the sidebar's sync mark
   };
 
+  const undo = async (previous: ServerSettings) => {
+    setBusy(true);
+    await connect(previous);
+    setBusy(false);
+  };
+
+  const invalid = note?.tone === 'error' ? note.field : undefined;
   return (
-    <form onSubmit={save} aria-busy={busy} data-testid="server-form">
+    <form onSubmit={save} aria-busy={busy} noValidate data-testid="server-form">
       <label class="field">
         <span>{t('serverUrl')}</span>
-        <input type="url" value={url} placeholder="https://track.example.com" required onInput={(event) => setUrl(event.currentTarget.value)} data-testid="server-url" />
+        <input
+          type="url"
+          value={url}
+          placeholder="https://track.example.com"
+          required
+          aria-invalid={invalid === 'url'}
+          aria-describedby={invalid === 'url' ? 'server-note' : undefined}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+          data-testid="server-url"
+        />
       </label>
       <label class="field">
         <span>{t('serverKey')}</span>
-        <input type="password" value={apiKey} autoComplete="off" required onInput={(event) => setApiKey(event.currentTarget.value)} data-testid="server-key" />
+        <input
+          type="password"
+          value={apiKey}
+          autoComplete="off"
+          required
+          aria-invalid={invalid === 'apiKey'}
+          aria-describedby={invalid === 'apiKey' ? 'server-note' : undefined}
+          onInput={(event) => setApiKey(event.currentTarget.value)}
+          data-testid="server-key"
+        />
       </label>
       <div class="buttons">
         <button type="submit" class="primary" disabled={busy}>
-          {t('serverSave')}
+          {busy ? t('optionsChecking') : t('serverSave')}
         </button>
-        {url && (
-          <button type="button" onClick={remove} disabled={busy}>
+        {saved && (
+          <button type="button" onClick={disconnect} disabled={busy} data-testid="server-disconnect">
             {t('serverRemove')}
           </button>
         )}
       </div>
-      {note && (
-        <p class={note.tone === 'ok' ? 'ok' : 'field-error'} role={note.tone === 'ok' ? 'status' : 'alert'} data-testid="server-note">
-          {note.text}
-        </p>
-      )}
+      {note && <ServerNote note={note} onUndo={undo} />}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { CommandCenterDb } from '../db/database';
 import { syncEvents, type SyncResult } from '../tracking/event-sync';
 import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
 import { loadServerSettings } from '../tracking/server-settings';
+import { ServerError } from '../tracking/server-client';
 import { syncStatus } from '../tracking/sync-status';
 
 const SYNC_ALARM = 'event-sync';
@@ -31,7 +32,12 @@ export function startTrackingService(db: CommandCenterDb) {
           return result;
         } catch (error) {
           // The rep sees this in the sidebar until a later pull works.
-          await syncStatus.setValue({ at: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) });
+          await syncStatus.setValue({
+            at: Date.now(),
+            ok: false,
+            error: error instanceof Error ? error.message : String(error),
+            ...(error instanceof ServerError ? { code: error.code } : {}),
+          });
           throw error;
         }
       })

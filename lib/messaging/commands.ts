@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ActionResult } from '../emails/actions';
+import type { ServerCheck } from '../tracking/test-server';
 
 // Bulk actions arrive in chunks (the UI shows progress between them).
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1), v.maxLength(500));
@@ -49,6 +50,6 @@ export interface CommandResults {
   'emails.delete': ActionResult;
   'emails.restore': ActionResult;
   'tracking.sync': { configured: boolean; applied: number; skipped: number };
-  'tracking.testServer': { ok: true };
+  'tracking.testServer': ServerCheck;
   'emails.saveDraft': { id: string };
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CommandCenterDb } from '../db/database';
 import { applyServerEvent, serverEventSchema } from './apply-event';
-import { callServer } from './server-client';
+import { callServer, ServerError, type Fetch } from './server-client';
 import { eventCursor } from './event-cursor';
 import type { ServerSettings } from './server-settings';
 
@@ -9,6 +9,15 @@ const PAGE = 200;
 const MAX_PAGES_PER_RUN = 50;
 
 const feedSchema = v.object({ events: v.array(v.unknown()), next: v.string(), more: v.boolean() });
+
+/** One page of the rep's feed; an answer that is not a feed page is a `badAnswer`. */
+export async function readFeedPage(settings: ServerSettings, after: string, limit: number, fetchImpl?: Fetch): Promise<v.InferOutput<typeof feedSchema>> {
+  const raw = await callServer<unknown>(settings, `/v1/events?after=${encodeURIComponent(after)}&limit=${limit}`, {}, fetchImpl);
+  const feed = v.safeParse(feedSchema, raw);
+  if (feed.success) return feed.output;
+  const detail = `not a feed page: ${feed.issues[0].message}`;
+  throw new ServerError('badAnswer', `The tracking server's feed could not be read (${detail}).`, 200, false, detail);
+}
 
 export interface SyncResult {
   applied: number;
@@ -23,8 +32,7 @@ export async function syncEvents(db: CommandCenterDb, settings: ServerSettings):
   const result: SyncResult = { applied: 0, skipped: 0 };
   let cursor = await eventCursor.getValue();
   for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
-    const raw = await callServer<unknown>(settings, `/v1/events?after=${encodeURIComponent(cursor)}&limit=${PAGE}`);
-    const feed = v.parse(feedSchema, raw);
+    const feed = await readFeedPage(settings, cursor, PAGE);
     for (const item of feed.events) {
       const event = v.safeParse(serverEventSchema, item);
       if (!event.success) {

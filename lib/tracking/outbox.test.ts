@@ -48,6 +48,12 @@ describe('outbox', () => {
     expect(await db.jobs.get('j2')).toMatchObject({ state: 'done' });
   });
 
+  it('keeps the job when a web server that is not ours answers 404 (a wrong address is not “never registered”)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html' } })));
+    await runDueJobs(db, settings, 2_000);
+    expect(await db.jobs.get('j1')).toMatchObject({ state: 'queued', attempts: 1, dueAt: 2_000 + BACKOFF_MS[0]! });
+  });
+
   it('without a server configured, closes the job without sending anything', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);

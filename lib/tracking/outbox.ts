@@ -26,8 +26,9 @@ async function runJob(db: CommandCenterDb, job: JobRecord, settings: ServerSetti
     await db.jobs.update(job.id, { state: 'done' });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof ServerError && error.status === 404) {
-      // The server never registered this email (tracked from another device or before setup).
+    if (error instanceof ServerError && error.code === 'badAnswer' && error.status === 404) {
+      // Our server never registered this email (tracked from another device or before setup).
+      // A 404 from some other web server (wrong address) is not that: the job waits.
       await db.jobs.update(job.id, { state: 'done', lastError: message });
       return;
     }
@@ -48,7 +49,7 @@ function perform(job: JobRecord, settings: ServerSettings): Promise<unknown> {
       return callServer(settings, `/v1/messages/${encodeURIComponent(emailId)}/tracking`, { method: 'POST', body: { enabled } });
     }
     default:
-      throw new ServerError(`unknown job kind ${job.kind}`, undefined, false);
+      throw new ServerError('badAnswer', `unknown job kind ${job.kind}`, undefined, false, job.kind);
   }
 }
 
