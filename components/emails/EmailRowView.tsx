@@ -4,6 +4,7 @@ import type { ListRow } from '../../lib/emails/email-row';
 import { useView } from '../app/view-store-context';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
+import { reasonText } from './reason-text';
 import { Recipients } from './Recipients';
 
 export const ROW_HEIGHT = 72;
@@ -39,7 +40,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
         <span class="row-subject">{row.subject || t('noSubject')}</span>
         <span class="row-line row-meta">
           {row.campaignName && <span class="campaign">{row.campaignName}</span>}
-          {row.failureReason ? <span class="failure" title={row.failureReason}>{row.failureReason}</span> : <Engagement engagement={row.engagement} />}
+          {row.failure ? <span class="failure" title={reasonText(row.failure)}>{reasonText(row.failure)}</span> : <Engagement engagement={row.engagement} />}
         </span>
       </button>
       <ActionButtons compact status={row.status} targets={[{ id: row.id, campaign }]} />
