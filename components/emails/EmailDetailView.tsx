@@ -11,6 +11,7 @@ import { Engagement } from './Engagement';
 import { EventTimeline } from './EventTimeline';
 import { FOLDER_LABELS } from './folder-labels';
 import { MailText } from '../ui/MailText';
+import { reasonText } from './reason-text';
 
 /**
  * One email: recipients, subject, campaign, body preview (as text), status history, timeline.
@@ -40,7 +41,7 @@ export function EmailDetailView({ id }: { id: string }) {
         {email.campaignName && (<><dt>{t('campaign')}</dt><dd>{email.campaignName}</dd></>)}
         <dt>{t('status')}</dt>
         <dd data-testid="detail-status">{t(FOLDER_LABELS[email.status])} · {formatDateTime(email.statusAt)}</dd>
-        {email.failureReason && (<><dt>{t('reason')}</dt><dd class="failure">{email.failureReason}</dd></>)}
+        {email.failure && (<><dt>{t('reason')}</dt><dd class="failure">{reasonText(email.failure)}</dd></>)}
         <dt>{t('tracking')}</dt>
         <dd>{email.tracking ? t('trackingOn') : t('trackingOff')}</dd>
       </dl>
@@ -56,7 +57,7 @@ export function EmailDetailView({ id }: { id: string }) {
       <ol class="history" data-testid="history">
         {email.statusHistory.map((change, index) => (
           <li key={index}>
-            <time>{formatDateTime(change.at)}</time> <strong>{t(FOLDER_LABELS[change.status])}</strong> <span class="muted">{change.reason}</span>
+            <time>{formatDateTime(change.at)}</time> <strong>{t(FOLDER_LABELS[change.status])}</strong> <span class="muted">{reasonText(change.reason)}</span>
           </li>
         ))}
       </ol>

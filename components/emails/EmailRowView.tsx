@@ -7,6 +7,7 @@ import { withoutBidiControls } from '../ui/bidi';
 import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
+import { reasonText } from './reason-text';
 import { Recipients } from './Recipients';
 
 export const ROW_HEIGHT = 72;
@@ -42,8 +43,8 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
         <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">
           {row.campaignName && <span class="campaign" title={row.campaignName}>{row.campaignName}</span>}
-          {row.failureReason ? (
-            <span class="failure" title={row.failureReason}>{row.failureReason}</span>
+          {row.failure ? (
+            <span class="failure" title={reasonText(row.failure)}>{reasonText(row.failure)}</span>
           ) : (
             !UNSENT_STATUSES.has(row.status) && <Engagement engagement={row.engagement} />
           )}

@@ -2,6 +2,7 @@ import type { EventRow } from '../../lib/emails/email-row';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { CLASSIFICATION_LABELS, EVENT_LABELS, MACHINE } from './classification-labels';
+import { reasonText } from './reason-text';
 
 /** Every view, click, reply, bounce and complaint, with its classification and why. */
 export function EventTimeline({ events }: { events: EventRow[] }) {
@@ -14,7 +15,7 @@ export function EventTimeline({ events }: { events: EventRow[] }) {
           <span class="event-type">{t(EVENT_LABELS[event.type])}</span>
           <span class={`badge badge-${event.classification}`}>{t(CLASSIFICATION_LABELS[event.classification])}</span>
           {event.url && <span class="event-url">{event.url}</span>}
-          <span class="event-reason">{event.reason}</span>
+          <span class="event-reason">{reasonText(event.reason)}</span>
         </li>
       ))}
     </ol>

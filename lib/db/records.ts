@@ -1,3 +1,4 @@
+import type { ReasonParams } from '../emails/reason';
 import type { EmailStatus } from '../emails/status';
 
 // Row types of the local database. Timestamps are epoch milliseconds (numbers index and
@@ -9,10 +10,16 @@ export interface Recipient {
   name?: string;
 }
 
+// Reasons are stored as English text plus, since reason codes, the code, its parameters and any
+// detail from outside (lib/emails/reason.ts). Rows from before have only the text.
+
 export interface StatusChange {
   status: EmailStatus;
   at: number;
   reason: string;
+  reasonCode?: string;
+  reasonParams?: ReasonParams;
+  reasonDetail?: string;
 }
 
 export interface Engagement {
@@ -41,6 +48,9 @@ export interface EmailRecord {
   sentAt?: number;
   failedAt?: number;
   failureReason?: string;
+  failureCode?: string;
+  failureParams?: ReasonParams;
+  failureDetail?: string;
   /** When the current status began. */
   statusAt: number;
   /** The folder's natural sort date (sent, scheduled, failed or created), kept by the lifecycle. */
@@ -84,6 +94,9 @@ export interface EngagementEventRecord {
   at: number;
   classification: Classification;
   reason: string;
+  reasonCode?: string;
+  reasonParams?: ReasonParams;
+  reasonDetail?: string;
   url?: string;
   linkIndex?: number;
   /** The tracking server's cursor, so a re-pulled event is not stored twice. */

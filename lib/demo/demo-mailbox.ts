@@ -10,8 +10,11 @@ import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
 import { folderDateOf } from '../emails/folder-date';
 import { countEngagement } from '../emails/engagement';
 import { searchWordsOf } from '../emails/search-words';
+import { LOCAL_REASONS } from '../emails/local-reasons';
+import { toStoredFailure, toStoredReason } from '../emails/reason';
+import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS } from './demo-reasons';
 import { createRandom, type Random } from './random';
-import { CAMPAIGNS, COMPANIES, FAILURE_REASONS, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
+import { CAMPAIGNS, COMPANIES, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
 
 // A realistic mailbox for the demo, the tests and the benchmarks: people at invented
 // companies, campaigns, emails in every status with plausible engagement, and tasks.
@@ -95,7 +98,7 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
     createdAt,
     statusAt: createdAt,
     folderDate: createdAt,
-    statusHistory: [{ status: 'draft', at: createdAt, reason: 'created' }],
+    statusHistory: [{ status: 'draft', at: createdAt, ...toStoredReason(LOCAL_REASONS.demoCreated) }],
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...(campaign ? { campaignId: campaign.id } : {}),
   };
@@ -107,25 +110,17 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
   }
   if (status === 'failed' || status === 'bounced' || status === 'spam') {
     email.failedAt = Math.min(now - 30_000, (email.sentAt ?? createdAt) + random.int(1, 600) * 1000);
-    email.failureReason = random.pick(FAILURE_REASONS[status]);
+    Object.assign(email, toStoredFailure(random.pick(DEMO_FAILURE_REASONS[status])));
     email.statusAt = email.failedAt;
     if (status === 'failed') delete email.sentAt;
   }
-  if (status !== 'draft') email.statusHistory.push({ status, at: email.statusAt, reason: status === 'archived' ? 'archived by rep' : 'demo data' });
+  if (status !== 'draft') email.statusHistory.push({ status, at: email.statusAt, ...toStoredReason(status === 'archived' ? LOCAL_REASONS.archived : LOCAL_REASONS.demoData) });
   email.folderDate = folderDateOf(email);
   email.searchWords = searchWordsOf(email);
   return email;
 }
 
 const HUMAN_MIX: readonly Classification[] = ['human', 'human', 'human', 'proxy', 'proxy', 'prefetch', 'scanner', 'self', 'unknown'];
-const REASONS: Record<Classification, string> = {
-  human: 'browser user agent, outside the delivery window',
-  proxy: 'GoogleImageProxy: a real open through Gmail’s image proxy',
-  prefetch: 'Apple Mail Privacy Protection prefetch (bare Mozilla/5.0)',
-  scanner: 'hit 4 s after send: link scanner',
-  self: 'within 10 s of the rep viewing their own email',
-  unknown: 'no signal either way',
-};
 
 function demoEvents(email: EmailRecord, random: Random, average: number, now: number): EngagementEventRecord[] {
   if (email.status === 'spam' || email.status === 'bounced' || email.status === 'failed') return [];
@@ -137,13 +132,13 @@ function demoEvents(email: EmailRecord, random: Random, average: number, now: nu
     const type = random.chance(0.75) ? 'view' : 'click';
     // Spread over the time since sending, first hours busiest (as real engagement is).
     const at = Math.round(sentAt + (now - sentAt) * random.next() ** 3);
-    const event: EngagementEventRecord = { emailId: email.id, type, at, classification, reason: REASONS[classification] };
+    const event: EngagementEventRecord = { emailId: email.id, type, at, classification, ...toStoredReason(DEMO_EVENT_REASONS[classification]) };
     if (type === 'click') Object.assign(event, { url: 'https://northwind.example/pricing', linkIndex: 0 });
     events.push(event);
     countEngagement(email, event);
   }
   if (count > 0 && random.chance(0.15)) {
-    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.round(sentAt + (now - sentAt) * random.next()), classification: 'human', reason: 'reply seen in the thread' };
+    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.round(sentAt + (now - sentAt) * random.next()), classification: 'human', ...toStoredReason(LOCAL_REASONS.replySeen) };
     events.push(reply);
     countEngagement(email, reply);
   }

@@ -43,12 +43,6 @@ export const SUBJECTS = [
   'Proposal and next steps',
 ] as const;
 
-export const FAILURE_REASONS = {
-  failed: ['The mailbox API refused the send (401: sign-in expired).', 'Interrupted while sending — check before retrying.'],
-  bounced: ['550 5.1.1 The email account that you tried to reach does not exist.', '550 5.7.1 Message rejected by recipient policy.'],
-  spam: ['The recipient marked this email as spam (feedback report: abuse).'],
-} as const;
-
 export const TASK_TITLES = [
   'Call {name} about the proposal',
   'Send {name} the case study',

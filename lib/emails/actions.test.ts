@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from './actions';
+import { saveDraft } from './drafts';
 import type { EmailStatus } from './status';
 
 let db: CommandCenterDb;
@@ -83,5 +84,24 @@ describe('quick actions', () => {
     const result = await db.transaction('rw', db.tables, async () => archiveEmails(db, ['a', 'b']));
     expect(result.done).toEqual(['a']);
     expect((await db.emails.get('a'))?.status).toBe('archived');
+  });
+
+  it('each action writes its reason code beside the English text, so the history reads in the rep’s language', async () => {
+    await put('a', 'delivered');
+    await put('d', 'draft');
+    await put('s', 'scheduled', { scheduledAt: 5_000 });
+    await put('f', 'failed');
+    await archiveEmails(db, ['a']);
+    await unarchiveEmails(db, ['a']);
+    await rescheduleEmails(db, ['s'], 99_000, 'scheduled');
+    await sendEmailsNow(db, ['d'], 'draft');
+    await retryEmails(db, ['f'], 'failed');
+    const { id } = await saveDraft(db, { to: [], subject: 'new' });
+    const history = async (emailId: string) => (await db.emails.get(emailId))!.statusHistory.map((change) => [change.reasonCode, change.reason]);
+    expect(await history('a')).toEqual([['rep.archived', 'archived by rep: tracking off'], ['rep.unarchived', 'unarchived by rep: tracking on']]);
+    expect(await history('s')).toEqual([['rep.rescheduled', 'rescheduled by rep']]);
+    expect(await history('d')).toEqual([['rep.sentNow', 'send now']]);
+    expect(await history('f')).toEqual([['rep.retried', 'retry']]);
+    expect(await history(id)).toEqual([['draft.saved', 'saved as draft']]);
   });
 });

@@ -4,6 +4,8 @@ import type { JobRecord } from '../db/records';
 import { CommandRefused } from '../messaging/command-refused';
 import { changeStatus } from './lifecycle';
 import { removeEmail, saveEmail } from './email-writes';
+import { LOCAL_REASONS } from './local-reasons';
+import { toStoredReason, type Reason } from './reason';
 import type { EmailStatus } from './status';
 
 // The rep's quick actions, one function each, working on one or many emails. Each email is
@@ -37,20 +39,20 @@ function trackingJob(emailId: string, enabled: boolean, now: number): JobRecord 
 
 export function archiveEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, async (id, now) => {
-    await changeStatus(db, id, { to: 'archived', expected: 'delivered', reason: 'archived by rep: tracking off', patch: { tracking: false }, now });
+    await changeStatus(db, id, { to: 'archived', expected: 'delivered', reason: LOCAL_REASONS.archived, patch: { tracking: false }, now });
     await db.jobs.put(trackingJob(id, false, now));
   });
 }
 
 export function unarchiveEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, async (id, now) => {
-    await changeStatus(db, id, { to: 'delivered', expected: 'archived', reason: 'unarchived by rep: tracking on', patch: { tracking: true }, now });
+    await changeStatus(db, id, { to: 'delivered', expected: 'archived', reason: LOCAL_REASONS.unarchived, patch: { tracking: true }, now });
     await db.jobs.put(trackingJob(id, true, now));
   });
 }
 
 /** Draft → Scheduled at `at`; a scheduled email keeps its folder and gets the new time. */
-export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at: number, expected: EmailStatus, reason = 'rescheduled by rep') {
+export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at: number, expected: EmailStatus, reason: Reason = LOCAL_REASONS.rescheduled) {
   return eachEmail(ids, async (id, now) => {
     if (expected === 'draft') {
       await changeStatus(db, id, { to: 'scheduled', expected: 'draft', reason, patch: { scheduledAt: at }, now });
@@ -64,7 +66,7 @@ export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at
         ...email,
         scheduledAt: at,
         folderDate: at,
-        statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, reason }],
+        statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, ...toStoredReason(reason) }],
       }, email);
     });
   });
@@ -72,12 +74,12 @@ export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at
 
 /** "Send now" sets the send time to now: the scheduler sends it at its next wake-up. */
 export function sendEmailsNow(db: CommandCenterDb, ids: readonly string[], expected: 'draft' | 'scheduled') {
-  return rescheduleEmails(db, ids, Date.now(), expected, 'send now');
+  return rescheduleEmails(db, ids, Date.now(), expected, LOCAL_REASONS.sentNow);
 }
 
 /** Failed, Bounced or Spam → Scheduled, due now. The failure stays in the history. */
 export function retryEmails(db: CommandCenterDb, ids: readonly string[], expected: 'failed' | 'bounced' | 'spam') {
-  return eachEmail(ids, (id, now) => changeStatus(db, id, { to: 'scheduled', expected, reason: 'retry', patch: { scheduledAt: now }, now }));
+  return eachEmail(ids, (id, now) => changeStatus(db, id, { to: 'scheduled', expected, reason: LOCAL_REASONS.retried, patch: { scheduledAt: now }, now }));
 }
 
 /** Moves emails to the trash (undo restores them); their events stay for the restore. */

@@ -1,6 +1,8 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord, Recipient } from '../db/records';
 import { saveEmail } from './email-writes';
+import { LOCAL_REASONS } from './local-reasons';
+import { toStoredReason } from './reason';
 
 export interface DraftInput {
   to: Recipient[];
@@ -21,7 +23,7 @@ export async function saveDraft(db: CommandCenterDb, input: DraftInput, now = Da
     createdAt: now,
     statusAt: now,
     folderDate: now,
-    statusHistory: [{ status: 'draft', at: now, reason: 'saved as draft' }],
+    statusHistory: [{ status: 'draft', at: now, ...toStoredReason(LOCAL_REASONS.draftSaved) }],
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...(input.body !== undefined ? { bodyPreview: input.body.slice(0, 500) } : {}),
   };

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
 import { problemWith, toListRow, type DamagedRow, type EmailDetail, type EventRow } from './email-row';
+import { fromStoredReason } from './reason';
 
 export interface EmailDetailResult {
   email: EmailDetail | DamagedRow | null;
@@ -21,7 +22,9 @@ export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<
     ...row,
     createdAt: record.createdAt,
     tracking: record.tracking !== false,
-    statusHistory: Array.isArray(record.statusHistory) ? record.statusHistory : [],
+    statusHistory: (Array.isArray(record.statusHistory) ? record.statusHistory : []).map((change) => ({
+      status: change.status, at: change.at, reason: fromStoredReason(change),
+    })),
   };
   if (record.bodyPreview !== undefined) email.bodyPreview = record.bodyPreview;
   if (record.scheduledAt !== undefined) email.scheduledAt = record.scheduledAt;
@@ -33,7 +36,7 @@ export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<
       type: event.type,
       at: event.at,
       classification: event.classification,
-      reason: event.reason,
+      reason: fromStoredReason(event),
       ...(event.url ? { url: event.url } : {}),
     })),
   };

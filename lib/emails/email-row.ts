@@ -1,4 +1,5 @@
-import type { Classification, EmailRecord, EngagementEventType, Recipient, StatusChange } from '../db/records';
+import type { Classification, EmailRecord, EngagementEventType, Recipient } from '../db/records';
+import { fromStoredFailure, type Reason } from './reason';
 import { isEmailStatus, type EmailStatus } from './status';
 
 // What the list and the detail show of an email: plain data, checked on the way out of the
@@ -15,7 +16,8 @@ export interface EmailRow {
   bulk: boolean;
   statusAt: number;
   folderDate: number;
-  failureReason?: string;
+  /** Why it failed, bounced or was marked spam; the sidebar renders it with reason-text.ts. */
+  failure?: Reason;
   engagement: EmailRecord['engagement'];
 }
 
@@ -32,8 +34,14 @@ export interface EventRow {
   type: EngagementEventType;
   at: number;
   classification: Classification;
-  reason: string;
+  reason: Reason;
   url?: string;
+}
+
+export interface HistoryEntry {
+  status: EmailStatus;
+  at: number;
+  reason: Reason;
 }
 
 export interface EmailDetail extends EmailRow {
@@ -42,7 +50,7 @@ export interface EmailDetail extends EmailRow {
   scheduledAt?: number;
   sentAt?: number;
   tracking: boolean;
-  statusHistory: StatusChange[];
+  statusHistory: HistoryEntry[];
 }
 
 /** The first thing wrong with a stored email, or undefined when it can be shown. */
@@ -76,6 +84,7 @@ export function toListRow(record: EmailRecord, campaignNames: ReadonlyMap<string
     const name = campaignNames.get(record.campaignId);
     if (name) row.campaignName = name;
   }
-  if (record.failureReason) row.failureReason = record.failureReason;
+  const failure = fromStoredFailure(record);
+  if (failure) row.failure = failure;
   return row;
 }

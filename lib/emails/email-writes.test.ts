@@ -37,7 +37,7 @@ describe('folder counters', () => {
         case 3: if (trashed.length) await restoreEmails(db, [random.pick(trashed)]); break;
         case 4: await retryEmails(db, [id], 'failed'); break;
         case 5: await saveDraft(db, { to: [], subject: `new ${step}` }); break;
-        default: await changeStatus(db, id, { to, reason: 'random walk' }).catch(() => undefined);
+        default: await changeStatus(db, id, { to, reason: { text: 'random walk' } }).catch(() => undefined);
       }
       expect(await readFolderCounts(db), `after step ${step}`).toEqual(await recountFolders(db));
     }

@@ -3,7 +3,8 @@ import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { readFolderPage } from './folder-page';
 import { findEmailsNeedingAttention, scanForDamagedEmails } from './needs-attention';
-import { INTERRUPTED_REASON, recoverStuckSends, STUCK_AFTER_MS } from './recover-stuck-sends';
+import { LOCAL_REASONS } from './local-reasons';
+import { recoverStuckSends, STUCK_AFTER_MS } from './recover-stuck-sends';
 import type { EmailStatus } from './status';
 import { testEmail } from './test-emails';
 
@@ -85,7 +86,7 @@ describe('stuck sends', () => {
       testEmail('fresh', 'sending', { statusAt: now - 2_000 }),
     ]);
     expect(await recoverStuckSends(db, now)).toEqual(['stuck']);
-    expect(await db.emails.get('stuck')).toMatchObject({ status: 'failed', failureReason: INTERRUPTED_REASON, failedAt: now });
+    expect(await db.emails.get('stuck')).toMatchObject({ status: 'failed', failureReason: LOCAL_REASONS.interrupted.text, failureCode: 'send.interrupted', failedAt: now });
     expect((await db.emails.get('fresh'))?.status).toBe('sending');
   });
 });

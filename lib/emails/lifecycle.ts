@@ -4,16 +4,17 @@ import { saveEmail } from './email-writes';
 import type { EmailRecord } from '../db/records';
 import { CommandRefused } from '../messaging/command-refused';
 import { folderDateOf } from './folder-date';
+import { toStoredReason, type Reason } from './reason';
 import { isEmailStatus, type EmailStatus } from './status';
 import { isLegalTransition } from './transitions';
 
 export interface StatusChangeRequest {
   to: EmailStatus;
-  reason: string;
+  reason: Reason;
   /** The status the rep saw when acting; a different one means the email changed meanwhile. */
   expected?: EmailStatus | readonly EmailStatus[];
   /** Other fields that change with the status (send time, failure reason, tracking). */
-  patch?: Partial<Pick<EmailRecord, 'scheduledAt' | 'sentAt' | 'failedAt' | 'failureReason' | 'tracking'>>;
+  patch?: Partial<Pick<EmailRecord, 'scheduledAt' | 'sentAt' | 'failedAt' | 'failureReason' | 'failureCode' | 'failureParams' | 'failureDetail' | 'tracking'>>;
   now?: number;
 }
 
@@ -41,7 +42,7 @@ export async function changeStatus(db: CommandCenterDb, id: string, request: Sta
       ...request.patch,
       status: request.to,
       statusAt: now,
-      statusHistory: [...(email.statusHistory ?? []), { status: request.to, at: now, reason: request.reason }],
+      statusHistory: [...(email.statusHistory ?? []), { status: request.to, at: now, ...toStoredReason(request.reason) }],
     };
     next.folderDate = folderDateOf(next);
     await saveEmail(db, next, email);

@@ -1,9 +1,10 @@
 import type { CommandCenterDb } from '../db/database';
 import { changeStatus } from './lifecycle';
+import { LOCAL_REASONS } from './local-reasons';
+import { toStoredFailure } from './reason';
 
 /** A send takes seconds; one still "sending" after this long lost its worker mid-send. */
 export const STUCK_AFTER_MS = 5 * 60_000;
-export const INTERRUPTED_REASON = 'interrupted while sending — check before retrying';
 
 /**
  * Moves emails stuck in In Progress to Failed with a reason the rep can act on. It never resends
@@ -16,7 +17,8 @@ export async function recoverStuckSends(db: CommandCenterDb, now = Date.now()): 
     .filter((email) => email.statusAt < now - STUCK_AFTER_MS)
     .primaryKeys();
   for (const id of stuck) {
-    await changeStatus(db, id, { to: 'failed', expected: 'sending', reason: INTERRUPTED_REASON, patch: { failedAt: now, failureReason: INTERRUPTED_REASON }, now });
+    const reason = LOCAL_REASONS.interrupted;
+    await changeStatus(db, id, { to: 'failed', expected: 'sending', reason, patch: { failedAt: now, ...toStoredFailure(reason) }, now });
   }
   return stuck;
 }

@@ -37,7 +37,7 @@ describe('changeStatus', () => {
   it.each(PAIRS)('%s → %s is applied only when legal, in one step with time and reason', async (from, to) => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email(from, from === 'scheduled' ? { scheduledAt: 5_000 } : {}));
-    const attempt = changeStatus(db, `e-${from}`, { to, reason: 'test', now: 9_000 });
+    const attempt = changeStatus(db, `e-${from}`, { to, reason: { text: 'test' }, now: 9_000 });
     if (LEGAL.has(`${from}→${to}`)) {
       const changed = await attempt;
       expect(changed).toMatchObject({ status: to, statusAt: 9_000 });
@@ -51,27 +51,27 @@ describe('changeStatus', () => {
   it('never turns a bulk send into a draft', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('scheduled', { bulk: true }));
-    await expect(changeStatus(db, 'e-scheduled', { to: 'draft', reason: 'unschedule' })).rejects.toThrow(/never drafts/);
+    await expect(changeStatus(db, 'e-scheduled', { to: 'draft', reason: { text: 'unschedule' } })).rejects.toThrow(/never drafts/);
     expect((await db.emails.get('e-scheduled'))?.status).toBe('scheduled');
   });
 
   it('refuses an action on an email that changed meanwhile, and changes nothing', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('delivered'));
-    await expect(changeStatus(db, 'e-delivered', { to: 'scheduled', expected: 'scheduled', reason: 'send now' })).rejects.toThrow(/changed meanwhile/);
+    await expect(changeStatus(db, 'e-delivered', { to: 'scheduled', expected: 'scheduled', reason: { text: 'send now' } })).rejects.toThrow(/changed meanwhile/);
     expect(await db.emails.get('e-delivered')).toEqual(email('delivered'));
   });
 
   it('refuses an email with an unknown status (written by a newer version)', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put({ ...email('delivered'), status: 'quarantined' as EmailStatus });
-    await expect(changeStatus(db, 'e-delivered', { to: 'archived', reason: 'archive' })).rejects.toThrow(/unknown status/);
+    await expect(changeStatus(db, 'e-delivered', { to: 'archived', reason: { text: 'archive' } })).rejects.toThrow(/unknown status/);
   });
 
   it('keeps the folder date in step with the new status', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('failed', { failedAt: 2_000, folderDate: 2_000 }));
-    const retried = await changeStatus(db, 'e-failed', { to: 'scheduled', reason: 'retry', patch: { scheduledAt: 7_000 }, now: 7_000 });
+    const retried = await changeStatus(db, 'e-failed', { to: 'scheduled', reason: { text: 'retry' }, patch: { scheduledAt: 7_000 }, now: 7_000 });
     expect(retried.folderDate).toBe(7_000);
   });
 });

@@ -30,3 +30,8 @@ export function toLocalInputValue(epochMs: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A number as the UI language writes it ("12.3" in English, "12,3" in German). */
+export function formatNumber(value: number, inLocale: string = locale()): string {
+  return new Intl.NumberFormat(inLocale, { maximumFractionDigits: 1 }).format(value);
+}

@@ -6,10 +6,20 @@ import { withinTransaction } from '../db/within-transaction';
 import { countEngagement } from '../emails/engagement';
 import { changeStatus } from '../emails/lifecycle';
 import { saveEmail } from '../emails/email-writes';
+import { toStoredFailure, toStoredReason, type Reason } from '../emails/reason';
 import type { EmailStatus } from '../emails/status';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
 // text is data, never markup) and folded into the local database.
+
+/** The shape of the server's reason codes (server/README.md), e.g. `scanner.tooSoonAfterSend`. */
+export const REASON_CODE_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/;
+
+const reasonCodeSchema = v.pipe(v.string(), v.maxLength(64), v.regex(REASON_CODE_PATTERN));
+const reasonParamsSchema = v.pipe(
+  v.record(v.pipe(v.string(), v.regex(/^[a-zA-Z][a-zA-Z0-9]{0,31}$/)), v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.number(), v.finite())])),
+  v.check((params) => Object.keys(params).length <= 10, 'at most 10 reason parameters'),
+);
 
 export const serverEventSchema = v.object({
   cursor: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -18,6 +28,10 @@ export const serverEventSchema = v.object({
   at: v.pipe(v.string(), v.isoTimestamp()),
   classification: v.nullish(v.picklist(CLASSIFICATIONS)),
   reason: v.pipe(v.string(), v.maxLength(1000)),
+  // A malformed code or parameters (a buggy or newer server) is dropped on its own rather than
+  // refusing the event: the view still counts, and the rep reads the English text instead.
+  reasonCode: v.fallback(v.optional(reasonCodeSchema), undefined),
+  reasonParams: v.fallback(v.optional(reasonParamsSchema), undefined),
   linkIndex: v.optional(v.number()),
   url: v.optional(v.pipe(v.string(), v.maxLength(4000))),
   detail: v.optional(v.pipe(v.string(), v.maxLength(2000))),
@@ -40,13 +54,18 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
     const email = await db.emails.get(event.messageId);
     if (!email) return false;
     const at = Date.parse(event.at);
-    const text = [event.reason, event.detail].filter(Boolean).join(' — ');
+    const reason: Reason = {
+      text: [event.reason, event.detail].filter(Boolean).join(' — '),
+      ...(event.reasonCode !== undefined ? { code: event.reasonCode } : {}),
+      ...(event.reasonParams !== undefined ? { params: event.reasonParams } : {}),
+      ...(event.detail ? { detail: event.detail } : {}),
+    };
 
     if (event.type === 'view' || event.type === 'click') {
       // Archived emails record nothing further (the rep turned tracking off).
       if (email.tracking === false) return false;
       const record: EngagementEventRecord = {
-        emailId: email.id, type: event.type, at, classification: event.classification ?? 'unknown', reason: event.reason, serverCursor: event.cursor,
+        emailId: email.id, type: event.type, at, classification: event.classification ?? 'unknown', ...toStoredReason(reason), serverCursor: event.cursor,
         ...(event.url !== undefined ? { url: event.url } : {}),
         ...(event.linkIndex !== undefined ? { linkIndex: event.linkIndex } : {}),
       };
@@ -57,15 +76,15 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
     }
 
     if (event.type === 'bounce' || event.type === 'complaint') {
-      await db.events.add({ emailId: email.id, type: event.type, at, classification: 'unknown', reason: text, serverCursor: event.cursor });
+      await db.events.add({ emailId: email.id, type: event.type, at, classification: 'unknown', ...toStoredReason(reason), serverCursor: event.cursor });
     }
     const effect = STATUS_EFFECTS[event.type];
     if (effect && effect.from.includes(email.status)) {
       await changeStatus(db, email.id, {
         to: effect.to,
-        reason: text || event.type,
+        reason: { ...reason, text: reason.text || event.type },
         now: at,
-        patch: effect.to === 'delivered' ? { sentAt: at } : effect.to === 'bounced' || effect.to === 'failed' || effect.to === 'spam' ? { failedAt: at, failureReason: text } : {},
+        patch: effect.to === 'delivered' ? { sentAt: at } : effect.to === 'bounced' || effect.to === 'failed' || effect.to === 'spam' ? { failedAt: at, ...toStoredFailure(reason) } : {},
       });
     }
     return true;

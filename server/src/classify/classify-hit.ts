@@ -1,6 +1,7 @@
 import type { Classification } from '../storage/repository.ts';
 import type { NetworkLookup } from './networks.ts';
-import { imageProxyName, isBareMozilla, isTruncatedWebKit, mailClientName, scannerMarker } from './user-agents.ts';
+import { eventReason, secondsOf, type EventReason } from '../reasons/event-reasons.ts';
+import { imageProxyOf, isBareMozilla, isTruncatedWebKit, mailClientName, scannerSign, type ScannerSign } from './user-agents.ts';
 
 export interface HitFacts {
   kind: 'view' | 'click';
@@ -21,12 +22,18 @@ export interface ClassifyRules {
   networkOf: NetworkLookup;
 }
 
-export interface Verdict {
+/** A label with its reason: the English text plus the code and parameters the extension translates. */
+export interface Verdict extends EventReason {
   classification: Classification;
-  reason: string;
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const verdict = (classification: Classification, reason: EventReason): Verdict => ({ classification, ...reason });
+
+function scannerByUserAgent(sign: ScannerSign): EventReason {
+  if (sign.kind === 'empty') return eventReason('scanner.emptyUserAgent');
+  if (sign.kind === 'duplicatedMozilla') return eventReason('scanner.duplicatedMozilla');
+  return eventReason('scanner.userAgent', { marker: sign.marker });
+}
 
 /**
  * Labels one hit. The rules run in the order of tracking.md §2: the rep's own view first, then
@@ -36,36 +43,33 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
   const ua = hit.userAgent;
   if (hit.lastSelfViewAt !== null && Math.abs(hit.at - hit.lastSelfViewAt) <= rules.selfViewWindowMs) {
-    return { classification: 'self', reason: `self: the rep opened this message within ${seconds(rules.selfViewWindowMs)} of the hit` };
+    return verdict('self', eventReason('self.repView', { windowSeconds: secondsOf(rules.selfViewWindowMs) }));
   }
-  if (hit.method === 'HEAD') return { classification: 'prefetch', reason: 'prefetch: HEAD request (link checker)' };
+  if (hit.method === 'HEAD') return verdict('prefetch', eventReason('prefetch.headRequest'));
   if (/prefetch|preview|prerender/i.test(hit.purpose)) {
-    return { classification: 'prefetch', reason: `prefetch: purpose header "${hit.purpose.slice(0, 40)}"` };
+    return verdict('prefetch', eventReason('prefetch.purposeHeader', { purpose: hit.purpose.slice(0, 40) }));
   }
   const sinceSend = hit.at - hit.sentAt;
   if (sinceSend < rules.scannerWindowMs) {
-    return { classification: 'scanner', reason: `scanner: ${seconds(Math.max(sinceSend, 0))} after send (window ${seconds(rules.scannerWindowMs)})` };
+    return verdict('scanner', eventReason('scanner.tooSoonAfterSend', { seconds: secondsOf(Math.max(sinceSend, 0)), windowSeconds: secondsOf(rules.scannerWindowMs) }));
   }
-  const marker = scannerMarker(ua);
-  if (marker) return { classification: 'scanner', reason: `scanner: user agent (${marker})` };
+  const sign = scannerSign(ua);
+  if (sign) return verdict('scanner', scannerByUserAgent(sign));
   const network = rules.networkOf(hit.ip);
   if (hit.kind === 'click' && network) {
-    return { classification: 'scanner', reason: `scanner: click from a ${network} network (link scanning)` };
+    return verdict('scanner', network === 'listed scanner' ? eventReason('scanner.listedNetworkClick') : eventReason('scanner.networkClick', { network }));
   }
-  if (hit.kind === 'view' && isBareMozilla(ua)) {
-    return { classification: 'prefetch', reason: 'prefetch: Apple Mail Privacy Protection (bare "Mozilla/5.0")' };
-  }
+  if (hit.kind === 'view' && isBareMozilla(ua)) return verdict('prefetch', eventReason('prefetch.appleMpp'));
   if (hit.kind === 'view' && isTruncatedWebKit(ua)) {
     return sinceSend <= rules.mppWindowMs
-      ? { classification: 'prefetch', reason: 'prefetch: Apple Mail Privacy Protection (truncated WebKit UA in the delivery window)' }
-      : { classification: 'unknown', reason: 'unknown: truncated WebKit UA long after delivery (Apple or Outlook privacy fetcher)' };
+      ? verdict('prefetch', eventReason('prefetch.appleMppTruncated'))
+      : verdict('unknown', eventReason('unknown.truncatedWebKitLate'));
   }
-  const proxy = hit.kind === 'view' ? imageProxyName(ua) : null;
-  if (proxy) return { classification: 'proxy', reason: `proxy: ${proxy}, counts as an open` };
-  if (hit.kind === 'view' && network === 'Microsoft') {
-    return { classification: 'proxy', reason: 'proxy: Outlook image proxy (Microsoft network), counts as an open' };
-  }
+  const proxy = hit.kind === 'view' ? imageProxyOf(ua) : null;
+  if (proxy) return verdict('proxy', eventReason('proxy.imageProxy', proxy));
+  if (hit.kind === 'view' && network === 'Microsoft') return verdict('proxy', eventReason('proxy.outlookImageProxy'));
   const client = mailClientName(ua);
-  if (client) return { classification: 'human', reason: `human: ${client}` };
-  return { classification: 'unknown', reason: 'unknown: unrecognised user agent' };
+  if (client === 'browser') return verdict('human', eventReason('human.browser'));
+  if (client) return verdict('human', eventReason('human.mailClient', { client }));
+  return verdict('unknown', eventReason('unknown.unrecognisedUserAgent'));
 }

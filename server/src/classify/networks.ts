@@ -15,7 +15,10 @@ export const GOOGLE_NETWORKS = [
   '216.239.32.0/19', '2001:4860::/32', '2404:6800::/32', '2607:f8b0::/32', '2800:3f0::/32', '2a00:1450::/32',
 ];
 
-interface Prefix { bits: bigint; length: number; width: number; owner: string }
+/** Who announces a network: the two big mail hosts, or a range the operator listed as a scanner. */
+export type NetworkOwner = 'Microsoft' | 'Google' | 'listed scanner';
+
+interface Prefix { bits: bigint; length: number; width: number; owner: NetworkOwner }
 
 function toBigInt(ip: string): { value: bigint; width: number } | null {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
@@ -35,7 +38,7 @@ function toBigInt(ip: string): { value: bigint; width: number } | null {
   return { value: groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n), width: 128 };
 }
 
-function parsePrefix(cidr: string, owner: string): Prefix {
+function parsePrefix(cidr: string, owner: NetworkOwner): Prefix {
   const [address = '', lengthText = ''] = cidr.split('/');
   const parsed = toBigInt(address);
   const length = Number(lengthText);
@@ -43,7 +46,7 @@ function parsePrefix(cidr: string, owner: string): Prefix {
   return { bits: parsed.value >> BigInt(parsed.width - length), length, width: parsed.width, owner };
 }
 
-export type NetworkLookup = (ip: string) => string | null;
+export type NetworkLookup = (ip: string) => NetworkOwner | null;
 
 /** Returns the owner name of the first prefix containing the address, or null. */
 export function createNetworkLookup(extra: string[] = []): NetworkLookup {
@@ -53,8 +56,8 @@ export function createNetworkLookup(extra: string[] = []): NetworkLookup {
     ...extra.map((c) => parsePrefix(c, 'listed scanner')),
   ];
   // Hits come in runs from a few addresses (proxies, scanners): remember recent answers.
-  const cache = new Map<string, string | null>();
-  const lookup = (ip: string): string | null => {
+  const cache = new Map<string, NetworkOwner | null>();
+  const lookup = (ip: string): NetworkOwner | null => {
     const parsed = toBigInt(ip);
     if (!parsed) return null;
     for (const p of prefixes) {

@@ -7,19 +7,23 @@ export const SCANNER_UA_MARKERS = [
   'curl/', 'wget/', 'microsoft office existence discovery',
 ];
 
-export function scannerMarker(ua: string): string | null {
+/** What gives a scanner away in its user agent: nothing at all, a known marker, or a doubled prefix. */
+export type ScannerSign = { kind: 'empty' } | { kind: 'marker'; marker: string } | { kind: 'duplicatedMozilla' };
+
+export function scannerSign(ua: string): ScannerSign | null {
   const lower = ua.toLowerCase();
-  if (lower.trim() === '') return 'empty user agent';
+  if (lower.trim() === '') return { kind: 'empty' };
   const marker = SCANNER_UA_MARKERS.find((m) => lower.includes(m));
-  if (marker) return marker;
+  if (marker) return { kind: 'marker', marker };
   // An anti-virus/spam filter was reported sending a UA with a second "Mozilla/5.0" glued on.
-  if (lower.indexOf('mozilla/5.0') !== lower.lastIndexOf('mozilla/5.0')) return 'duplicated Mozilla/5.0 (spam filter)';
+  if (lower.indexOf('mozilla/5.0') !== lower.lastIndexOf('mozilla/5.0')) return { kind: 'duplicatedMozilla' };
   return null;
 }
 
-export function imageProxyName(ua: string): string | null {
-  if (ua.includes('GoogleImageProxy')) return 'Gmail image proxy (GoogleImageProxy)';
-  if (ua.includes('YahooMailProxy')) return 'Yahoo Mail image proxy (YahooMailProxy)';
+/** The webmail whose image proxy fetched the pixel, and the UA marker that says so. */
+export function imageProxyOf(ua: string): { service: string; marker: string } | null {
+  if (ua.includes('GoogleImageProxy')) return { service: 'Gmail', marker: 'GoogleImageProxy' };
+  if (ua.includes('YahooMailProxy')) return { service: 'Yahoo Mail', marker: 'YahooMailProxy' };
   return null;
 }
 
@@ -34,7 +38,7 @@ export function isTruncatedWebKit(ua: string): boolean {
 }
 
 /** Mail clients and browsers a person reads mail with. */
-export function mailClientName(ua: string): string | null {
+export function mailClientName(ua: string): 'Outlook' | 'Thunderbird' | 'browser' | null {
   if (/Microsoft Outlook|Outlook-iOS|Outlook-Android|ms-office|Microsoft Office\//i.test(ua)) return 'Outlook';
   if (/Thunderbird/i.test(ua)) return 'Thunderbird';
   if (/^Mozilla\/5\.0 \(.+\) .*(Gecko|Safari|Chrome|Firefox|Mobile)/.test(ua)) return 'browser';

@@ -1,7 +1,10 @@
 import type { Config } from '../config.ts';
 import type { NewEvent, Repository, SendJob } from '../storage/repository.ts';
 import type { AttemptResult, Relay } from '../smtp/sender.ts';
+import { eventReason, type EventReason } from '../reasons/event-reasons.ts';
 import { describeSmtpFailure } from './smtp-status.ts';
+
+const BOUNCE_AT_SEND = { blocked: 'bounce.blockedAtSend', hard: 'bounce.hardAtSend', soft: 'bounce.softAtSend' } as const;
 
 const LEASE_MS = 10 * 60_000;
 const CLAIM_BATCH = 10;
@@ -68,15 +71,22 @@ export class SendScheduler {
   private async pass(): Promise<void> {
     const now = this.now();
     for (const job of await this.repo.expireStaleSends(now)) {
-      await this.repo.insertEvents(job.to.map((r) => this.event(job, 'failed', 'failed: interrupted while sending; not retried to avoid a duplicate', r)), now);
+      await this.repo.insertEvents(job.to.map((r) => this.event(job, 'failed', eventReason('failed.interrupted'), r)), now);
     }
     const jobs = await this.repo.claimDueSends(now, LEASE_MS, CLAIM_BATCH);
     await Promise.all(jobs.map((job) => this.send(job)));
     if (jobs.length === CLAIM_BATCH) this.again = true;
   }
 
-  private event(job: SendJob, type: NewEvent['type'], reason: string, detail: string): NewEvent {
-    return { accountId: job.accountId, messagePk: job.messagePk, messageId: job.messageId, type, at: this.now(), classification: null, reason, detail };
+  private event(job: SendJob, type: NewEvent['type'], reason: EventReason, detail: string): NewEvent {
+    return { accountId: job.accountId, messagePk: job.messagePk, messageId: job.messageId, type, at: this.now(), classification: null, ...reason, detail };
+  }
+
+  /** A 4xx (or no answer) at send: retried while attempts are left, then given up on. */
+  private deferredReason(smtpCode: number | null, retry: boolean, attempts: number): EventReason {
+    const of = { attempt: attempts, attempts: this.config.retryDelaysSeconds.length };
+    if (retry) return smtpCode === null ? eventReason('deferred.noAnswerRetrying', of) : eventReason('deferred.retrying', { smtpCode, ...of });
+    return smtpCode === null ? eventReason('failed.noAnswer', { attempts }) : eventReason('failed.stillDeferred', { smtpCode, attempts });
   }
 
   private async send(job: SendJob): Promise<void> {
@@ -85,14 +95,12 @@ export class SendScheduler {
     const delays = this.config.retryDelaysSeconds;
     const retry = job.attempts <= delays.length && result.deferred.length > 0;
     const events: NewEvent[] = [
-      ...result.accepted.map((r) => this.event(job, 'delivered', 'delivered: accepted by the relay', r)),
+      ...result.accepted.map((r) => this.event(job, 'delivered', eventReason('delivered.relayAccepted'), r)),
       ...result.rejected.map((f) => {
         const failure = describeSmtpFailure(f.code, f.response);
-        return this.event(job, 'bounce', `bounce: ${failure.kind} at send (${f.code ?? '?'})`, `${f.recipient}: ${failure.detail}`);
+        return this.event(job, 'bounce', eventReason(BOUNCE_AT_SEND[failure.kind], { smtpCode: f.code ?? '?' }), `${f.recipient}: ${failure.detail}`);
       }),
-      ...result.deferred.map((f) => retry
-        ? this.event(job, 'deferred', `deferred: ${f.code ?? 'no answer'} at send, retry ${job.attempts} of ${delays.length}`, `${f.recipient}: ${f.response}`)
-        : this.event(job, 'failed', `failed: still ${f.code ?? 'no answer'} after ${job.attempts} attempts`, `${f.recipient}: ${f.response}`)),
+      ...result.deferred.map((f) => this.event(job, retry ? 'deferred' : 'failed', this.deferredReason(f.code, retry, job.attempts), `${f.recipient}: ${f.response}`)),
     ];
     const now = this.now();
     await this.repo.insertEvents(events, now);

@@ -24,6 +24,8 @@ function present(e: FeedEvent) {
     at: new Date(e.at).toISOString(),
     classification: e.classification,
     reason: e.reason,
+    ...(e.reasonCode !== null ? { reasonCode: e.reasonCode } : {}),
+    ...(e.reasonParams !== null ? { reasonParams: e.reasonParams } : {}),
     ...(e.linkIndex !== null ? { linkIndex: e.linkIndex } : {}),
     ...(e.url !== null ? { url: e.url } : {}),
     ...(e.detail !== null ? { detail: e.detail } : {}),

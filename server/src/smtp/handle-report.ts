@@ -1,14 +1,18 @@
+import { eventReason, type EventReason } from '../reasons/event-reasons.ts';
 import type { NewEvent, Repository } from '../storage/repository.ts';
 import type { DsnRecipient } from './dsn-parser.ts';
 import { findToken, parseReport, type InboundReport } from './report-parser.ts';
 import { tokenFromBounceAddress } from './verp.ts';
 
-function dsnEvent(r: DsnRecipient): Pick<NewEvent, 'type' | 'reason' | 'detail'> {
-  const detail = `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500);
-  if (r.severity === 'delayed') return { type: 'deferred', reason: `deferred: delivery delayed (${r.status})`, detail };
-  if (r.severity === 'delivered') return { type: 'delivered', reason: `delivered: ${r.action} (${r.status})`, detail };
-  const kind = r.blocked ? 'blocked by policy' : r.severity === 'hard' ? 'hard bounce' : 'soft bounce';
-  return { type: 'bounce', reason: `bounce: ${kind} (${r.status})`, detail };
+function dsnReason(r: DsnRecipient): Pick<NewEvent, 'type'> & EventReason {
+  const status = { status: r.status };
+  if (r.severity === 'delayed') return { type: 'deferred', ...eventReason('deferred.dsn', status) };
+  if (r.severity === 'delivered') return { type: 'delivered', ...eventReason('delivered.dsn', { action: r.action, ...status }) };
+  return { type: 'bounce', ...eventReason(r.blocked ? 'bounce.blocked' : r.severity === 'hard' ? 'bounce.hard' : 'bounce.soft', status) };
+}
+
+function dsnEvent(r: DsnRecipient): Pick<NewEvent, 'type' | 'detail'> & EventReason {
+  return { ...dsnReason(r), detail: `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500) };
 }
 
 export interface HandledReport { report: InboundReport; matched: boolean; events: number }
@@ -33,7 +37,7 @@ export async function handleInboundReport(
     events.push({
       ...base,
       type: 'complaint',
-      reason: `complaint: marked as spam (${report.format === 'arf' ? 'ARF abuse report' : 'Microsoft JMRP'})`,
+      ...eventReason(report.format === 'arf' ? 'complaint.arf' : 'complaint.jmrp'),
       detail: `${report.recipient ?? 'recipient not disclosed'} via ${report.reporter}`.slice(0, 300),
     });
   }

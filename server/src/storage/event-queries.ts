@@ -1,14 +1,16 @@
+import type { EventReason } from '../reasons/event-reasons.ts';
 import type { Classification, EventType, FeedEvent, JournalPosition, MessageRecord, NewEvent } from './repository.ts';
 import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
 import { findMessagesByTokens, inArray } from './message-queries.ts';
+import { paramsFromColumn, paramsJson, reasonColumns } from './reason-columns.ts';
 
 export class InvalidCursorError extends Error {}
 
-const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, link_index, url, detail, ip, ua)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail, ip, ua)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 const rowOf = (e: NewEvent, now: number) => [
-  e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason,
+  e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason, e.reasonCode ?? null, paramsJson(e.reasonParams),
   e.linkIndex ?? null, e.url ?? null, e.detail ?? null, e.ip ?? null, e.ua ?? null,
 ];
 
@@ -48,9 +50,12 @@ export async function journalPosition(db: SqlDriver, journalId: string): Promise
   return row ? { journalId, segment: num(row.segment), offset: num(row.byte_offset) } : null;
 }
 
-export async function relabelEvents(db: SqlDriver, ids: number[], classification: Classification, reason: string): Promise<void> {
+export async function relabelEvents(db: SqlDriver, ids: number[], classification: Classification, reason: EventReason): Promise<void> {
   if (ids.length === 0) return;
-  await db.run(`UPDATE events SET classification = $1, reason = $2 WHERE ${inArray(db, 'id', 3)}`, [classification, reason, ids]);
+  await db.run(
+    `UPDATE events SET classification = $1, reason = $2, reason_code = $3, reason_params = $4 WHERE ${inArray(db, 'id', 5)}`,
+    [classification, ...reasonColumns(reason), ids],
+  );
 }
 
 function toFeedEvent(row: Row, cursor: string): FeedEvent {
@@ -61,13 +66,15 @@ function toFeedEvent(row: Row, cursor: string): FeedEvent {
     at: num(row.at),
     classification: strOrNull(row.classification) as Classification | null,
     reason: String(row.reason),
+    reasonCode: strOrNull(row.reason_code),
+    reasonParams: paramsFromColumn(row.reason_params),
     linkIndex: numOrNull(row.link_index),
     url: strOrNull(row.url),
     detail: strOrNull(row.detail),
   };
 }
 
-const feedColumns = 'id, message_id, type, at, recorded_at, classification, reason, link_index, url, detail';
+const feedColumns = 'id, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail';
 
 /**
  * SQLite has one writer, so ids become visible in order and the id is the cursor.

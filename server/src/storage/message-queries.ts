@@ -1,4 +1,6 @@
 import type { LinkRecord, MessageRecord, NewMessage } from './repository.ts';
+import { eventReason, secondsOf } from '../reasons/event-reasons.ts';
+import { reasonColumns } from './reason-columns.ts';
 import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
 
 /** `column IN list` for an array parameter: ANY on PostgreSQL, json_each on SQLite. */
@@ -86,10 +88,12 @@ export async function markSelfView(db: SqlDriver, accountId: number, messageId: 
       [at, accountId, messageId],
     );
     if (!row) return false;
+    // The same reason the classifier gives a hit that arrives after the self-view.
+    const reason = eventReason('self.repView', { windowSeconds: secondsOf(windowMs) });
     await tx.run(
-      `UPDATE events SET classification = 'self', reason = $1
-       WHERE message_pk = $2 AND type IN ('view', 'click') AND at >= $3 AND at <= $4`,
-      [`self: the rep opened this message within ${windowMs / 1000} s of the hit`, num(row.id), at - windowMs, at],
+      `UPDATE events SET classification = 'self', reason = $1, reason_code = $2, reason_params = $3
+       WHERE message_pk = $4 AND type IN ('view', 'click') AND at >= $5 AND at <= $6`,
+      [...reasonColumns(reason), num(row.id), at - windowMs, at],
     );
     return true;
   });

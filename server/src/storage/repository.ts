@@ -1,4 +1,5 @@
 // The narrow storage interface every backend implements. Times are epoch milliseconds.
+import type { EventReason, ReasonCode, ReasonParams } from '../reasons/event-reasons.ts';
 
 export type Classification = 'human' | 'proxy' | 'prefetch' | 'scanner' | 'self' | 'unknown';
 export type EventType = 'view' | 'click' | 'bounce' | 'complaint' | 'delivered' | 'failed' | 'deferred';
@@ -45,7 +46,10 @@ export interface NewEvent {
   type: EventType;
   at: number;
   classification: Classification | null;
+  /** English text; with `reasonCode` and `reasonParams` from one `eventReason` (reasons/event-reasons.ts). */
   reason: string;
+  reasonCode?: ReasonCode | null;
+  reasonParams?: ReasonParams | null;
   linkIndex?: number | null;
   url?: string | null;
   detail?: string | null;
@@ -60,6 +64,9 @@ export interface FeedEvent {
   at: number;
   classification: Classification | null;
   reason: string;
+  /** Null on events stored before reasons had codes. */
+  reasonCode: string | null;
+  reasonParams: ReasonParams | null;
   linkIndex: number | null;
   url: string | null;
   detail: string | null;
@@ -116,7 +123,7 @@ export interface Repository {
   journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;
-  relabelEvents(ids: number[], classification: Classification, reason: string): Promise<void>;
+  relabelEvents(ids: number[], classification: Classification, reason: EventReason): Promise<void>;
   /** Events after `after`, in cursor order, stopping before the first one recorded after settledBefore. */
   readFeed(accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]>;
   /** Forgets IP and user agent of hits older than `before`; the verdicts stay. */

@@ -1,4 +1,5 @@
 import type { Classification, FeedEvent, JournalPosition, MessageRecord, NewEvent, NewMessage, NewSend, Repository, SendJob, SendStatus } from './repository.ts';
+import type { EventReason } from '../reasons/event-reasons.ts';
 import { num, type SqlDriver } from './sql-driver.ts';
 import * as messages from './message-queries.ts';
 import * as events from './event-queries.ts';
@@ -68,7 +69,7 @@ export class SqlRepository implements Repository {
   }
   journalPosition(journalId: string): Promise<JournalPosition | null> { return events.journalPosition(this.db, journalId); }
   insertEvents(list: NewEvent[], now: number): Promise<number[]> { return events.insertEvents(this.db, list, now); }
-  relabelEvents(ids: number[], classification: Classification, reason: string): Promise<void> { return events.relabelEvents(this.db, ids, classification, reason); }
+  relabelEvents(ids: number[], classification: Classification, reason: EventReason): Promise<void> { return events.relabelEvents(this.db, ids, classification, reason); }
   readFeed(accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]> { return events.readFeed(this.db, accountId, after, limit, settledBefore); }
   purgeRawHits(before: number): Promise<number> { return events.purgeRawHits(this.db, before); }
 

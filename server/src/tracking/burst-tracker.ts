@@ -1,3 +1,4 @@
+import { eventReason, secondsOf, type EventReason } from '../reasons/event-reasons.ts';
 import type { NewEvent } from '../storage/repository.ts';
 
 interface RecentClick {
@@ -17,12 +18,12 @@ export class BurstTracker {
   private readonly recent = new Map<string, RecentClick[]>();
   private readonly windowMs: number;
   private readonly minLinks: number;
-  readonly reason: string;
+  readonly reason: EventReason;
 
   constructor(windowMs: number, minLinks: number) {
     this.windowMs = windowMs;
     this.minLinks = minLinks;
-    this.reason = `scanner: ${minLinks}+ links of this message clicked within ${windowMs / 1000} s from one address`;
+    this.reason = eventReason('scanner.clickBurst', { links: minLinks, windowSeconds: secondsOf(windowMs) });
   }
 
   /** Notes a click; when it completes a burst, labels it and the earlier ones. Returns stored ids to re-label. */
@@ -37,8 +38,7 @@ export class BurstTracker {
       for (const click of list) {
         const e = click.event;
         if (e.classification !== 'human' && e.classification !== 'unknown' && e.classification !== 'proxy') continue;
-        e.classification = 'scanner';
-        e.reason = this.reason;
+        Object.assign<NewEvent, Partial<NewEvent>>(e, { classification: 'scanner', ...this.reason });
         if (click.id !== null) relabel.push(click.id);
       }
     }

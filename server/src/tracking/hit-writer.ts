@@ -66,7 +66,7 @@ export class HitWriter {
       const keep = this.config.storeIpUa;
       const event: NewEvent = {
         accountId: message.accountId, messagePk: message.pk, messageId: message.messageId, type: hit.kind, at: hit.at,
-        classification: verdict.classification, reason: verdict.reason, linkIndex: hit.linkIndex, url: hit.url,
+        ...verdict, linkIndex: hit.linkIndex, url: hit.url,
         ip: keep ? hit.ip : null, ua: keep ? hit.userAgent.slice(0, 512) : null,
       };
       if (hit.kind === 'click' && hit.linkIndex !== null) {

@@ -70,6 +70,7 @@ describe(`SMTP delivery through a real SMTP conversation (${backend})`, () => {
     assert.deepEqual(await outcome('send-1'), ['delivered:ann@customer.example', 'bounce:nouser@customer.example']);
     const bounce = (await h.events()).events.find((e) => e.type === 'bounce' && e.messageId === 'send-1');
     assert.match(String(bounce?.reason), /hard bounce at send \(550\)/);
+    assert.deepEqual([bounce?.reasonCode, bounce?.reasonParams], ['bounce.hardAtSend', { smtpCode: 550 }]);
     assert.match(String(bounce?.detail), /5\.1\.1/);
   });
 
@@ -84,6 +85,12 @@ describe(`SMTP delivery through a real SMTP conversation (${backend})`, () => {
     h.clock.now += 301_000;
     await runScheduler();
     assert.deepEqual(await outcome('send-busy'), ['deferred:busy@customer.example', 'deferred:busy@customer.example', 'failed:busy@customer.example']);
+    const reasons = (await h.events()).events.filter((e) => e.messageId === 'send-busy').map((e) => [e.reasonCode, e.reasonParams]);
+    assert.deepEqual(reasons, [
+      ['deferred.retrying', { smtpCode: 451, attempt: 1, attempts: 2 }],
+      ['deferred.retrying', { smtpCode: 451, attempt: 2, attempts: 2 }],
+      ['failed.stillDeferred', { smtpCode: 451, attempts: 3 }],
+    ]);
     assert.equal((await h.server.repo.findSend(h.accountId, 'send-busy'))?.status, 'failed');
   });
 
@@ -157,9 +164,9 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
     await deliver(readFileSync(`${fixtures}dsn/sisimai-lhost-outlook-06-delayed.eml`, 'utf8'), `b+${token}@bounce.example.test`);
     await deliver(readFileSync(`${fixtures}dsn/sisimai-rhost-google-03-5.7.26.eml`, 'utf8'), `b+${token}@bounce.example.test`);
     const events = (await h.events()).events.filter((e) => e.messageId === 'dsn-2');
-    assert.deepEqual(events.map((e) => [e.type, e.reason]), [
-      ['deferred', 'deferred: delivery delayed (4.4.7)'],
-      ['bounce', 'bounce: blocked by policy (5.7.26)'],
+    assert.deepEqual(events.map((e) => [e.type, e.reason, e.reasonCode, e.reasonParams]), [
+      ['deferred', 'deferred: delivery delayed (4.4.7)', 'deferred.dsn', { status: '4.4.7' }],
+      ['bounce', 'bounce: blocked by policy (5.7.26)', 'bounce.blocked', { status: '5.7.26' }],
     ]);
   });
 
@@ -172,6 +179,7 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
     }
     const events = (await h.events()).events.filter((e) => e.messageId === 'arf-1');
     assert.deepEqual(events.map((e) => e.reason), ['complaint: marked as spam (ARF abuse report)', 'complaint: marked as spam (Microsoft JMRP)']);
+    assert.deepEqual(events.map((e) => e.reasonCode), ['complaint.arf', 'complaint.jmrp']);
     assert.match(String(events[0]?.detail), /this-local-part-does-not-exist-on-yahoo@yahoo\.com/);
   });
 

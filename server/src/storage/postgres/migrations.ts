@@ -78,6 +78,10 @@ export const postgresMigrations: string[] = [
      journal_id TEXT PRIMARY KEY,
      segment BIGINT NOT NULL,
      byte_offset BIGINT NOT NULL);`,
+  // Reasons as a stable code with parameters beside the English text, so the extension can show
+  // them in the rep's language. Older rows keep their text and a NULL code.
+  `ALTER TABLE events ADD COLUMN reason_code TEXT;
+   ALTER TABLE events ADD COLUMN reason_params TEXT;`,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -77,6 +77,10 @@ export const sqliteMigrations: string[] = [
      journal_id TEXT PRIMARY KEY,
      segment INTEGER NOT NULL,
      byte_offset INTEGER NOT NULL);`,
+  // Reasons as a stable code with parameters beside the English text, so the extension can show
+  // them in the rep's language. Older rows keep their text and a NULL code.
+  `ALTER TABLE events ADD COLUMN reason_code TEXT;
+   ALTER TABLE events ADD COLUMN reason_params TEXT;`,
 ];
 
 export function migrateSqlite(db: DatabaseSync): void {

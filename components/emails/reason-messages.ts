@@ -1,0 +1,60 @@
+import type { MessageKey } from '../../lib/i18n/t';
+
+// Each reason code this version can show in the rep's language: its message in public/_locales
+// and the order in which its parameters fill the message's $1…$9 (chrome.i18n substitutions are
+// positional). Server codes are listed in server/README.md; the extension's own in
+// lib/emails/local-reasons.ts. A code missing here shows its English text.
+
+export interface ReasonMessage {
+  key: MessageKey;
+  params: readonly string[];
+}
+
+export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<string, ReasonMessage>([
+  // From the tracking server.
+  ['self.repView', { key: 'reasonSelfRepView', params: ['windowSeconds'] }],
+  ['prefetch.headRequest', { key: 'reasonPrefetchHeadRequest', params: [] }],
+  ['prefetch.purposeHeader', { key: 'reasonPrefetchPurposeHeader', params: ['purpose'] }],
+  ['prefetch.appleMpp', { key: 'reasonPrefetchAppleMpp', params: [] }],
+  ['prefetch.appleMppTruncated', { key: 'reasonPrefetchAppleMppTruncated', params: [] }],
+  ['scanner.tooSoonAfterSend', { key: 'reasonScannerTooSoonAfterSend', params: ['seconds', 'windowSeconds'] }],
+  ['scanner.userAgent', { key: 'reasonScannerUserAgent', params: ['marker'] }],
+  ['scanner.emptyUserAgent', { key: 'reasonScannerEmptyUserAgent', params: [] }],
+  ['scanner.duplicatedMozilla', { key: 'reasonScannerDuplicatedMozilla', params: [] }],
+  ['scanner.networkClick', { key: 'reasonScannerNetworkClick', params: ['network'] }],
+  ['scanner.listedNetworkClick', { key: 'reasonScannerListedNetworkClick', params: [] }],
+  ['scanner.clickBurst', { key: 'reasonScannerClickBurst', params: ['links', 'windowSeconds'] }],
+  ['proxy.imageProxy', { key: 'reasonProxyImageProxy', params: ['service', 'marker'] }],
+  ['proxy.outlookImageProxy', { key: 'reasonProxyOutlookImageProxy', params: [] }],
+  ['human.mailClient', { key: 'reasonHumanMailClient', params: ['client'] }],
+  ['human.browser', { key: 'reasonHumanBrowser', params: [] }],
+  ['unknown.truncatedWebKitLate', { key: 'reasonUnknownTruncatedWebKitLate', params: [] }],
+  ['unknown.unrecognisedUserAgent', { key: 'reasonUnknownUnrecognisedUserAgent', params: [] }],
+  ['delivered.dsn', { key: 'reasonDeliveredDsn', params: ['action', 'status'] }],
+  ['delivered.relayAccepted', { key: 'reasonDeliveredRelayAccepted', params: [] }],
+  ['deferred.dsn', { key: 'reasonDeferredDsn', params: ['status'] }],
+  ['deferred.retrying', { key: 'reasonDeferredRetrying', params: ['smtpCode', 'attempt', 'attempts'] }],
+  ['deferred.noAnswerRetrying', { key: 'reasonDeferredNoAnswerRetrying', params: ['attempt', 'attempts'] }],
+  ['bounce.hard', { key: 'reasonBounceHard', params: ['status'] }],
+  ['bounce.soft', { key: 'reasonBounceSoft', params: ['status'] }],
+  ['bounce.blocked', { key: 'reasonBounceBlocked', params: ['status'] }],
+  ['bounce.hardAtSend', { key: 'reasonBounceHardAtSend', params: ['smtpCode'] }],
+  ['bounce.softAtSend', { key: 'reasonBounceSoftAtSend', params: ['smtpCode'] }],
+  ['bounce.blockedAtSend', { key: 'reasonBounceBlockedAtSend', params: ['smtpCode'] }],
+  ['failed.stillDeferred', { key: 'reasonFailedStillDeferred', params: ['smtpCode', 'attempts'] }],
+  ['failed.noAnswer', { key: 'reasonFailedNoAnswer', params: ['attempts'] }],
+  ['failed.interrupted', { key: 'reasonFailedInterrupted', params: [] }],
+  ['complaint.arf', { key: 'reasonComplaintArf', params: [] }],
+  ['complaint.jmrp', { key: 'reasonComplaintJmrp', params: [] }],
+  // Written by the extension.
+  ['draft.saved', { key: 'reasonDraftSaved', params: [] }],
+  ['rep.archived', { key: 'reasonRepArchived', params: [] }],
+  ['rep.unarchived', { key: 'reasonRepUnarchived', params: [] }],
+  ['rep.rescheduled', { key: 'reasonRepRescheduled', params: [] }],
+  ['rep.sentNow', { key: 'reasonRepSentNow', params: [] }],
+  ['rep.retried', { key: 'reasonRepRetried', params: [] }],
+  ['send.interrupted', { key: 'reasonSendInterrupted', params: [] }],
+  ['demo.created', { key: 'reasonDemoCreated', params: [] }],
+  ['demo.data', { key: 'reasonDemoData', params: [] }],
+  ['reply.seenInThread', { key: 'reasonReplySeenInThread', params: [] }],
+]);

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import type { Reason } from '../../lib/emails/reason';
+import { formatNumber } from '../../lib/i18n/format';
+import type { MessageKey } from '../../lib/i18n/t';
+import { REASON_MESSAGES } from './reason-messages';
+
+/** Where messages come from: chrome.i18n in the extension, a messages.json in tests. */
+export interface MessageSource {
+  /** '' when there is no such message (what chrome.i18n.getMessage answers). */
+  getMessage(key: MessageKey, substitutions: string[]): string;
+  /** How numbers are written (BCP 47). */
+  locale: string;
+}
+
+const browserMessages = (): MessageSource => ({
+  getMessage: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+  locale: globalThis.navigator?.language ?? 'en',
+});
+
+/**
+ * A reason in the rep's language: the message of its code with the parameters in the message's
+ * order, then the detail as it came. Without a code, for a code this version does not know (a
+ * newer server), or when a parameter the message needs is missing, the stored English text.
+ */
+export function reasonText(reason: Reason, source: MessageSource = browserMessages()): string {
+  const known = reason.code === undefined ? undefined : REASON_MESSAGES.get(reason.code);
+  if (!known) return reason.text;
+  const values: string[] = [];
+  for (const name of known.params) {
+    const value = reason.params?.[name];
+    if (typeof value === 'number' && Number.isFinite(value)) values.push(formatNumber(value, source.locale));
+    else if (typeof value === 'string') values.push(value);
+    else return reason.text;
+  }
+  const message = source.getMessage(known.key, values);
+  if (!message) return reason.text;
+  return reason.detail ? `${message} — ${reason.detail}` : message;
+}
