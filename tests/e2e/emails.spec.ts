@@ -61,7 +61,7 @@ test('Retry on a failed email moves it to Pending › Scheduled, due now', async
   await expect(sidebar.rows().first()).toHaveAttribute('data-id', id);
   await sidebar.row(id).locator('.row-main').click();
   await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
-  await expect(sidebar.frame.getByTestId('history')).toContainText('retry');
+  await expect(sidebar.frame.getByTestId('history')).toContainText('Retried by you');
 });
 
 test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({ command, openSidebar }) => {
@@ -97,7 +97,7 @@ test('Reschedule picks a new time; an action on an email that changed meanwhile 
   await sidebar.frame.getByTestId('email-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
   await sidebar.row(id).locator('.row-main').click();
   await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Scheduled');
-  await expect(sidebar.frame.getByTestId('history')).toContainText('rescheduled by rep');
+  await expect(sidebar.frame.getByTestId('history')).toContainText('Rescheduled by you');
   await sidebar.frame.getByTestId('detail-back').click();
 
   // Another tab deletes an email meanwhile; a Send now issued for it then fails cleanly.
