@@ -26,6 +26,12 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Other unpacked extensions to load beside ours (e.g. a hostile one, in security tests). */
   extraExtensions?: string[];
+  /**
+   * The browser's language as a BCP 47 tag ('de', 'zh-CN', 'pt-BR'). Chromium takes the
+   * extension's UI language (chrome.i18n) from its --lang flag, and navigator.language (our
+   * number and date formats) from Playwright's locale: we set both. Unset: Playwright's defaults.
+   */
+  locale?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
@@ -40,7 +46,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1440, height: 900 },
-    args: chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
+    args: [
+      ...chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
   const isOurs = (worker: Worker) => new URL(worker.url()).host === extensionId;
