@@ -1,0 +1,250 @@
+// `npm run screenshots`: builds the Chrome extension, then saves what a rep sees into
+// screenshots/ — the docked sidebar in the Gmail and Outlook demo mailboxes in every UI locale,
+// at three widths and two viewports, the options page, a long-text and a hostile-text mailbox,
+// and contact sheets to look at many pictures at once. `--no-build` reuses .output/chrome-mv3.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Frame, Page } from '@playwright/test';
+import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension } from '../tests/support/launch-extension.ts';
+import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
+import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS, type DraftArgs } from './screenshot-mailboxes.ts';
+import { makeContactSheets } from './screenshot-sheets.ts';
+import { listIsReady, sidebarFrame, WAIT_MS, waitForList } from './screenshot-sidebar.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    /** A comma-separated subset, e.g. `--locales de,zh_CN`, for a quicker look. */
+    locales: { type: 'string' },
+  },
+});
+
+const OUT = 'screenshots';
+/** Extension locale folders (public/_locales); Chromium and Intl want BCP 47 tags (zh-CN). */
+const ALL_LOCALES = ['en', 'de', 'nl', 'sv', 'zh_CN', 'pt_BR'];
+const LOCALES = options.locales ? options.locales.split(',').map((locale) => locale.trim()) : ALL_LOCALES;
+const unknown = LOCALES.filter((locale) => !ALL_LOCALES.includes(locale));
+if (unknown.length > 0) {
+  console.log(`Unknown locale ${unknown.join(', ')}: choose from ${ALL_LOCALES.join(', ')}.`);
+  process.exit(1);
+}
+const STRESS_LOCALES: readonly string[] = ['en', 'de'];
+const SITES = { gmail: GMAIL_INBOX_URL, outlook: OUTLOOK_MAIL_URL } as const;
+type Site = keyof typeof SITES;
+const VIEWPORTS = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
+type Viewport = (typeof VIEWPORTS)[number];
+// Narrowest, default, widest (lib/dock/dock-prefs.ts). For the widest we store the most a rep can
+// drag to and let the dock clamp it for the viewport, so the pictures follow the code's clamp.
+const WIDTHS = [{ name: '280', stored: 280 }, { name: '360', stored: 360 }, { name: 'widest', stored: 720 }] as const;
+const DEFAULT_WIDTH = 360;
+
+const viewportName = (viewport: Viewport) => `${viewport.width}x${viewport.height}`;
+const perLocale = (locale: string) =>
+  1 + Object.keys(SITES).length * VIEWPORTS.length * WIDTHS.length + 2 + (STRESS_LOCALES.includes(locale) ? 2 * Object.keys(SITES).length * 2 : 0);
+const total = LOCALES.reduce((sum, locale) => sum + perLocale(locale), 0);
+
+let taken = 0;
+let lastSavedAt = Date.now();
+const failures: string[] = [];
+const warnings: string[] = [];
+/** Dock width the page actually rendered, per picture (the widest is clamped by the code). */
+const measured = new Map<string, number>();
+
+function step(message: string) {
+  console.log(`\u001b[36m›\u001b[0m ${message}`);
+}
+
+const startedAt = Date.now();
+if (!options['no-build']) {
+  step('Building the extension (.output/chrome-mv3)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+for (const locale of LOCALES) {
+  step(`${locale}: starting Chromium with --lang=${locale.replace('_', '-')}…`);
+  await attempt(`${locale} (the rest of its pictures)`, async () => {
+    const launched = await launchWithExtension({ locale: locale.replace('_', '-'), viewport: { width: 1280, height: 720 } });
+    try {
+      await serveWebmail(launched.context);
+      await shootLocale(launched, locale);
+    } finally {
+      await launched.close();
+    }
+  });
+}
+
+step('Making contact sheets…');
+const sheets = makeContactSheets(OUT, {
+  sites: Object.keys(SITES),
+  viewports: VIEWPORTS.map(viewportName),
+  locales: LOCALES,
+  widths: WIDTHS.map((width) => width.name),
+  measured,
+});
+const seconds = Math.round((Date.now() - startedAt) / 1000);
+console.log(`\n${taken} pictures and ${sheets} contact sheets in ${OUT}/ (${seconds} s).`);
+for (const warning of warnings) console.log(`\u001b[33m!\u001b[0m ${warning}`);
+if (failures.length > 0) {
+  console.log(`\u001b[31m${failures.length} pictures failed:\u001b[0m\n  ${failures.join('\n  ')}`);
+  process.exitCode = 1;
+}
+
+async function shootLocale(launched: LaunchedExtension, locale: string): Promise<void> {
+  const control = await openControlPage(launched);
+  await attempt(`options-1280x720-${locale}.png`, async (file) => {
+    await control.getByTestId('server-form').waitFor({ timeout: WAIT_MS });
+    await save(control, file);
+  });
+  await sendCommandFrom(control, 'demo.seed', {});
+
+  for (const viewport of VIEWPORTS) {
+    for (const site of Object.keys(SITES) as Site[]) {
+      for (const width of WIDTHS) {
+        await attempt(`${site}-${viewportName(viewport)}-${width.name}-${locale}.png`, (file) =>
+          withWebmail(launched, control, { site, viewport, width: width.stored, label: file }, (page) => saveList(page, file)),
+        );
+      }
+    }
+  }
+
+  const base = `gmail-1280x720-${DEFAULT_WIDTH}-${locale}`;
+  await attempt(`${base}-undelivered.png`, (file) =>
+    withWebmail(launched, control, { site: 'gmail', viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file }, async (page, frame) => {
+      await waitForList(frame, { demo: true });
+      await frame.locator('[data-testid="primary-tabs"] [data-key="undelivered"]').click({ timeout: WAIT_MS });
+      await waitForList(frame, { demo: true });
+      await save(page, file);
+      await attempt(`${base}-undelivered-hover.png`, async (hovered) => {
+        await frame.getByTestId('email-row').first().hover({ timeout: WAIT_MS });
+        await frame.locator('[data-testid="email-row"]:hover .actions-compact').first().waitFor({ timeout: WAIT_MS });
+        await save(page, hovered);
+      });
+    }),
+  );
+
+  if (STRESS_LOCALES.includes(locale)) {
+    await sendCommandFrom(control, 'demo.clear', {});
+    const longIds = await saveDrafts(control, LONG_TEXT_DRAFTS);
+    await shootDrafts(launched, control, locale, 'long', longIds[0]!);
+    await sendCommandFrom(control, 'emails.delete', { ids: longIds, expected: 'draft' });
+    const hostileIds = await saveDrafts(control, HOSTILE_DRAFTS);
+    await shootDrafts(launched, control, locale, 'hostile', hostileIds[0]!);
+  }
+  await control.close();
+}
+
+/** Pending › Draft of a stress mailbox, then the detail view of its first (worst) email. */
+async function shootDrafts(launched: LaunchedExtension, control: Page, locale: string, mailbox: string, detailId: string): Promise<void> {
+  for (const site of Object.keys(SITES) as Site[]) {
+    const base = `${site}-1280x720-${DEFAULT_WIDTH}-${locale}-${mailbox}`;
+    await attempt(`${base}-drafts.png`, (file) =>
+      withWebmail(launched, control, { site, viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file }, async (page, frame) => {
+        await frame.locator('[data-testid="primary-tabs"] [data-key="pending"]').click({ timeout: WAIT_MS });
+        await frame.locator('[data-testid="folder-tabs"] [data-key="draft"]').click({ timeout: WAIT_MS });
+        await waitForList(frame, { demo: false });
+        await save(page, file);
+        await attempt(`${base}-detail.png`, async (detail) => {
+          await frame.locator(`[data-testid="email-row"][data-id="${detailId}"] .row-main`).click({ timeout: WAIT_MS });
+          await frame.getByTestId('email-detail').waitFor({ timeout: WAIT_MS });
+          await save(page, detail);
+        });
+      }),
+    );
+  }
+}
+
+/** Saves the drafts last first, so the list (newest first) shows them in the order given. */
+async function saveDrafts(control: Page, drafts: DraftArgs[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const draft of drafts.toReversed()) {
+    const response = (await sendCommandFrom(control, 'emails.saveDraft', draft)) as { ok: boolean; value?: { id: string }; error?: { message: string } };
+    if (!response.ok || !response.value) throw new Error(`emails.saveDraft refused "${draft.subject.slice(0, 40)}": ${response.error?.message}`);
+    ids.unshift(response.value.id);
+  }
+  return ids;
+}
+
+interface WebmailTab {
+  site: Site;
+  viewport: Viewport;
+  width: number;
+  /** Names the picture in warnings (an alert() the email text managed to run, a page error). */
+  label: string;
+}
+
+/** Stores the dock width for the site, opens the webmail in a new tab (the dock reads the width as it mounts), closes it after. */
+async function withWebmail(launched: LaunchedExtension, control: Page, tab: WebmailTab, use: (page: Page, frame: Frame) => Promise<void>): Promise<void> {
+  await control.evaluate(([key, width]) => chrome.storage.local.set({ [key]: { open: true, width } }), [`dock:${tab.site}`, tab.width] as const);
+  const page = await launched.context.newPage();
+  try {
+    page.on('dialog', (dialog) => {
+      warnings.push(`${tab.label}: the page showed a ${dialog.type()} "${dialog.message()}" (email text ran as script?)`);
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => warnings.push(`${tab.label}: page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.text().startsWith('[command-center]')) warnings.push(`${tab.label}: console ${message.type()}: ${message.text()}`);
+    });
+    let sidebarLoads = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame.url().includes('/sidebar.html')) sidebarLoads += 1;
+    });
+    await page.setViewportSize(tab.viewport);
+    await page.goto(SITES[tab.site]);
+    await use(page, await sidebarFrame(page));
+    if (sidebarLoads > 1) warnings.push(`${tab.label}: the sidebar iframe loaded ${sidebarLoads} times in one visit`);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The demo list as the tab opened it. Checked again after the picture: should the sidebar have
+ * started over meanwhile (seen 2026-12-01: nl, Gmail 1920×1080, counts back to '·' and the list empty), it is noted and retaken once.
+ */
+async function saveList(page: Page, file: string): Promise<void> {
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    const frame = await sidebarFrame(page);
+    await waitForList(frame, { demo: true });
+    const dock = await capture(page, file);
+    if (await frame.evaluate(listIsReady).catch(() => false)) return report(file, dock);
+    warnings.push(`${file}: the sidebar was loading again as the picture was taken${attempt === 1 ? ' (retaken)' : ''}`);
+    if (attempt === 2) report(file, dock);
+  }
+}
+
+async function save(page: Page, file: string): Promise<void> {
+  report(file, await capture(page, file));
+}
+
+/** Takes the picture; returns the dock width the page rendered (undefined: no dock). */
+async function capture(page: Page, file: string): Promise<number | undefined> {
+  // The dock's host element is in the page even when its shadow root is closed; evaluateAll does not wait for one.
+  const dock = await page.locator('icc-dock').evaluateAll((hosts) => hosts[0] && Math.round(hosts[0].getBoundingClientRect().width));
+  await page.screenshot({ path: join(OUT, file), fullPage: true });
+  return dock;
+}
+
+function report(file: string, dock: number | undefined): void {
+  if (dock !== undefined) measured.set(file, dock);
+  taken += 1;
+  const seconds = ((Date.now() - lastSavedAt) / 1000).toFixed(1);
+  lastSavedAt = Date.now();
+  console.log(`[${String(taken).padStart(String(total).length)}/${total}] ${OUT}/${file}  (${dock !== undefined ? `sidebar ${dock} px, ` : ''}${seconds} s)`);
+}
+
+/** Runs one picture; a failure is noted with its reason and the run goes on with the next. */
+async function attempt(file: string, shoot: (file: string) => Promise<void>): Promise<void> {
+  try {
+    await shoot(file);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    failures.push(`${file}: ${reason}`);
+    console.log(`\u001b[31m✗\u001b[0m ${file}: ${reason}`);
+  }
+}
