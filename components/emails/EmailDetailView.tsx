@@ -11,6 +11,7 @@ import { Engagement } from './Engagement';
 import { EventTimeline } from './EventTimeline';
 import { FOLDER_LABELS } from './folder-labels';
 import { MailText } from '../ui/MailText';
+import { RecipientList } from './RecipientList';
 import { reasonText } from './reason-text';
 
 /**
@@ -31,12 +32,7 @@ export function EmailDetailView({ id }: { id: string }) {
       <dl class="facts">
         <dt>{t('to')}</dt>
         <dd>
-          {email.to.map((recipient, index) => (
-            <span key={index}>
-              {index > 0 && ', '}
-              <MailText text={recipient.name ? `${recipient.name} <${recipient.address}>` : recipient.address} />
-            </span>
-          ))}
+          <RecipientList to={email.to} />
         </dd>
         {email.campaignName && (<><dt>{t('campaign')}</dt><dd>{email.campaignName}</dd></>)}
         <dt>{t('status')}</dt>

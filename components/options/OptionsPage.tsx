@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n/t';
+import { TextWithCode } from '../ui/TextWithCode';
 import { TrackingServerForm } from './TrackingServerForm';
 
 export function OptionsPage() {
@@ -7,7 +8,9 @@ export function OptionsPage() {
       <h1>{t('optionsTitle')}</h1>
       <section class="card" aria-labelledby="server-section">
         <h2 id="server-section">{t('serverSection')}</h2>
-        <p class="muted">{t('serverHelp')}</p>
+        <p class="muted">
+          <TextWithCode text={t('serverHelp')} />
+        </p>
         <TrackingServerForm />
       </section>
     </main>

@@ -16,6 +16,7 @@ export function Switch({ checked, busy = false, label, hint, onChange, testId }:
         checked={checked}
         disabled={busy}
         aria-busy={busy}
+        aria-label={label}
         data-testid={testId}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />

@@ -47,8 +47,9 @@ test('the webmail page cannot swap the sidebar for a page of its own', async ({ 
 
   // Should anything change the frame's address, the periodic check puts ours back.
   const iframe = await sidebar.frame.frameElement();
+  let swapped = page.waitForEvent('framenavigated', { predicate: (frame) => frame.url() === fake });
   await iframe.evaluate((element, url) => ((element as HTMLIFrameElement).src = url), fake);
-  await expect.poll(showsFake).toBe(true);
+  await swapped;
   await expect.poll(showsFake, { timeout: 6_000 }).toBe(false);
   await sidebar.waitUntilVisible();
 
@@ -58,8 +59,9 @@ test('the webmail page cannot swap the sidebar for a page of its own', async ({ 
   await sidebar.close();
   await sidebar.launcher.click();
   await sidebar.waitUntilVisible();
+  swapped = page.waitForEvent('framenavigated', { predicate: (frame) => frame.url() === fake });
   await page.evaluate((url) => ((window as unknown as { __sidebar: Window }).__sidebar.location.href = url), fake);
-  await expect.poll(showsFake).toBe(true);
+  await swapped;
   await expect.poll(showsFake, { timeout: 6_000 }).toBe(false);
   await sidebar.waitUntilVisible();
   expect(sidebar.pageErrors).toEqual([]);
