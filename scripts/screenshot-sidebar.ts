@@ -30,3 +30,23 @@ export async function waitForList(frame: Frame, { demo }: { demo: boolean }): Pr
   if (demo) await frame.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached', timeout: WAIT_MS });
   await frame.evaluate(() => document.fonts.ready.then(() => undefined));
 }
+
+/**
+ * What a rep could not read in the sidebar as drawn (runs in the sidebar document): tabs out of
+ * sight or cut, a cut title, the close button off the edge, anything wider than the sidebar.
+ */
+export function layoutProblems(): string[] {
+  const width = document.documentElement.clientWidth;
+  const cut = (element: Element) => element.scrollWidth > element.clientWidth + 1;
+  const problems: string[] = [];
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tablist] [role=tab]')) {
+    const box = tab.getBoundingClientRect();
+    if (box.left < -0.5 || box.right > width + 0.5 || cut(tab)) problems.push(`tab "${tab.innerText.replace(/\s+/g, ' ')}" cut or out of sight`);
+  }
+  const title = document.querySelector('.title');
+  if (title && cut(title)) problems.push('title cut');
+  const close = document.querySelector('[data-testid="close-sidebar"]');
+  if (close && close.getBoundingClientRect().right > width + 0.5) problems.push('close button off the edge');
+  if (document.documentElement.scrollWidth > width + 1) problems.push(`content ${document.documentElement.scrollWidth} px wide in a ${width} px sidebar`);
+  return problems;
+}

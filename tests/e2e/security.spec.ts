@@ -4,6 +4,7 @@ import { SidebarPage } from './pages/sidebar.ts';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, readLiveQueryOnce } from '../support/launch-extension.ts';
 import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
+import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS } from '../support/stress-mailboxes.ts';
 
 
 const rejectionCount = async (control: Page) => (await readLiveQueryOnce<unknown[]>(control, 'diagnostics.rejections', { limit: 200 })).length;
@@ -93,4 +94,31 @@ test.describe('another extension', () => {
       await launched.close();
     }
   });
+});
+
+test('hostile and overlong mail text is shown as written: no markup, no reordering, nothing wider than the sidebar', async ({ command, openSidebar }) => {
+  for (const draft of [...HOSTILE_DRAFTS, ...LONG_TEXT_DRAFTS]) expect((await command('emails.saveDraft', draft)).ok).toBe(true);
+  const sidebar = await openSidebar();
+  await sidebar.openFolder('draft');
+  await expect(sidebar.folderCount('draft')).toHaveText(String(HOSTILE_DRAFTS.length + LONG_TEXT_DRAFTS.length));
+  const rtl = sidebar.rows().filter({ hasText: 'invoice_' }).first();
+  // What the rep reads is what was written: the U+202E override cannot show "gnp.exe" as "exe.png".
+  await expect(rtl.locator('.row-subject')).toHaveText('invoice_gnp.exe');
+  expect(await sidebar.frame.locator('body').evaluate((body) => /[\u202A-\u202E\u2066-\u2069]/.test((body as HTMLElement).innerText))).toBe(false);
+  expect(await sidebar.frame.locator('img, script:not([src]), b').count()).toBe(0);
+  // Unsent drafts claim no views or clicks.
+  await expect(sidebar.rows().first().getByTestId('engagement')).toHaveCount(0);
+
+  // The 500-character unbroken subject wraps inside the detail pane.
+  await sidebar.rows().filter({ hasText: 'Donaudampf' }).first().locator('.row-main').click();
+  const detail = sidebar.frame.getByTestId('email-detail');
+  await expect(detail).toBeVisible();
+  const widths = await detail.evaluate((element) => ({ content: element.scrollWidth, box: element.clientWidth, page: document.documentElement.scrollWidth, frame: window.innerWidth }));
+  expect(widths.content).toBeLessThanOrEqual(widths.box);
+  expect(widths.page).toBeLessThanOrEqual(widths.frame);
+  // Thirty-one recipients: three, then the rest behind one button.
+  await expect(sidebar.frame.getByTestId('more-recipients')).toHaveText('and 28 more');
+  await sidebar.frame.getByTestId('more-recipients').click();
+  await expect(detail).toContainText('purchasing.committee.member.30@');
+  expect(sidebar.pageErrors).toEqual([]);
 });

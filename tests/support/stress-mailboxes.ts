@@ -1,6 +1,6 @@
-// The two stress mailboxes of `npm run screenshots`, as `emails.saveDraft` arguments. Addresses
-// must pass the command's email check (ASCII local part and domain), so the hostile text lives
-// in names, subjects and bodies.
+// The two stress mailboxes (long text, hostile text) of `npm run screenshots` and the e2e tests,
+// as `emails.saveDraft` arguments. Addresses must pass the command's email check (ASCII local
+// part and domain), so the hostile text lives in names, subjects and bodies.
 
 export interface DraftArgs {
   to: { address: string; name?: string }[];
