@@ -1,19 +1,12 @@
 // Finding the sidebar in a webmail tab and knowing when it shows its list, for `npm run screenshots`.
 import type { Frame, Page } from '@playwright/test';
+import { findSidebarFrame } from '../tests/support/sidebar-frame.ts';
 
 /** How long any one wait may take before the picture counts as failed. */
 export const WAIT_MS = 20_000;
 
-/** The sidebar iframe, found by its address: the dock's shadow root may be closed to us. */
-export async function sidebarFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().includes('/sidebar.html') && !candidate.isDetached());
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the sidebar iframe never appeared (is the dock mounted?)');
-    await page.waitForTimeout(100);
-  }
-}
+/** The sidebar iframe, found by its address: the dock's shadow root is closed to us. */
+export const sidebarFrame = (page: Page): Promise<Frame> => findSidebarFrame(page, WAIT_MS);
 
 /** Rows shown and no count still loading ('·'); runs in the sidebar document. */
 export function listIsReady(): boolean {

@@ -11,6 +11,7 @@ import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExt
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
 import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS, type DraftArgs } from '../tests/support/stress-mailboxes.ts';
 import { makeContactSheets } from './screenshot-sheets.ts';
+import { isSidebarFrame } from '../tests/support/sidebar-frame.ts';
 import { layoutProblems, listIsReady, sidebarFrame, WAIT_MS, waitForList } from './screenshot-sidebar.ts';
 
 const { values: options } = parseArgs({
@@ -228,7 +229,7 @@ async function capture(page: Page, file: string): Promise<number | undefined> {
   const dock = await page.locator('icc-dock').evaluateAll((hosts) => hosts[0] && Math.round(hosts[0].getBoundingClientRect().width));
   await page.screenshot({ path: join(OUT, file), fullPage: true });
   // Looked at by a script too: what no rep could read is a warning, whoever looks at the picture.
-  const frame = dock === undefined ? undefined : page.frames().find((candidate) => candidate.url().includes('/sidebar.html'));
+  const frame = dock === undefined ? undefined : page.frames().find(isSidebarFrame);
   for (const problem of (await frame?.evaluate(layoutProblems).catch(() => [])) ?? []) warnings.push(`${file}: ${problem}`);
   const column = await page.evaluate(() => document.querySelector('.nn.bkK, [role=main]')?.getBoundingClientRect().width);
   if (dock !== undefined && dock > 280 && column !== undefined && column < 520) warnings.push(`${file}: the mail column is ${Math.round(column)} px beside a ${dock} px sidebar`);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { findChromium } from '../tests/support/chromium.ts';
 import { EXTENSION_DIR, launchWithExtension, openControlPage, sendCommandFrom } from '../tests/support/launch-extension.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
+import { findSidebarFrame } from '../tests/support/sidebar-frame.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -76,7 +77,7 @@ const page = launched.context.pages()[0] ?? (await launched.context.newPage());
 await page.goto(url);
 
 if (options.screenshot) {
-  const sidebar = page.frameLocator('icc-dock iframe');
+  const sidebar = await findSidebarFrame(page);
   await sidebar.locator('[data-testid="folder-count-delivered"]').filter({ hasNotText: '·' }).waitFor();
   await sidebar.locator('[data-testid="email-row"]').first().waitFor();
   if (!options['no-demo']) await sidebar.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached' });

@@ -64,6 +64,8 @@ export async function measureFolderQueries(emails: number, events: number, runs 
       ['Delivered filtered by "dana" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'dana' }],
       ['Delivered filtered by "northwind pricing" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'northwind pricing' }],
       ['needs-attention check', 'emails.needsAttention', {}],
+      ['select all in Delivered (every id of the folder)', 'folders.members', { status: 'delivered' }],
+      ['select all in Delivered filtered by "dana"', 'folders.members', { status: 'delivered', filter: 'dana' }],
     ];
     const timings: QueryTiming[] = [];
     for (const [label, name, args] of queries) {

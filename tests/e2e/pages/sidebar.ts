@@ -1,4 +1,5 @@
 import { expect, type ElementHandle, type Frame, type Locator, type Page } from '@playwright/test';
+import { isSidebarFrame } from '../../support/sidebar-frame.ts';
 import { EMAIL_STATUSES, type EmailStatus, type FolderCounts } from '../../../lib/emails/status.ts';
 
 /** The Command Center as a rep sees it inside a webmail tab. */
@@ -84,8 +85,4 @@ export class SidebarPage {
   async close(): Promise<void> {
     await this.frame.getByTestId('close-sidebar').click();
   }
-}
-
-function isSidebarFrame(frame: Frame): boolean {
-  return frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === '/sidebar.html';
 }
