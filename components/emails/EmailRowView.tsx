@@ -38,7 +38,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
       <button type="button" class="row-main" onClick={() => openEmail(row.id)} aria-label={t('openEmail', withoutBidiControls(row.subject))}>
         <span class="row-line">
           <Recipients to={row.to} />
-          <time class="row-time" title={formatDateTime(row.folderDate)}>{formatRelative(row.folderDate)}</time>
+          <time class="row-time" dateTime={new Date(row.folderDate).toISOString()} title={formatDateTime(row.folderDate)}>{formatRelative(row.folderDate)}</time>
         </span>
         <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">

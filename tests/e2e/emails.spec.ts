@@ -8,7 +8,7 @@ async function openSeededGmail(command: (name: string, args: unknown) => Promise
   return openSidebar();
 }
 
-test('seeded emails in every status show in the right folders, newest first', async ({ command, openSidebar }) => {
+test('seeded emails in every status show in the right folders, newest first (Scheduled soonest first)', async ({ command, openSidebar }) => {
   const sidebar = await openSeededGmail(command, openSidebar);
   const expectedIds = expectedDemoIdsByStatus();
   const counts = expectedDemoCounts();
@@ -16,9 +16,15 @@ test('seeded emails in every status show in the right folders, newest first', as
     await sidebar.openFolder(status);
     await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(String(counts[status]));
     await expect(sidebar.rows().first()).toBeVisible();
-    const shown = await sidebar.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')!));
-    expect(shown.length).toBeGreaterThan(0);
-    for (const id of shown) expect(expectedIds.get(status)!.has(id), `${id} in ${status}`).toBe(true);
+    const shown = await sidebar.rows().evaluateAll((rows) =>
+      rows.map((row) => ({ id: row.getAttribute('data-id')!, at: Date.parse(row.querySelector('time.row-time')!.getAttribute('datetime')!) })),
+    );
+    expect(shown.length).toBeGreaterThan(1);
+    for (const { id } of shown) expect(expectedIds.get(status)!.has(id), `${id} in ${status}`).toBe(true);
+    // Newest first; Scheduled soonest first (what goes out next).
+    const dates = shown.map((row) => row.at);
+    const expected = [...dates].sort((a, b) => (status === 'scheduled' ? a - b : b - a));
+    expect(dates, `order of ${status}`).toEqual(expected);
   }
 });
 

@@ -28,12 +28,21 @@ test('a malformed payload is rejected with a clear error, logged, and changes no
 test('the webmail page cannot drive the sidebar by posting our protocol', async ({ openSidebar }) => {
   const sidebar = await openSidebar();
   const page = sidebar.page;
-  await page.evaluate(() => {
-    window.postMessage({ channel: 'icc', kind: 'sidebar.close' }, '*');
-    document.querySelector('iframe#icc-sidebar-frame')?.dispatchEvent(new MessageEvent('message', { data: { channel: 'icc', kind: 'sidebar.close' } }));
-  });
-  await page.waitForTimeout(300);
+  // Forged from the page's own window and as a synthetic event claiming to come from our origin;
+  // then a marker message: events reach every listener in order, so once the page sees the
+  // marker, the content script has handled both forgeries.
+  await page.evaluate(
+    (origin) =>
+      new Promise<void>((done) => {
+        addEventListener('message', (event) => event.data === 'marker' && done());
+        window.postMessage({ channel: 'icc', kind: 'sidebar.close' }, '*');
+        window.dispatchEvent(new MessageEvent('message', { data: { channel: 'icc', kind: 'sidebar.close' }, origin }));
+        window.postMessage('marker', '*');
+      }),
+    `chrome-extension://${sidebar.frame.url().split('/')[2]}`,
+  );
   await expect(sidebar.dock).toBeVisible();
+  expect(await sidebar.dock.evaluate((dock) => getComputedStyle(dock).display)).not.toBe('none');
 });
 
 test('the webmail page cannot swap the sidebar for a page of its own', async ({ openSidebar }) => {

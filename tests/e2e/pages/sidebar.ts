@@ -1,6 +1,6 @@
 import { expect, type ElementHandle, type Frame, type Locator, type Page } from '@playwright/test';
 import { isSidebarFrame } from '../../support/sidebar-frame.ts';
-import { EMAIL_STATUSES, type EmailStatus, type FolderCounts } from '../../../lib/emails/status.ts';
+import { EMAIL_STATUSES, FOLDERS_BY_TAB, PRIMARY_TABS, tabOfStatus, type EmailStatus, type FolderCounts, type PrimaryTab } from '../../../lib/emails/status.ts';
 
 /** The Command Center as a rep sees it inside a webmail tab. */
 export class SidebarPage {
@@ -47,9 +47,9 @@ export class SidebarPage {
   /** Reads all eight counts by walking the three primary tabs, as a rep would. */
   async readAllCounts(): Promise<FolderCounts> {
     const counts = {} as FolderCounts;
-    for (const [tab, statuses] of [['sent', ['delivered', 'archived']], ['pending', ['scheduled', 'draft', 'sending']], ['undelivered', ['failed', 'bounced', 'spam']]] as const) {
+    for (const tab of PRIMARY_TABS) {
       await this.openTab(tab);
-      for (const status of statuses) {
+      for (const status of FOLDERS_BY_TAB[tab]) {
         await expect(this.folderCount(status)).not.toHaveText('·');
         counts[status] = Number((await this.folderCount(status).innerText()).replace(/\D/g, ''));
       }
@@ -58,13 +58,12 @@ export class SidebarPage {
     return counts;
   }
 
-  async openTab(tab: 'sent' | 'pending' | 'undelivered'): Promise<void> {
+  async openTab(tab: PrimaryTab): Promise<void> {
     await this.frame.getByTestId('primary-tabs').locator(`[data-key="${tab}"]`).click();
   }
 
   async openFolder(status: EmailStatus): Promise<void> {
-    const tab = ({ delivered: 'sent', archived: 'sent', scheduled: 'pending', draft: 'pending', sending: 'pending', failed: 'undelivered', bounced: 'undelivered', spam: 'undelivered' } as const)[status];
-    await this.openTab(tab);
+    await this.openTab(tabOfStatus(status));
     await this.frame.getByTestId('folder-tabs').locator(`[data-key="${status}"]`).click();
   }
 
