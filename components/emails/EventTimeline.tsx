@@ -1,7 +1,8 @@
 import type { EventRow } from '../../lib/emails/email-row';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
-import { CLASSIFICATION_LABELS, EVENT_LABELS, MACHINE } from './classification-labels';
+import { isMachine } from '../../lib/emails/engagement';
+import { CLASSIFICATION_LABELS, EVENT_LABELS } from './classification-labels';
 import { reasonText } from './reason-text';
 
 /** Every view, click, reply, bounce and complaint, with its classification and why. */
@@ -10,7 +11,7 @@ export function EventTimeline({ events }: { events: EventRow[] }) {
   return (
     <ol class="timeline" data-testid="timeline">
       {events.map((event) => (
-        <li key={event.id} class={MACHINE.has(event.classification) ? 'machine-event' : ''} data-classification={event.classification}>
+        <li key={event.id} class={isMachine(event) ? 'machine-event' : ''} data-classification={event.classification}>
           <time>{formatDateTime(event.at)}</time>
           <span class="event-type">{t(EVENT_LABELS[event.type])}</span>
           <span class={`badge badge-${event.classification}`}>{t(CLASSIFICATION_LABELS[event.classification])}</span>

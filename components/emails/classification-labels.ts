@@ -17,6 +17,3 @@ export const EVENT_LABELS: Record<EngagementEventType, MessageKey> = {
   bounce: 'eventBounce',
   complaint: 'eventComplaint',
 };
-
-/** Classifications that are a machine, not the recipient: shown muted and never counted. */
-export const MACHINE: ReadonlySet<Classification> = new Set(['prefetch', 'scanner', 'self']);

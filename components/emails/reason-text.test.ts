@@ -5,7 +5,7 @@ import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS } from '../../lib/demo/demo-re
 import { readEmailDetail } from '../../lib/emails/email-detail';
 import { LOCAL_REASONS } from '../../lib/emails/local-reasons';
 import type { Reason } from '../../lib/emails/reason';
-import { testEmail } from '../../lib/emails/test-emails';
+import { testEmail } from '../../tests/support/test-emails';
 import { fakeGetMessage, LOCALES, type Locale } from '../../lib/i18n/chrome-i18n-fake';
 import { REASON_MESSAGES } from './reason-messages';
 import { reasonText, type MessageSource } from './reason-text';

@@ -1,7 +1,7 @@
 import type { CommandCenterDb } from '../db/database';
 import type { QueryArgs } from '../messaging/protocol';
 import type { QueryRunners } from '../messaging/live-query-server';
-import { readFolderCounts } from '../emails/email-writes';
+import { readFolderCounts } from '../emails/folder-counters';
 import { isDemoActive } from '../demo/seed-demo';
 import { readFolderPage } from '../emails/folder-page';
 import { readFolderMembers } from '../emails/folder-members';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
 import { recoverStuckSends } from '../emails/recover-stuck-sends';
-import { ensureFolderCounters, recountFolders } from '../emails/email-writes';
+import { ensureFolderCounters, recountFolders } from '../emails/folder-counters';
 import { scanForDamagedEmails } from '../emails/needs-attention';
 import { pruneCommandLog } from './command-log';
 

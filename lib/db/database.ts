@@ -3,9 +3,9 @@ import type {
   CampaignRecord,
   CommandLogRecord,
   CounterRecord,
+  DamagedEmailRecord,
   EmailRecord,
   EngagementEventRecord,
-  FlaggedEmailRecord,
   JobRecord,
   PersonRecord,
   RejectionRecord,
@@ -29,7 +29,8 @@ export class CommandCenterDb extends Dexie {
   commandLog!: EntityTable<CommandLogRecord, 'id'>;
   rejections!: EntityTable<RejectionRecord, 'id'>;
   counters!: EntityTable<CounterRecord, 'id'>;
-  flagged!: EntityTable<FlaggedEmailRecord, 'id'>;
+  /** Emails the periodic check found damaged, shown under "needs attention". */
+  damaged!: EntityTable<DamagedEmailRecord, 'id'>;
 
   constructor(name = 'command-center') {
     super(name);
@@ -48,6 +49,13 @@ export class CommandCenterDb extends Dexie {
       counters: 'id',
       flagged: 'id',
     });
+    // v2: "flagged" read as starred mail; the table of damaged rows is named for what it holds.
+    // Dexie deletes the old table only after the upgrade has copied its rows.
+    this.version(2)
+      .stores({ damaged: 'id', flagged: null })
+      .upgrade(async (tx) => {
+        await tx.table('damaged').bulkPut(await tx.table('flagged').toArray());
+      });
   }
 }
 

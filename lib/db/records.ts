@@ -138,7 +138,7 @@ export interface JobRecord {
   payload: Record<string, unknown>;
   dueAt: number;
   attempts: number;
-  state: 'queued' | 'running' | 'done' | 'failed';
+  state: 'queued' | 'done' | 'failed';
   lastError?: string;
 }
 
@@ -157,7 +157,7 @@ export interface CounterRecord {
 }
 
 /** An email the periodic check found damaged (no dates, no status): shown under "needs attention". */
-export interface FlaggedEmailRecord {
+export interface DamagedEmailRecord {
   id: string;
   problem: string;
   at: number;

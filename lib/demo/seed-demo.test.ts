@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import { saveDraft } from '../emails/drafts';
-import { readFolderCounts } from '../emails/email-writes';
+import { readFolderCounts } from '../emails/folder-counters';
 import { clearDemo, isDemoActive, seedDemo } from './seed-demo';
 
 let db: CommandCenterDb;

@@ -1,5 +1,5 @@
 import type { CommandCenterDb } from '../db/database';
-import { recountFolders } from '../emails/email-writes';
+import { recountFolders } from '../emails/folder-counters';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
 export interface SeedSize {

@@ -3,10 +3,10 @@ import { CommandCenterDb } from '../db/database';
 import { createRandom } from '../demo/random';
 import { archiveEmails, deleteEmails, restoreEmails, retryEmails, unarchiveEmails } from './actions';
 import { saveDraft } from './drafts';
-import { readFolderCounts, recountFolders } from './email-writes';
+import { readFolderCounts, recountFolders } from './folder-counters';
 import { changeStatus } from './lifecycle';
 import { EMAIL_STATUSES } from './status';
-import { testEmail } from './test-emails';
+import { testEmail } from '../../tests/support/test-emails';
 
 let db: CommandCenterDb;
 beforeEach(() => {

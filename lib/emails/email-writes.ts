@@ -1,29 +1,19 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
+import { adjustFolderCount } from './folder-counters';
 import { searchWordsOf } from './search-words';
-import { EMAIL_STATUSES, isEmailStatus, type EmailStatus, type FolderCounts } from './status';
 
-// Every write of an email goes through here, so the folder counts (one counter row per status)
-// change in the same transaction as the email. Counting an index of 100,000 emails on every
-// change would cost a scan; reading eight counters costs nothing.
-
-const counterId = (status: EmailStatus) => `folder:${status}`;
-
-async function adjust(db: CommandCenterDb, status: unknown, delta: number): Promise<void> {
-  if (!isEmailStatus(status) || delta === 0) return;
-  const id = counterId(status);
-  const counter = await db.counters.get(id);
-  await db.counters.put({ id, value: Math.max(0, (counter?.value ?? 0) + delta) });
-}
+// Every write of an email goes through here, so its folder counter (folder-counters.ts) and its
+// quick-filter words change in the same transaction as the email.
 
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
 export function saveEmail(db: CommandCenterDb, next: EmailRecord, previous: Pick<EmailRecord, 'status'> | undefined): Promise<void> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     await db.emails.put({ ...next, searchWords: searchWordsOf(next) });
     if (previous?.status !== next.status) {
-      await adjust(db, previous?.status, -1);
-      await adjust(db, next.status, +1);
+      await adjustFolderCount(db, previous?.status, -1);
+      await adjustFolderCount(db, next.status, +1);
     }
   });
 }
@@ -31,33 +21,6 @@ export function saveEmail(db: CommandCenterDb, next: EmailRecord, previous: Pick
 export function removeEmail(db: CommandCenterDb, email: EmailRecord): Promise<void> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     await db.emails.delete(email.id);
-    await adjust(db, email.status, -1);
+    await adjustFolderCount(db, email.status, -1);
   });
-}
-
-/** Counts every folder from the status index and stores the counts (after bulk writes, and to heal drift). */
-export function recountFolders(db: CommandCenterDb): Promise<FolderCounts> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
-    const values = await Promise.all(EMAIL_STATUSES.map((status) => db.emails.where('status').equals(status).count()));
-    await db.counters.bulkPut(EMAIL_STATUSES.map((status, index) => ({ id: counterId(status), value: values[index] ?? 0 })));
-    return Object.fromEntries(EMAIL_STATUSES.map((status, index) => [status, values[index] ?? 0])) as FolderCounts;
-  });
-}
-
-/**
- * The eight folder counts from their counters. Read-only (it runs inside live queries): when the
- * counters were never stored it counts the index instead, and ensureFolderCounters stores them.
- */
-export async function readFolderCounts(db: CommandCenterDb): Promise<FolderCounts> {
-  const counters = await db.counters.bulkGet(EMAIL_STATUSES.map(counterId));
-  const values = counters.every((counter) => counter !== undefined)
-    ? counters.map((counter) => counter.value)
-    : await Promise.all(EMAIL_STATUSES.map((status) => db.emails.where('status').equals(status).count()));
-  return Object.fromEntries(EMAIL_STATUSES.map((status, index) => [status, values[index] ?? 0])) as FolderCounts;
-}
-
-/** At worker start: makes sure the counters exist (a new database, or one a crash left without them). */
-export async function ensureFolderCounters(db: CommandCenterDb): Promise<void> {
-  const counters = await db.counters.bulkGet(EMAIL_STATUSES.map(counterId));
-  if (counters.some((counter) => counter === undefined)) await recountFolders(db);
 }

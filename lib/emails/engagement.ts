@@ -1,9 +1,10 @@
-import type { EmailRecord, EngagementEventRecord } from '../db/records';
+import type { Classification, EmailRecord, EngagementEventRecord } from '../db/records';
 
-const MACHINE = new Set(['prefetch', 'scanner', 'self']);
+/** Classifications that are a machine, not the recipient: never counted as engagement, shown muted. */
+export const MACHINE_CLASSIFICATIONS: ReadonlySet<Classification> = new Set(['prefetch', 'scanner', 'self']);
 
 export function isMachine(event: Pick<EngagementEventRecord, 'classification'>): boolean {
-  return MACHINE.has(event.classification);
+  return MACHINE_CLASSIFICATIONS.has(event.classification);
 }
 
 /** Folds one event into the email's engagement summary, machine hits kept apart from people. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import { readFolderMembers } from './folder-members';
-import { testEmail } from './test-emails';
+import { testEmail } from '../../tests/support/test-emails';
 
 let db: CommandCenterDb;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { findEmailsNeedingAttention, scanForDamagedEmails } from './needs-attent
 import { LOCAL_REASONS } from './local-reasons';
 import { recoverStuckSends, STUCK_AFTER_MS } from './recover-stuck-sends';
 import type { EmailStatus } from './status';
-import { testEmail } from './test-emails';
+import { testEmail } from '../../tests/support/test-emails';
 
 let db: CommandCenterDb;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { toListRow, type ListRow } from './email-row';
 import { matchesWords, wordsIn } from './search-words';
-import { readFolderCounts } from './email-writes';
+import { readFolderCounts } from './folder-counters';
 import { readFolderWindow, type RowAnchor } from './folder-window';
 import { folderOrder, type EmailStatus } from './status';
 

@@ -20,9 +20,9 @@ export async function findEmailsNeedingAttention(db: CommandCenterDb): Promise<D
   );
   const unknown = gaps.flat();
   const rows: DamagedRow[] = unknown.map((email) => ({ kind: 'damaged', id: String(email.id), problem: problemWith(email) ?? 'unknown status' }));
-  const flagged = await db.flagged.limit(MAX_ROWS).toArray();
-  const stillThere = await db.emails.bulkGet(flagged.map((row) => row.id));
-  flagged.forEach((row, index) => {
+  const damaged = await db.damaged.limit(MAX_ROWS).toArray();
+  const stillThere = await db.emails.bulkGet(damaged.map((row) => row.id));
+  damaged.forEach((row, index) => {
     if (stillThere[index] && !rows.some((known) => known.id === row.id)) rows.push({ kind: 'damaged', id: row.id, problem: row.problem });
   });
   return rows;
@@ -48,9 +48,9 @@ export async function scanForDamagedEmails(db: CommandCenterDb, now = Date.now()
     const unindexed = await db.emails.filter((email) => typeof email.status !== 'string').limit(MAX_ROWS).toArray();
     found.push(...unindexed.map((email) => ({ id: String(email.id), problem: problemWith(email) ?? 'it has no status', at: now })));
   }
-  await db.transaction('rw', db.flagged, async () => {
-    await db.flagged.clear();
-    await db.flagged.bulkPut(found);
+  await db.transaction('rw', db.damaged, async () => {
+    await db.damaged.clear();
+    await db.damaged.bulkPut(found);
   });
   return found.length;
 }

@@ -3,7 +3,7 @@ import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { changeStatus } from './lifecycle';
 import { EMAIL_STATUSES, type EmailStatus } from './status';
-import { isLegalTransition } from './transitions';
+import { isLegalTransition, statusAfter } from './transitions';
 
 // Every pair, written out, so a change to the table shows up here as a deliberate edit.
 const LEGAL = new Set([
@@ -73,5 +73,20 @@ describe('changeStatus', () => {
     await db.emails.put(email('failed', { failedAt: 2_000, folderDate: 2_000 }));
     const retried = await changeStatus(db, 'e-failed', { to: 'scheduled', reason: { text: 'retry' }, patch: { scheduledAt: 7_000 }, now: 7_000 });
     expect(retried.folderDate).toBe(7_000);
+  });
+});
+
+describe('what a delivery outcome does, read from the one table', () => {
+  it.each([
+    ['sending', ['rejected-at-send', 'bounced'], 'bounced'],
+    ['delivered', ['rejected-at-send', 'bounced'], 'bounced'],
+    ['archived', ['complaint'], 'spam'],
+    ['sending', ['sent'], 'delivered'],
+    // A late "delivered" report never unarchives what the rep archived.
+    ['archived', ['sent'], undefined],
+    ['scheduled', ['send-failed'], 'failed'],
+    ['draft', ['send-failed'], undefined],
+  ] as const)('%s + %j → %s', (from, causes, to) => {
+    expect(statusAfter(from, causes)).toBe(to);
   });
 });

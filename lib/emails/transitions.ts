@@ -5,7 +5,6 @@ import type { EmailStatus } from './status';
 
 export type TransitionCause =
   | 'schedule' // draft → scheduled
-  | 'send-now' // draft/scheduled → scheduled, due now
   | 'unschedule' // scheduled → draft (single emails only)
   | 'start-sending' // scheduled → sending (the worker picked it up)
   | 'sent' // sending → delivered
@@ -27,6 +26,12 @@ export const TRANSITIONS: Readonly<Record<EmailStatus, Partial<Record<EmailStatu
   bounced: { scheduled: 'retry' },
   spam: { scheduled: 'retry' },
 };
+
+/** Where an email in `from` goes for one of `causes`, if any of them applies to it. */
+export function statusAfter(from: EmailStatus, causes: readonly TransitionCause[]): EmailStatus | undefined {
+  const moves = Object.entries(TRANSITIONS[from]) as [EmailStatus, TransitionCause][];
+  return moves.find(([, cause]) => causes.includes(cause))?.[0];
+}
 
 export function isLegalTransition(from: EmailStatus, to: EmailStatus): boolean {
   return TRANSITIONS[from][to] !== undefined;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reasonText } from '../../components/emails/reason-text';
 import { CommandCenterDb } from '../db/database';
 import { readEmailDetail } from '../emails/email-detail';
-import { testEmail } from '../emails/test-emails';
+import { testEmail } from '../../tests/support/test-emails';
 import { fakeGetMessage } from '../i18n/chrome-i18n-fake';
 import { applyServerEvent, serverEventSchema, type ServerEvent } from './apply-event';
 

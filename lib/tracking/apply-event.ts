@@ -7,7 +7,7 @@ import { countEngagement } from '../emails/engagement';
 import { changeStatus } from '../emails/lifecycle';
 import { saveEmail } from '../emails/email-writes';
 import { toStoredFailure, toStoredReason, type Reason } from '../emails/reason';
-import type { EmailStatus } from '../emails/status';
+import { statusAfter, type TransitionCause } from '../emails/transitions';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
 // text is data, never markup) and folded into the local database.
@@ -39,12 +39,15 @@ export const serverEventSchema = v.object({
 
 export type ServerEvent = v.InferOutput<typeof serverEventSchema>;
 
-/** What each delivery outcome does to the email's status, and from which statuses. */
-const STATUS_EFFECTS: Partial<Record<ServerEvent['type'], { to: EmailStatus; from: EmailStatus[] }>> = {
-  bounce: { to: 'bounced', from: ['sending', 'delivered'] },
-  complaint: { to: 'spam', from: ['delivered', 'archived'] },
-  delivered: { to: 'delivered', from: ['sending'] },
-  failed: { to: 'failed', from: ['sending', 'scheduled'] },
+/**
+ * What each delivery outcome does to the email's status: the transitions (transitions.ts) of
+ * these causes. A "delivered" report moves a sending email, never unarchives an archived one.
+ */
+const STATUS_EFFECTS: Partial<Record<ServerEvent['type'], TransitionCause[]>> = {
+  bounce: ['rejected-at-send', 'bounced'],
+  complaint: ['complaint'],
+  delivered: ['sent'],
+  failed: ['send-failed'],
 };
 
 /** Applies one event once (its server cursor is unique); returns false when it changed nothing. */
@@ -78,13 +81,14 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
     if (event.type === 'bounce' || event.type === 'complaint') {
       await db.events.add({ emailId: email.id, type: event.type, at, classification: 'unknown', ...toStoredReason(reason), serverCursor: event.cursor });
     }
-    const effect = STATUS_EFFECTS[event.type];
-    if (effect && effect.from.includes(email.status)) {
+    const causes = STATUS_EFFECTS[event.type];
+    const to = causes && statusAfter(email.status, causes);
+    if (to) {
       await changeStatus(db, email.id, {
-        to: effect.to,
+        to,
         reason: { ...reason, text: reason.text || event.type },
         now: at,
-        patch: effect.to === 'delivered' ? { sentAt: at } : effect.to === 'bounced' || effect.to === 'failed' || effect.to === 'spam' ? { failedAt: at, ...toStoredFailure(reason) } : {},
+        patch: to === 'delivered' ? { sentAt: at } : to === 'bounced' || to === 'failed' || to === 'spam' ? { failedAt: at, ...toStoredFailure(reason) } : {},
       });
     }
     return true;

@@ -1,6 +1,6 @@
-import type { EmailRecord } from '../db/records';
-import type { EmailStatus } from './status';
-import { searchWordsOf } from './search-words';
+import type { EmailRecord } from '../../lib/db/records.ts';
+import type { EmailStatus } from '../../lib/emails/status.ts';
+import { searchWordsOf } from '../../lib/emails/search-words.ts';
 
 /** A valid stored email for tests; override what the test is about. */
 export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}): EmailRecord {
