@@ -16,7 +16,9 @@ export function findPostgresBin(): string | null {
 
 /** Postgres refuses to run as root, so as root every step runs as the `postgres` user. */
 function asPostgresUser(command: string[]): string[] {
-  return process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--', ...command] : command;
+  // runuser lives in sbin, which a minimal PATH (a CI runner's) may not include.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
+  return process.getuid?.() === 0 ? [runuser, '-u', 'postgres', '--', ...command] : command;
 }
 
 /** initdb into a temp dir and start a throwaway server on a loopback port. */
@@ -30,7 +32,7 @@ export async function startPostgres(bin: string, port: number): Promise<RunningP
   const data = join(dir, 'data');
   const [cmd = '', ...args] = asPostgresUser([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
   const init = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.error?.message ?? (init.stderr || init.stdout)}`);
   const [pgCmd = '', ...pgArgs] = asPostgresUser([
     join(bin, 'postgres'), '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`,
     // Throwaway test cluster: durability across an OS crash is not under test, speed is.
