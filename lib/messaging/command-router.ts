@@ -1,7 +1,7 @@
 import type { CommandName, CommandResponse, ProtocolError } from './protocol';
 import { commandRequestSchema, parseWith } from './protocol';
 import { commandArgSchemas } from './commands';
-import { CommandRefused } from './command-refused';
+import { Refusal } from '../errors/refusal';
 import { describeSender, isTrustedSender, type ExtensionIdentity, type SenderInfo } from './sender';
 
 export type CommandHandlers = {
@@ -38,7 +38,7 @@ export async function routeCommand(message: unknown, sender: SenderInfo, deps: C
     const value = await deps.once(id, name, () => handler(args.value));
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof CommandRefused) return failure(error.code, error.message);
+    if (error instanceof Refusal) return failure(error.code, error.message);
     console.error(`[command-center] ${name} failed`, error);
     return failure('failed', error instanceof Error ? error.message : String(error));
   }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { RefusalCode } from '../errors/refusal';
 import { commandArgSchemas, type CommandResults } from './commands';
 import { queryArgSchemas, type QueryResults } from './queries';
 
@@ -16,7 +17,8 @@ export type QueryName = keyof typeof queryArgSchemas;
 export type QueryArgs<N extends QueryName> = v.InferOutput<(typeof queryArgSchemas)[N]>;
 export type QueryResult<N extends QueryName> = QueryResults[N];
 
-export type ErrorCode = 'invalid' | 'rejected' | 'not_found' | 'conflict' | 'failed';
+/** `not_found` and `conflict` are the domain's refusals (`lib/errors/refusal.ts`), passed through as they are. */
+export type ErrorCode = 'invalid' | 'rejected' | RefusalCode | 'failed';
 export interface ProtocolError {
   code: ErrorCode;
   message: string;
