@@ -3,11 +3,13 @@ import type { CommandHandlers } from '../messaging/command-router';
 import { clearDemo, seedDemo } from '../demo/seed-demo';
 import { saveDraft } from '../emails/drafts';
 import type { SyncResult } from '../tracking/event-sync';
+import type { ServerSettings } from '../tracking/server-settings';
 import { testServer } from '../tracking/test-server';
 import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from '../emails/actions';
 
 export interface BackgroundServices {
   syncNow: () => Promise<SyncResult | null>;
+  setServer: (settings: ServerSettings | null) => Promise<{ changed: boolean }>;
 }
 
 /** Every command's handler, each a thin call into the module that owns the work. */
@@ -28,5 +30,6 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };
     },
     'tracking.testServer': (args) => testServer(args),
+    'tracking.setServer': ({ server }) => services.setServer(server),
   };
 }

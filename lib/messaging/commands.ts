@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ActionResult } from '../emails/actions';
+import { serverSettingsSchema } from '../tracking/server-settings';
 import type { ServerCheck } from '../tracking/test-server';
 import { returns, type CommandDefinition } from './definition';
 
@@ -73,6 +74,13 @@ export const commands = {
     args: v.object({ url: v.pipe(v.string(), v.maxLength(2000)), apiKey: v.pipe(v.string(), v.maxLength(200)) }),
     result: returns<ServerCheck>(),
     // Waits on the network and writes nothing.
+    transaction: 'outside',
+  },
+  /** The rep's server from the options page (null: disconnect). The background is its only writer. */
+  'tracking.setServer': {
+    args: v.object({ server: v.nullable(serverSettingsSchema) }),
+    result: returns<{ changed: boolean }>(),
+    // Writes `storage.local`, which cannot join an IndexedDB transaction; saving twice is harmless.
     transaction: 'outside',
   },
 } satisfies Record<string, CommandDefinition>;
