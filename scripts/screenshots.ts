@@ -163,8 +163,8 @@ async function shootDrafts(launched: LaunchedExtension, control: Page, locale: s
 async function saveDrafts(control: Page, drafts: DraftArgs[]): Promise<string[]> {
   const ids: string[] = [];
   for (const draft of drafts.toReversed()) {
-    const response = (await sendCommandFrom(control, 'emails.saveDraft', draft)) as { ok: boolean; value?: { id: string }; error?: { message: string } };
-    if (!response.ok || !response.value) throw new Error(`emails.saveDraft refused "${draft.subject.slice(0, 40)}": ${response.error?.message}`);
+    const response = await sendCommandFrom(control, 'emails.saveDraft', draft);
+    if (!response.ok) throw new Error(`emails.saveDraft refused "${draft.subject.slice(0, 40)}": ${response.error.message}`);
     ids.unshift(response.value.id);
   }
   return ids;

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
-import { resetEventCursor } from '../../lib/tracking/event-cursor';
 import { describeCheckFailure } from '../../lib/tracking/problem-text';
-import { checkServerSettings, loadServerSettings, saveServerSettings, watchServerSettings, type ServerSettings } from '../../lib/tracking/server-settings';
+import { checkServerSettings, loadServerSettings, watchServerSettings, type ServerSettings } from '../../lib/tracking/server-settings';
 import type { ServerCheck, ServerCheckFailure } from '../../lib/tracking/test-server';
 import { ServerNote, type Note } from './ServerNote';
 
@@ -45,11 +44,10 @@ export function TrackingServerForm() {
     return watchServerSettings(() => void loadServerSettings().then(setSaved));
   }, []);
 
+  // The background saves the settings (and starts a new server's feed from its start): it may be
+  // pulling from the old server right now, and only it can wait for that pull to finish.
   const connect = async (settings: ServerSettings) => {
-    const previous = await loadServerSettings();
-    await saveServerSettings(settings);
-    // A different server has a different feed: read it from its start.
-    if (previous?.url !== settings.url || previous.apiKey !== settings.apiKey) await resetEventCursor();
+    await sendCommand('tracking.setServer', { server: settings });
     setSaved(settings);
     setUrl(settings.url);
     setApiKey(settings.apiKey);
@@ -71,7 +69,7 @@ export function TrackingServerForm() {
   const disconnect = async () => {
     if (!saved) return;
     const previous = saved;
-    await saveServerSettings(null);
+    await sendCommand('tracking.setServer', { server: null });
     setSaved(null);
     setNote({ tone: 'disconnected', previous });
     await sendCommand('tracking.sync', {}).catch(() => undefined); // clears the sidebar's sync mark

@@ -1,11 +1,8 @@
 import type { CommandCenterDb } from '../db/database';
+import { commands } from '../messaging/commands';
 import type { CommandName } from '../messaging/protocol';
 
 const KEEP_MS = 24 * 3_600_000;
-
-// Commands that are idempotent by construction and cannot run inside one IndexedDB
-// transaction (too large, or they wait on the network); they are logged after they finish.
-const RUN_OUTSIDE_TRANSACTION = new Set<CommandName>(['demo.seed', 'demo.clear', 'tracking.sync', 'tracking.testServer']);
 
 /**
  * Applies a command at most once per id. The handler's writes and the log entry commit in one
@@ -16,7 +13,9 @@ export function createRunOnce(db: CommandCenterDb) {
   return async (id: string, name: CommandName, run: () => Promise<unknown>): Promise<unknown> => {
     const logged = await db.commandLog.get(id);
     if (logged) return logged.result;
-    if (RUN_OUTSIDE_TRANSACTION.has(name)) {
+    // Idempotent by construction and too large or too slow for one IndexedDB transaction
+    // (each definition says which, in commands.ts): logged after it finishes.
+    if (commands[name].transaction === 'outside') {
       const result = await run();
       await db.commandLog.put({ id, name, at: Date.now(), result });
       return result;

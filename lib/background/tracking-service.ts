@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
 import { syncEvents, type SyncResult } from '../tracking/event-sync';
 import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
-import { loadServerSettings } from '../tracking/server-settings';
+import { changeServerSettings, loadServerSettings, type ServerSettings } from '../tracking/server-settings';
 import { ServerError } from '../tracking/server-client';
 import { syncStatus } from '../tracking/sync-status';
+import { createTurns } from './take-turns';
 
 const SYNC_ALARM = 'event-sync';
 const OUTBOX_ALARM = 'outbox';
@@ -18,32 +19,36 @@ const OUTBOX_ALARM = 'outbox';
 export function startTrackingService(db: CommandCenterDb) {
   let syncing: Promise<SyncResult | null> | null = null;
   let draining: Promise<void> | null = null;
+  // A pull and a change of server take turns: a pull under way would otherwise write the old
+  // server's cursor after the new server's reset, and the new feed would skip its start.
+  const inTurn = createTurns();
 
+  const pull = async (): Promise<SyncResult | null> => {
+    const settings = await loadServerSettings();
+    if (!settings) {
+      await syncStatus.setValue(null); // disconnected: nothing to be unreachable
+      return null;
+    }
+    try {
+      const result = await syncEvents(db, settings);
+      await syncStatus.setValue({ at: Date.now(), ok: true });
+      return result;
+    } catch (error) {
+      // The rep sees this in the sidebar until a later pull works.
+      await syncStatus.setValue({
+        at: Date.now(),
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ServerError ? { code: error.code } : {}),
+      });
+      throw error;
+    }
+  };
   const syncNow = (): Promise<SyncResult | null> => {
-    syncing ??= loadServerSettings()
-      .then(async (settings) => {
-        if (!settings) {
-          await syncStatus.setValue(null); // disconnected: nothing to be unreachable
-          return null;
-        }
-        try {
-          const result = await syncEvents(db, settings);
-          await syncStatus.setValue({ at: Date.now(), ok: true });
-          return result;
-        } catch (error) {
-          // The rep sees this in the sidebar until a later pull works.
-          await syncStatus.setValue({
-            at: Date.now(),
-            ok: false,
-            error: error instanceof Error ? error.message : String(error),
-            ...(error instanceof ServerError ? { code: error.code } : {}),
-          });
-          throw error;
-        }
-      })
-      .finally(() => (syncing = null));
+    syncing ??= inTurn(pull).finally(() => (syncing = null));
     return syncing;
   };
+  const setServer = (settings: ServerSettings | null) => inTurn(() => changeServerSettings(settings));
   const drainOutbox = (): Promise<void> => {
     draining ??= loadServerSettings()
       .then((settings) => runDueJobs(db, settings))
@@ -74,5 +79,5 @@ export function startTrackingService(db: CommandCenterDb) {
   });
 
   void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
-  return { syncNow };
+  return { syncNow, setServer };
 }

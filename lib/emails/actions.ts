@@ -1,7 +1,7 @@
 import type { CommandCenterDb } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
 import type { JobRecord } from '../db/records';
-import { CommandRefused } from '../messaging/command-refused';
+import { Refusal } from '../errors/refusal';
 import { changeStatus } from './lifecycle';
 import { removeEmail, saveEmail } from './email-writes';
 import { LOCAL_REASONS } from './local-reasons';
@@ -25,7 +25,7 @@ async function eachEmail(ids: readonly string[], act: PerEmail, now = Date.now()
       await act(id, now);
       result.done.push(id);
     } catch (error) {
-      if (!(error instanceof CommandRefused)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       result.failed.push({ id, message: error.message });
     }
   }
@@ -60,8 +60,8 @@ export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at
     }
     await withinTransaction(db, [db.emails, db.counters], async () => {
       const email = await db.emails.get(id);
-      if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
-      if (email.status !== 'scheduled') throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      if (!email) throw new Refusal('not_found', 'This email no longer exists.');
+      if (email.status !== 'scheduled') throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
       await saveEmail(db, {
         ...email,
         scheduledAt: at,
@@ -87,8 +87,8 @@ export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expect
   return eachEmail(ids, (id, now) =>
     withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
       const email = await db.emails.get(id);
-      if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
-      if (email.status !== expected) throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      if (!email) throw new Refusal('not_found', 'This email no longer exists.');
+      if (email.status !== expected) throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
       await db.trash.put({ ...email, deletedAt: now });
       await removeEmail(db, email);
     }),
@@ -99,7 +99,7 @@ export function restoreEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, (id) =>
     withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
       const trashed = await db.trash.get(id);
-      if (!trashed) throw new CommandRefused('not_found', 'This email is no longer in the trash.');
+      if (!trashed) throw new Refusal('not_found', 'This email is no longer in the trash.');
       const { deletedAt: _deletedAt, ...email } = trashed;
       await saveEmail(db, email, await db.emails.get(id));
       await db.trash.delete(id);

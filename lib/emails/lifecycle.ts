@@ -2,7 +2,7 @@ import type { CommandCenterDb } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
 import { saveEmail } from './email-writes';
 import type { EmailRecord } from '../db/records';
-import { CommandRefused } from '../messaging/command-refused';
+import { Refusal } from '../errors/refusal';
 import { folderDateOf } from './folder-date';
 import { toStoredReason, type Reason } from './reason';
 import { isEmailStatus, type EmailStatus } from './status';
@@ -26,16 +26,16 @@ export interface StatusChangeRequest {
 export async function changeStatus(db: CommandCenterDb, id: string, request: StatusChangeRequest): Promise<EmailRecord> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     const email = await db.emails.get(id);
-    if (!email) throw new CommandRefused('not_found', 'This email no longer exists.');
+    if (!email) throw new Refusal('not_found', 'This email no longer exists.');
     const expected = request.expected === undefined ? undefined : ([] as EmailStatus[]).concat(request.expected);
     if (expected && !expected.includes(email.status)) {
-      throw new CommandRefused('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
     }
-    if (!isEmailStatus(email.status)) throw new CommandRefused('conflict', `This email has an unknown status (${String(email.status)}).`);
+    if (!isEmailStatus(email.status)) throw new Refusal('conflict', `This email has an unknown status (${String(email.status)}).`);
     if (!isLegalTransition(email.status, request.to)) {
-      throw new CommandRefused('conflict', `An email cannot go from ${email.status} to ${request.to}.`);
+      throw new Refusal('conflict', `An email cannot go from ${email.status} to ${request.to}.`);
     }
-    if (request.to === 'draft' && email.bulk) throw new CommandRefused('conflict', 'Bulk sends are never drafts.');
+    if (request.to === 'draft' && email.bulk) throw new Refusal('conflict', 'Bulk sends are never drafts.');
     const now = request.now ?? Date.now();
     const next: EmailRecord = {
       ...email,

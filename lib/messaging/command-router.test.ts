@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { routeCommand, type CommandRouterDeps } from './command-router';
-import { CommandRefused } from './command-refused';
+import { Refusal } from '../errors/refusal';
 
 const self = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 const sidebar = { id: self.id, url: `${self.origin}sidebar.html` };
@@ -66,7 +66,7 @@ describe('routeCommand', () => {
 
   it('passes a handler refusal through with its code', async () => {
     const { base } = deps({
-      handlers: { 'emails.saveDraft': async () => { throw new CommandRefused('conflict', 'That email was just sent.'); } } as unknown as CommandRouterDeps['handlers'],
+      handlers: { 'emails.saveDraft': async () => { throw new Refusal('conflict', 'That email was just sent.'); } } as unknown as CommandRouterDeps['handlers'],
     });
     const response = await routeCommand(draft({ to: [], subject: 'x' }), sidebar, base);
     expect(response).toEqual({ ok: false, error: { code: 'conflict', message: 'That email was just sent.' } });

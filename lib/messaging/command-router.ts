@@ -1,11 +1,12 @@
-import type { CommandName, CommandResponse, ProtocolError } from './protocol';
+import type { CommandArgs, CommandName, CommandResponse, CommandResult, ProtocolError } from './protocol';
 import { commandRequestSchema, parseWith } from './protocol';
-import { commandArgSchemas } from './commands';
-import { CommandRefused } from './command-refused';
+import { commands } from './commands';
+import { Refusal } from '../errors/refusal';
 import { describeSender, isTrustedSender, type ExtensionIdentity, type SenderInfo } from './sender';
 
+/** One handler per command, typed from its definition in commands.ts. */
 export type CommandHandlers = {
-  [N in CommandName]: (args: never) => Promise<unknown>;
+  [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>>;
 };
 
 export interface CommandRouterDeps {
@@ -28,17 +29,18 @@ export async function routeCommand(message: unknown, sender: SenderInfo, deps: C
     return failure('invalid', `Malformed message: ${request.message}`);
   }
   const { id, name } = request.value;
-  const args = parseWith(commandArgSchemas[name], request.value.args);
+  const args = parseWith(commands[name].args, request.value.args);
   if (!args.ok) {
     deps.reject('invalid arguments', describeSender(sender), `${name}: ${args.message}`);
     return failure('invalid', `${name}: ${args.message}`);
   }
   try {
+    // TypeScript cannot pair `name` with its own handler across the union; the schema just did.
     const handler = deps.handlers[name] as (args: unknown) => Promise<unknown>;
     const value = await deps.once(id, name, () => handler(args.value));
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof CommandRefused) return failure(error.code, error.message);
+    if (error instanceof Refusal) return failure(error.code, error.message);
     console.error(`[command-center] ${name} failed`, error);
     return failure('failed', error instanceof Error ? error.message : String(error));
   }

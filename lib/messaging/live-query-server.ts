@@ -1,11 +1,20 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { Browser } from 'wxt/browser';
-import { LIVE_PORT_NAME, liveClientMessageSchema, parseWith, type LiveServerMessage, type QueryName } from './protocol';
-import { queryArgSchemas } from './queries';
+import {
+  LIVE_PORT_NAME,
+  liveClientMessageSchema,
+  parseWith,
+  type LiveServerMessage,
+  type QueryArgs,
+  type QueryName,
+  type QueryResult,
+} from './protocol';
+import { queries } from './queries';
 import { describeSender, isTrustedSender, type ExtensionIdentity } from './sender';
 
+/** One runner per live query, typed from its definition in queries.ts. */
 export type QueryRunners = {
-  [N in QueryName]: (args: never) => Promise<unknown>;
+  [N in QueryName]: (args: QueryArgs<N>) => Promise<QueryResult<N>>;
 };
 
 export interface LiveQueryServerDeps {
@@ -47,7 +56,7 @@ export function serveLiveQueries(port: Browser.runtime.Port, deps: LiveQueryServ
     if (message.value.kind === 'unsubscribe') return;
 
     const { name } = message.value;
-    const args = parseWith(queryArgSchemas[name], message.value.args);
+    const args = parseWith(queries[name].args, message.value.args);
     if (!args.ok) {
       deps.reject('invalid arguments', describeSender(sender), `${name}: ${args.message}`);
       post({ kind: 'error', subId, error: { code: 'invalid', message: `${name}: ${args.message}` } });

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { commandArgSchemas, type CommandResults } from './commands';
-import { queryArgSchemas, type QueryResults } from './queries';
+import type { RefusalCode } from '../errors/refusal';
+import { commands } from './commands';
+import type { ResultOf } from './definition';
+import { queries } from './queries';
 
 // The one protocol between the extension's contexts (architecture.md §3).
 // Every message carries `channel: 'icc'` so stray messages are easy to tell apart.
@@ -8,15 +10,17 @@ import { queryArgSchemas, type QueryResults } from './queries';
 export const CHANNEL = 'icc';
 export const LIVE_PORT_NAME = 'icc.live';
 
-export type CommandName = keyof typeof commandArgSchemas;
-export type CommandArgs<N extends CommandName> = v.InferOutput<(typeof commandArgSchemas)[N]>;
-export type CommandResult<N extends CommandName> = CommandResults[N];
+// Every type below comes from the one definition of each command and query.
+export type CommandName = keyof typeof commands;
+export type CommandArgs<N extends CommandName> = v.InferOutput<(typeof commands)[N]['args']>;
+export type CommandResult<N extends CommandName> = ResultOf<(typeof commands)[N]>;
 
-export type QueryName = keyof typeof queryArgSchemas;
-export type QueryArgs<N extends QueryName> = v.InferOutput<(typeof queryArgSchemas)[N]>;
-export type QueryResult<N extends QueryName> = QueryResults[N];
+export type QueryName = keyof typeof queries;
+export type QueryArgs<N extends QueryName> = v.InferOutput<(typeof queries)[N]['args']>;
+export type QueryResult<N extends QueryName> = ResultOf<(typeof queries)[N]>;
 
-export type ErrorCode = 'invalid' | 'rejected' | 'not_found' | 'conflict' | 'failed';
+/** `not_found` and `conflict` are the domain's refusals (`lib/errors/refusal.ts`), passed through as they are. */
+export type ErrorCode = 'invalid' | 'rejected' | RefusalCode | 'failed';
 export interface ProtocolError {
   code: ErrorCode;
   message: string;
@@ -67,7 +71,7 @@ export const commandRequestSchema = v.object({
   channel: v.literal(CHANNEL),
   kind: v.literal('command'),
   id: idSchema,
-  name: v.picklist(Object.keys(commandArgSchemas) as [CommandName, ...CommandName[]]),
+  name: v.picklist(Object.keys(commands) as [CommandName, ...CommandName[]]),
   args: v.unknown(),
 });
 
@@ -75,7 +79,7 @@ export const liveClientMessageSchema = v.variant('kind', [
   v.object({
     kind: v.literal('subscribe'),
     subId: idSchema,
-    name: v.picklist(Object.keys(queryArgSchemas) as [QueryName, ...QueryName[]]),
+    name: v.picklist(Object.keys(queries) as [QueryName, ...QueryName[]]),
     args: v.unknown(),
   }),
   v.object({ kind: v.literal('unsubscribe'), subId: idSchema }),

@@ -6,38 +6,40 @@ import type { FolderPage } from '../emails/folder-page';
 import type { EmailDetailResult } from '../emails/email-detail';
 import type { FolderMembers } from '../emails/folder-members';
 import type { DamagedRow } from '../emails/email-row';
+import { returns, type QueryDefinition } from './definition';
 
-// Named live queries: a UI subscribes with arguments and gets every new result pushed.
+// Named live queries: a UI subscribes with arguments and gets every new result pushed. Add one
+// here, then its runner in lib/background/live-queries.ts (tsc asks for it).
 
-export const queryArgSchemas = {
-  'folders.counts': v.object({}),
-  'folders.page': v.object({
-    status: v.picklist(EMAIL_STATUSES),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
-    filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    anchor: v.optional(v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)), folderDate: v.number(), id: v.pipe(v.string(), v.maxLength(200)) })),
-  }),
-  'folders.members': v.object({
-    status: v.picklist(EMAIL_STATUSES),
-    filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  }),
-  'emails.detail': v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
-  'emails.needsAttention': v.object({}),
-  'demo.status': v.object({}),
-  'overview.counts': v.object({}),
-  'diagnostics.rejections': v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 20),
-  }),
-};
-
-export interface QueryResults {
-  'folders.counts': FolderCounts;
-  'folders.page': FolderPage;
-  'folders.members': FolderMembers;
-  'emails.detail': EmailDetailResult;
-  'emails.needsAttention': DamagedRow[];
-  'demo.status': { active: boolean };
-  'overview.counts': { openTasks: number; savedSearches: number; emails: number };
-  'diagnostics.rejections': RejectionRecord[];
-}
+export const queries = {
+  'folders.counts': { args: v.object({}), result: returns<FolderCounts>() },
+  'folders.page': {
+    args: v.object({
+      status: v.picklist(EMAIL_STATUSES),
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+      filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      anchor: v.optional(
+        v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)), folderDate: v.number(), id: v.pipe(v.string(), v.maxLength(200)) }),
+      ),
+    }),
+    result: returns<FolderPage>(),
+  },
+  'folders.members': {
+    args: v.object({
+      status: v.picklist(EMAIL_STATUSES),
+      filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
+    result: returns<FolderMembers>(),
+  },
+  'emails.detail': { args: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }), result: returns<EmailDetailResult>() },
+  'emails.needsAttention': { args: v.object({}), result: returns<DamagedRow[]>() },
+  'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
+  'overview.counts': { args: v.object({}), result: returns<{ openTasks: number; savedSearches: number; emails: number }>() },
+  'diagnostics.rejections': {
+    args: v.object({
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 20),
+    }),
+    result: returns<RejectionRecord[]>(),
+  },
+} satisfies Record<string, QueryDefinition>;

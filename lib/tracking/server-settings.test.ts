@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { checkServerSettings, type SettingsProblem } from './server-settings';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { eventCursor } from './event-cursor';
+import { changeServerSettings, checkServerSettings, loadServerSettings, type SettingsProblem } from './server-settings';
 
 const KEY = 'icc_3f9a1c2b7d4e5f60718293a4b5c6d7e8';
 
@@ -33,5 +35,31 @@ describe('what the rep typed in the server form', () => {
     ['HTTP://LOCALHOST:8787', 'HTTP://LOCALHOST:8787'],
   ])('accepts %s as %s', (url, saved) => {
     expect(checkServerSettings({ url, apiKey: ` ${KEY} ` })).toEqual({ ok: true, settings: { url: saved, apiKey: KEY } });
+  });
+});
+
+describe('changing the saved server (the background does it when the options page asks)', () => {
+  const first = { url: 'https://track.example.com', apiKey: KEY };
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads another server’s feed from its start, and carries on when the same one is saved again', async () => {
+    expect(await changeServerSettings(first)).toEqual({ changed: true });
+    await eventCursor.setValue('120');
+    expect(await changeServerSettings(first)).toEqual({ changed: false });
+    expect(await eventCursor.getValue()).toBe('120');
+
+    expect(await changeServerSettings({ ...first, url: 'https://other.example.com' })).toEqual({ changed: true });
+    expect(await eventCursor.getValue()).toBe('0');
+    expect(await loadServerSettings()).toEqual({ ...first, url: 'https://other.example.com' });
+  });
+
+  it('forgets the server on disconnect; reconnecting reads its feed from the start', async () => {
+    await changeServerSettings(first);
+    await eventCursor.setValue('120');
+    expect(await changeServerSettings(null)).toEqual({ changed: true });
+    expect(await loadServerSettings()).toBeNull();
+    expect(await eventCursor.getValue()).toBe('120');
+    await changeServerSettings(first);
+    expect(await eventCursor.getValue()).toBe('0');
   });
 });

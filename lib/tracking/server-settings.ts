@@ -1,8 +1,11 @@
 import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
+import { resetEventCursor } from './event-cursor';
 
 // Where the rep's tracking and delivery server is, and the rep's API key for it. Entered by
-// the rep in the options page; never shipped with the extension.
+// the rep in the options page; never shipped with the extension. Any context may read it; only
+// the background writes it (the options page sends `tracking.setServer`), so a change cannot
+// land in the middle of a pull that is writing the old server's cursor.
 
 export interface ServerSettings {
   url: string;
@@ -65,6 +68,16 @@ export async function loadServerSettings(): Promise<ServerSettings | null> {
   return stored && v.is(serverSettingsSchema, stored) ? stored : null;
 }
 
-export const saveServerSettings = (settings: ServerSettings | null) => item.setValue(settings);
+/**
+ * Saves the rep's server (null: disconnect). A server or key other than the saved one has
+ * another feed: it is read from its start (after a disconnect too; each event applies once).
+ */
+export async function changeServerSettings(settings: ServerSettings | null): Promise<{ changed: boolean }> {
+  const previous = await loadServerSettings();
+  await item.setValue(settings);
+  const changed = previous?.url !== settings?.url || previous?.apiKey !== settings?.apiKey;
+  if (settings && changed) await resetEventCursor();
+  return { changed };
+}
 
 export const watchServerSettings = (onChange: () => void) => item.watch(onChange);

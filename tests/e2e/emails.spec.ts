@@ -1,9 +1,9 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, type SendCommand } from './fixtures.ts';
 import type { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts, expectedDemoIdsByStatus } from '../support/expected-demo-counts.ts';
 import { EMAIL_STATUSES } from '../../lib/emails/status.ts';
 
-async function openSeededGmail(command: (name: string, args: unknown) => Promise<{ ok: boolean }>, openSidebar: () => Promise<SidebarPage>) {
+async function openSeededGmail(command: SendCommand, openSidebar: () => Promise<SidebarPage>) {
   expect((await command('demo.seed', {})).ok).toBe(true);
   return openSidebar();
 }

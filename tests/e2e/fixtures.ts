@@ -1,7 +1,17 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension, type LaunchOptions } from '../support/launch-extension.ts';
+import {
+  launchWithExtension,
+  openControlPage,
+  sendCommandFrom,
+  sendRawCommandFrom,
+  type LaunchedExtension,
+  type LaunchOptions,
+} from '../support/launch-extension.ts';
+import type { CommandArgs, CommandName, CommandResponse, CommandResult } from '../../lib/messaging/protocol.ts';
 import { GMAIL_INBOX_URL, serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
 import { SidebarPage } from './pages/sidebar.ts';
+
+export type SendCommand = <N extends CommandName>(name: N, args: CommandArgs<N>, id?: string) => Promise<CommandResponse<CommandResult<N>>>;
 
 interface Fixtures {
   /** Which fixture pages to serve; override per test with test.use({ webmailPages }). */
@@ -11,7 +21,10 @@ interface Fixtures {
   extension: LaunchedExtension;
   /** An extension page that sends commands as any of our UIs would. */
   control: Page;
-  command: (name: string, args: unknown, id?: string) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** Sends a command as our UIs do, typed from its definition in lib/messaging/commands.ts. */
+  command: SendCommand;
+  /** Sends anything at all (unknown names, malformed arguments): for the security tests. */
+  rawCommand: (name: string, args: unknown, id?: string) => Promise<CommandResponse>;
   /** Opens a webmail page (Gmail by default) in a new tab and waits for the docked sidebar. */
   openSidebar: (url?: string) => Promise<SidebarPage>;
 }
@@ -29,7 +42,11 @@ export const test = base.extend<Fixtures>({
     await use(await openControlPage(extension));
   },
   command: async ({ control }, use) => {
-    await use(async (name, args, id) => (await sendCommandFrom(control, name, args, id)) as Awaited<ReturnType<Fixtures['command']>>);
+    await use((name, args, id) => sendCommandFrom(control, name, args, id));
+  },
+  rawCommand: async ({ control }, use) => {
+    // Whatever it was sent, the background answers with a response (routeCommand never throws).
+    await use(async (name, args, id) => (await sendRawCommandFrom(control, name, args, id)) as CommandResponse);
   },
   openSidebar: async ({ extension }, use) => {
     await use(async (url = GMAIL_INBOX_URL) => {

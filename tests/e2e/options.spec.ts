@@ -113,9 +113,9 @@ test('the options page reads at a deliberate size, not Chromium’s 75 % of it',
   expect(await size('button[type="submit"]')).toBe('13px');
 });
 
-test('the sidebar’s tooltip says why the last pull failed', async ({ extension, command, control, openSidebar }) => {
+test('the sidebar’s tooltip says why the last pull failed', async ({ command, openSidebar }) => {
   // Saved earlier, then the key was revoked on the server.
-  await control.evaluate(async (url) => chrome.storage.local.set({ trackingServer: { url, apiKey: `icc_${'0'.repeat(32)}` } }), server.url);
+  expect((await command('tracking.setServer', { server: { url: server.url, apiKey: `icc_${'0'.repeat(32)}` } })).ok).toBe(true);
   expect((await command('tracking.sync', {})).ok).toBe(false);
   const sidebar = await openSidebar();
   const mark = sidebar.frame.getByTestId('sync-health');

@@ -7,18 +7,17 @@ import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
 import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS } from '../support/stress-mailboxes.ts';
 
 
-const rejectionCount = async (control: Page) => (await readLiveQueryOnce<unknown[]>(control, 'diagnostics.rejections', { limit: 200 })).length;
+const rejectionCount = async (control: Page) => (await readLiveQueryOnce(control, 'diagnostics.rejections', { limit: 200 })).length;
 
-test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ control, command, openSidebar }) => {
+test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ control, command, rawCommand, openSidebar }) => {
   const sidebar = await openSidebar();
   await sidebar.openTab('pending');
   await expect(sidebar.folderCount('draft')).toHaveText('0');
   const before = await rejectionCount(control);
 
   const badArgs = await command('emails.saveDraft', { to: [{ address: 'not an address' }], subject: 'x' });
-  expect(badArgs).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(badArgs.error?.message).toMatch(/address|email/i);
-  const unknownCommand = await command('emails.dropEverything', {});
+  expect(badArgs).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/address|email/i) } });
+  const unknownCommand = await rawCommand('emails.dropEverything', {});
   expect(unknownCommand).toMatchObject({ ok: false, error: { code: 'invalid' } });
 
   await expect.poll(() => rejectionCount(control)).toBe(before + 2);

@@ -4,6 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { chromiumArgs, findChromium } from './chromium.ts';
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResponse,
+  CommandResult,
+  QueryArgs,
+  QueryName,
+  QueryResult,
+} from '../../lib/messaging/protocol.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -67,8 +76,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 /**
  * Sends one protocol command from a real extension page, exactly as the sidebar does, and
  * returns the background's response. Used to seed data and to act as "another context".
+ * Typed from the protocol's definitions: wrong arguments, or reading a field the answer does
+ * not have, fail `tsc`.
  */
-export async function sendCommandFrom(page: Page, name: string, args: unknown, id: string = crypto.randomUUID()): Promise<unknown> {
+export async function sendCommandFrom<N extends CommandName>(
+  page: Page,
+  name: N,
+  args: CommandArgs<N>,
+  id?: string,
+): Promise<CommandResponse<CommandResult<N>>> {
+  return (await sendRawCommandFrom(page, name, args, id)) as CommandResponse<CommandResult<N>>;
+}
+
+/** The same with nothing typed, for what no UI of ours would send: unknown names, malformed arguments. */
+export async function sendRawCommandFrom(page: Page, name: string, args: unknown, id: string = crypto.randomUUID()): Promise<unknown> {
   return page.evaluate(
     ([name, args, id]) => chrome.runtime.sendMessage({ channel: 'icc', kind: 'command', id, name, args }),
     [name, args, id] as const,
@@ -84,14 +105,14 @@ export async function openControlPage(launched: LaunchedExtension): Promise<Page
 }
 
 /** Reads one result of a named live query over a fresh port, as a UI's first render would. */
-export async function readLiveQueryOnce<T>(page: Page, name: string, args: unknown): Promise<T> {
+export async function readLiveQueryOnce<N extends QueryName>(page: Page, name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
   return page.evaluate(
     ([name, args]) =>
-      new Promise<T>((resolve, reject) => {
+      new Promise<QueryResult<N>>((resolve, reject) => {
         const port = chrome.runtime.connect({ name: 'icc.live' });
         port.onMessage.addListener((message: { kind: string; value?: unknown; error?: { message: string } }) => {
           port.disconnect();
-          if (message.kind === 'result') resolve(message.value as T);
+          if (message.kind === 'result') resolve(message.value as QueryResult<N>);
           else reject(new Error(message.error?.message));
         });
         port.postMessage({ kind: 'subscribe', subId: crypto.randomUUID(), name, args });

@@ -2,11 +2,9 @@
 // as `emails.saveDraft` arguments. Addresses must pass the command's email check (ASCII local
 // part and domain), so the hostile text lives in names, subjects and bodies.
 
-export interface DraftArgs {
-  to: { address: string; name?: string }[];
-  subject: string;
-  body?: string;
-}
+import type { CommandArgs } from '../../lib/messaging/protocol.ts';
+
+export type DraftArgs = CommandArgs<'emails.saveDraft'>;
 
 /** A German compound repeated without a break: no space for the layout to wrap at. */
 const UNBROKEN = 'Donaudampfschifffahrtsgesellschaftskapitänsmützenhalter'.repeat(10).slice(0, 500);
