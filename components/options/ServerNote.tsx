@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/t';
 import type { ServerSettings } from '../../lib/tracking/server-settings';
-import type { CheckProblem } from '../../lib/tracking/test-server';
+import type { CheckProblem } from '../../lib/tracking/check-connection';
 
 export type Note =
   | { tone: 'ok'; text: string }

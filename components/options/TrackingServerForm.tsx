@@ -3,7 +3,7 @@ import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
 import { describeCheckFailure } from '../../lib/tracking/problem-text';
 import { checkServerSettings, loadServerSettings, watchServerSettings, type ServerSettings } from '../../lib/tracking/server-settings';
-import type { ServerCheck, ServerCheckFailure } from '../../lib/tracking/test-server';
+import type { ServerCheck, ServerCheckFailure } from '../../lib/tracking/check-connection';
 import { ServerNote, type Note } from './ServerNote';
 
 const errorNote = (failure: ServerCheckFailure): Note => {
@@ -17,7 +17,7 @@ async function checkTyped(url: string, apiKey: string): Promise<{ ok: true; sett
   if (!typed.ok) return { ok: false, note: errorNote({ ok: false, problem: typed.problem, field: typed.field, detail: typed.message }) };
   let check: ServerCheck;
   try {
-    check = await sendCommand('tracking.testServer', typed.settings);
+    check = await sendCommand('tracking.checkConnection', typed.settings);
   } catch (error) {
     // The background did not answer or refused the command: nothing to do with the server.
     const detail = error instanceof Error ? error.message : String(error);

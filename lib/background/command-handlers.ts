@@ -4,7 +4,7 @@ import { clearDemo, seedDemo } from '../demo/seed-demo';
 import { saveDraft } from '../emails/drafts';
 import type { SyncResult } from '../tracking/event-sync';
 import type { ServerSettings } from '../tracking/server-settings';
-import { testServer } from '../tracking/test-server';
+import { checkConnection } from '../tracking/check-connection';
 import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from '../emails/actions';
 
 export interface BackgroundServices {
@@ -29,7 +29,7 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
       const result = await services.syncNow();
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };
     },
-    'tracking.testServer': (args) => testServer(args),
+    'tracking.checkConnection': (args) => checkConnection(args),
     'tracking.setServer': ({ server }) => services.setServer(server),
   };
 }

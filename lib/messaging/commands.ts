@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ActionResult } from '../emails/actions';
 import { serverSettingsSchema } from '../tracking/server-settings';
-import type { ServerCheck } from '../tracking/test-server';
+import type { ServerCheck } from '../tracking/check-connection';
 import { returns, type CommandDefinition } from './definition';
 
 // Bulk actions arrive in chunks (the UI shows progress between them).
@@ -70,7 +70,7 @@ export const commands = {
     // Waits on the network; each event is applied once (its cursor is a unique index).
     transaction: 'outside',
   },
-  'tracking.testServer': {
+  'tracking.checkConnection': {
     args: v.object({ url: v.pipe(v.string(), v.maxLength(2000)), apiKey: v.pipe(v.string(), v.maxLength(200)) }),
     result: returns<ServerCheck>(),
     // Waits on the network and writes nothing.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { describeCheckFailure, describeSyncFailure } from './problem-text';
-import type { CheckProblem } from './test-server';
+import type { CheckProblem } from './check-connection';
 
 const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
 

@@ -34,7 +34,7 @@ async function readOneEvent(settings: ServerSettings, fetchImpl?: Fetch): Promis
  * Checks an address and key before the rep saves them. When the address has a path and is not
  * our server, its origin is tried too: `http://host:8787/api` is the commonest slip.
  */
-export async function testServer(input: { url: string; apiKey: string }, fetchImpl?: Fetch): Promise<ServerCheck> {
+export async function checkConnection(input: { url: string; apiKey: string }, fetchImpl?: Fetch): Promise<ServerCheck> {
   const checked = checkServerSettings(input);
   if (!checked.ok) return { ok: false, problem: checked.problem, field: checked.field, detail: checked.message };
   const failure = await readOneEvent(checked.settings, fetchImpl);
