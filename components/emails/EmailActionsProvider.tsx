@@ -47,8 +47,11 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [rescheduling, setRescheduling] = useState<Pending | null>(null);
 
-  const show = (text: string, tone: ToastMessage['tone'] = 'info', action?: ToastMessage['action']) =>
-    setToast({ id: Date.now(), text, tone, ...(action ? { action } : {}) });
+  const show = useCallback(
+    (text: string, tone: ToastMessage['tone'] = 'info', action?: ToastMessage['action']) =>
+      setToast({ id: Date.now(), text, tone, ...(action ? { action } : {}) }),
+    [],
+  );
 
   const perform = useCallback(async ({ action, targets, status }: Pending, options: ActionOptions = {}) => {
     const ids = targets.map((target) => target.id);
@@ -71,7 +74,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
     } finally {
       setProgress(null);
     }
-  }, []);
+  }, [clearSelection, show]);
 
   const request = useCallback((action: EmailAction, targets: ActionTarget[], status: EmailStatus) => {
     if (targets.length === 0) return;
@@ -79,7 +82,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
     if (action === 'reschedule') setRescheduling(pending);
     else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
     else void perform(pending);
-  }, []);
+  }, [perform]);
 
   const value = useMemo(() => ({ request, progress }), [request, progress]);
   return (

@@ -50,6 +50,7 @@ export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Pro
     return () => observer.disconnect();
   }, []);
   const firstRun = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new folder or filter starts at the top; the effect reads neither.
   useEffect(() => {
     if (firstRun.current) {
       firstRun.current = false;
@@ -78,7 +79,7 @@ export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Pro
   const page = last.current?.page ?? null;
   useEffect(() => {
     if (page) onPage(page);
-  }, [page]);
+  }, [page, onPage]);
   // Back from an email: once its rows are drawn, scroll to where the rep was and focus that row.
   useEffect(() => {
     const target = place.current;
@@ -112,6 +113,7 @@ export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Pro
       ) : page && page.total === 0 ? (
         <EmptyState title={filter ? t('noMatches', filter) : t('folderEmpty', t(FOLDER_LABELS[status]))} />
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: rows are absolutely placed by the virtual list; the roles keep them a list for assistive technology.
         <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}>
           {page?.rows.map((row, index) => {
             const position = page.offset + index;

@@ -21,6 +21,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
 
   if (row.kind === 'damaged') {
     return (
+      // biome-ignore lint/a11y/useSemanticElements: one row of the virtual list (EmailList.tsx), placed absolutely.
       <div class="row row-damaged" role="listitem" style={style} data-testid="email-row" data-id={row.id}>
         <span class="damaged-mark">{t('needsAttentionRow', row.problem)}</span>
       </div>
@@ -28,6 +29,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
   }
   const campaign = row.campaignId !== undefined;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: one row of the virtual list (EmailList.tsx), placed absolutely.
     <div class={`row ${selected ? 'row-selected' : ''}`} role="listitem" style={style} data-testid="email-row" data-id={row.id}>
       <input
         type="checkbox"

@@ -21,7 +21,8 @@ export function EmailsSection() {
   const [page, setPage] = useState<FolderPage | null>(null);
   const clearSelection = useView((state) => state.clearSelection);
   // A selection belongs to the result it was made in: a new filter result starts afresh.
-  useEffect(() => clearSelection(), [filter]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the applied filter changes, which it does not read.
+  useEffect(() => clearSelection(), [filter, clearSelection]);
   // Where the list was when an email was opened, so Back (or Escape) returns there.
   const scrollTop = useRef(0);
   const returnTo = useRef<ListPlace | undefined>(undefined);

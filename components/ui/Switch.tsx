@@ -17,6 +17,7 @@ export function Switch({ checked, busy = false, label, hint, onChange, testId }:
         disabled={busy}
         aria-busy={busy}
         aria-label={label}
+        aria-checked={checked}
         data-testid={testId}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />

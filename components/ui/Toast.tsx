@@ -11,6 +11,7 @@ const SHOW_MS = 8_000;
 
 /** A short note at the bottom of the sidebar, with an optional Undo; it goes away by itself. */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one timer per toast (its id), whatever the parent re-renders.
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(onDismiss, SHOW_MS);

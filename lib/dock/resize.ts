@@ -13,7 +13,7 @@ export function attachResize(
   limit: () => number,
   onWidth: (width: number, done: boolean) => void,
 ): void {
-  const fit = (width: number) => Math.round(Math.min(limit(), Math.max(MIN_WIDTH, width)));
+  const withinLimit = (width: number) => Math.round(Math.min(limit(), Math.max(MIN_WIDTH, width)));
   const show = (width: number) => {
     edge.setAttribute('aria-valuenow', String(width));
     edge.setAttribute('aria-valuemin', String(MIN_WIDTH));
@@ -27,7 +27,7 @@ export function attachResize(
     const startX = down.clientX;
     const startWidth = current();
     const move = (event: PointerEvent) => {
-      const width = fit(startWidth + (startX - event.clientX));
+      const width = withinLimit(startWidth + (startX - event.clientX));
       show(width);
       onWidth(width, false);
     };
@@ -44,7 +44,7 @@ export function attachResize(
     const delta = event.key === 'ArrowLeft' ? KEY_STEP : event.key === 'ArrowRight' ? -KEY_STEP : 0;
     if (!delta) return;
     event.preventDefault();
-    const width = fit(current() + delta);
+    const width = withinLimit(current() + delta);
     show(width);
     onWidth(width, true);
   });

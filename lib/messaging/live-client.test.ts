@@ -18,8 +18,12 @@ function fakePort() {
   return {
     port: port as unknown as Browser.runtime.Port,
     posted,
-    push: (message: unknown) => messageListeners.forEach((listener) => listener(message)),
-    die: () => disconnectListeners.forEach((listener) => listener()),
+    push: (message: unknown) => {
+      for (const listener of messageListeners) listener(message);
+    },
+    die: () => {
+      for (const listener of disconnectListeners) listener();
+    },
   };
 }
 

@@ -20,6 +20,7 @@ export type LiveValue<T> = { status: 'loading' } | { status: 'ready'; value: T }
 export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): LiveValue<QueryResult<N>> {
   const key = `${name}:${JSON.stringify(args)}`;
   const [state, setState] = useState<{ key: string; value: LiveValue<QueryResult<N>> }>({ key, value: { status: 'loading' } });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `name` and `args` (compared by value).
   useEffect(
     () =>
       getLiveClient().subscribe(
@@ -28,7 +29,6 @@ export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): 
         (value) => setState({ key, value: { status: 'ready', value } }),
         (error) => setState({ key, value: { status: 'error', error } }),
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `name` and `args`
     [key],
   );
   return state.key === key ? state.value : { status: 'loading' };

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
+import type { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
 

@@ -24,7 +24,6 @@ test('emails with an unknown status or damaged fields show under "needs attentio
   );
 
   const sidebar = await openSidebar();
-  const page = sidebar.page;
 
   const attention = sidebar.frame.getByTestId('needs-attention');
   await expect(attention).toContainText('1 email needs attention');
