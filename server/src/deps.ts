@@ -9,7 +9,7 @@ export interface AppDeps {
   config: Config;
   repo: Repository;
   tokens: TokenCodec;
-  recorder: HitJournal;
+  hitJournal: HitJournal;
   limiter: RateLimiter;
   now: () => number;
   log: (message: string) => void;

@@ -14,7 +14,7 @@ import { createTokenCodec } from './tracking/tokens.ts';
 export interface Server {
   app: FastifyInstance;
   repo: Repository;
-  recorder: HitJournal;
+  hitJournal: HitJournal;
   scheduler: SendScheduler;
   relay: Relay;
   handleReport: (raw: string, recipients: string[]) => Promise<void>;
@@ -37,11 +37,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.error(`[server] ${m}`));
   const repo = options.repo ?? (await openStorage(config));
-  const recorder = await HitJournal.open(config, log);
+  const hitJournal = await HitJournal.open(config, log);
   const relay = options.relay ?? createRelay(config);
   const scheduler = new SendScheduler(repo, relay, config, now, log);
   const app = buildApp({
-    config, repo, recorder, now, log,
+    config, repo, hitJournal, now, log,
     tokens: createTokenCodec(config.tokenSecret),
     limiter: new RateLimiter(config.rateLimitPerMinute, now),
     wakeScheduler: () => scheduler.wake(),
@@ -63,11 +63,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     void purge();
   }
   return {
-    app, repo, recorder, scheduler, relay, handleReport, inbound, inboundPort,
+    app, repo, hitJournal, scheduler, relay, handleReport, inbound, inboundPort,
     async close() {
       timers.forEach(clearInterval);
       await app.close();
-      await recorder.close();
+      await hitJournal.close();
       await scheduler.stop();
       await inbound?.close();
       await repo.close();

@@ -28,7 +28,7 @@ export function clickRoute(app: FastifyInstance, deps: AppDeps): void {
     }
     if (!url) return page(reply, 404, 'This link is not valid.');
     const target = url;
-    deps.recorder.record(hitFromRequest(request.raw, ip, token, deps.now(), { index: Number(digits[0]), url: target }), () => {
+    deps.hitJournal.record(hitFromRequest(request.raw, ip, token, deps.now(), { index: Number(digits[0]), url: target }), () => {
       if (!reply.sent) reply.header('cache-control', 'no-store').redirect(target, 302);
     });
     return reply;

@@ -40,7 +40,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Querystring: { after: string; limit: number } }>('/v1/events', { schema: { querystring: querySchema } }, async (request, reply) => {
     const { after, limit } = request.query;
     // Hits answered before this request are in the feed it returns (once settled), not a poll later.
-    await deps.recorder.drain(FEED_DRAIN_WAIT_MS);
+    await deps.hitJournal.drain(FEED_DRAIN_WAIT_MS);
     try {
       const settledBefore = deps.now() - deps.config.feedSettleSeconds * 1000;
       const rows = await deps.repo.readFeed(request.accountId, after, limit + 1, settledBefore);
