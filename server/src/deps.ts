@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { Repository } from './storage/repository.ts';
-import type { HitJournal } from './tracking/hit-journal.ts';
+import type { HitJournal } from './hits/hit-journal.ts';
 import type { TokenCodec } from './tracking/tokens.ts';
 
 /** Everything a route needs, passed in so tests can build an app around any backend and clock. */

@@ -8,7 +8,7 @@ import { createInboundListener, type InboundListener } from './smtp/inbound-list
 import { createRelay, type Relay } from './smtp/sender.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Repository } from './storage/repository.ts';
-import { HitJournal } from './tracking/hit-journal.ts';
+import { HitJournal } from './hits/hit-journal.ts';
 import { createTokenCodec } from './tracking/tokens.ts';
 
 export interface Server {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { hitFromRequest } from '../tracking/hit-from-request.ts';
+import { hitFromRequest } from '../hits/hit-from-request.ts';
 
 function page(reply: FastifyReply, status: number, text: string): FastifyReply {
   return reply.code(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(text);

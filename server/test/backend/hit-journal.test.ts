@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Worker } from 'node:worker_threads';
 import { createServer, type Server } from '../../src/server.ts';
-import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/tracking/journal-files.ts';
-import { journalDir } from '../../src/tracking/hit-journal.ts';
+import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/hits/journal-files.ts';
+import { journalDir } from '../../src/hits/hit-journal.ts';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 import { backend, createRep, freshStorageConfig, testConfig } from '../support/backend.ts';
 

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import { classifyHit, type ClassifyRules } from '../classify/classify-hit.ts';
 import { createNetworkLookup } from '../classify/networks.ts';
 import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
-import { BurstTracker } from './burst-tracker.ts';
+import { BurstTracker } from '../classify/burst-tracker.ts';
 
 export interface Hit {
   token: string;
