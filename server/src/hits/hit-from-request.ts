@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Hit } from './hit-writer.ts';
+import type { Hit } from './batch-writer.ts';
 
 const PURPOSE_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as const;
 

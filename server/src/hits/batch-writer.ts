@@ -17,11 +17,11 @@ export interface Hit {
 }
 
 /**
- * Turns a batch of journaled hits into classified events and stores them in one transaction,
- * together with the journal position they were read up to. Runs on the hit writer's thread, the
- * only writer of hit events, so the burst memory below sees every click.
+ * Turns one batch of journaled hits into classified events and stores them in one transaction,
+ * together with the journal position they were read up to. Used by the hit writer thread
+ * (hit-writer-thread.ts), the only writer of hit events, so the burst memory below sees every click.
  */
-export class HitWriter {
+export class BatchWriter {
   private readonly rules: ClassifyRules;
   private readonly bursts: BurstTracker;
   private readonly repo: Repository;
