@@ -1,20 +1,9 @@
 import type { Config } from '../config.ts';
+import { BurstTracker } from '../classify/burst-tracker.ts';
 import { classifyHit, type ClassifyRules } from '../classify/classify-hit.ts';
 import { createNetworkLookup } from '../classify/networks.ts';
 import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
-import { BurstTracker } from '../classify/burst-tracker.ts';
-
-export interface Hit {
-  token: string;
-  kind: 'view' | 'click';
-  linkIndex: number | null;
-  url: string | null;
-  method: string;
-  userAgent: string;
-  ip: string;
-  purpose: string;
-  at: number;
-}
+import type { Hit } from './hit-from-request.ts';
 
 /**
  * Turns one batch of journaled hits into classified events and stores them in one transaction,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
-import type { Hit } from './batch-writer.ts';
+import type { Hit } from './hit-from-request.ts';
 import { encodeHit, listSegments, lockJournalDir, openJournalDir, SEGMENT_BYTES, segmentPath } from './journal-files.ts';
 
 /** Lines kept in memory while the journal cannot be written (disk full); beyond this hits are dropped. */

@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { JournalPosition } from '../storage/repository.ts';
 import { openStorage } from '../storage/open-storage.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
-import { BatchWriter, type Hit } from './batch-writer.ts';
+import { BatchWriter } from './batch-writer.ts';
+import type { Hit } from './hit-from-request.ts';
 import { decodeHit, listSegments, readLines, segmentPath } from './journal-files.ts';
 
 /** Read at most this much per transaction. */

@@ -3,7 +3,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Hit } from '../../src/hits/batch-writer.ts';
+import type { Hit } from '../../src/hits/hit-from-request.ts';
 import { decodeHit, encodeHit, listSegments, openJournalDir, readLines, segmentPath } from '../../src/hits/journal-files.ts';
 
 const hit: Hit = {
