@@ -32,7 +32,10 @@ export interface ServerOptions {
   timers?: boolean;
 }
 
-/** Wires storage, writer, scheduler, HTTP routes and the bounce listener; listening is left to the caller. */
+/**
+ * Wires storage, the hit journal (and its writer thread), scheduler, HTTP routes and the bounce
+ * listener; listening is left to the caller.
+ */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.error(`[server] ${m}`));
