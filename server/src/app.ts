@@ -1,17 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './deps.ts';
-import { requireApiKey } from './http/auth.ts';
-import { answerExtensionPreflight, echoExtensionOrigin } from './http/cors.ts';
 import { installErrorHandlers, sendError } from './http/errors.ts';
 import { pixelFastPath } from './http/pixel-fast-path.ts';
+import { PIXEL_PREFIX, registerRoutes } from './routes.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './tracking/pixel-gif.ts';
-import { clickRoute } from './routes/click.ts';
-import { eventRoutes } from './routes/events.ts';
-import { messageRoutes } from './routes/messages.ts';
-import { pixelRoute } from './routes/pixel.ts';
-import { sendRoutes } from './routes/send.ts';
 
-/** Every URL the server answers is registered here. */
+/** The fastify app: its options, error answers and closing; every URL it answers is in routes.ts. */
 export function buildApp(deps: AppDeps): FastifyInstance {
   let closing = false;
   const app = Fastify({
@@ -27,7 +21,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // A URL the router cannot decode (bad %-escape, over-long segment) never reaches a route: the
     // pixel must still answer with the image, everything else gets a JSON 4xx.
     frameworkErrors: (error, request, reply) => {
-      if (request.url.startsWith('/o/')) return (reply as FastifyReply).code(200).headers(PIXEL_HEADERS).send(PIXEL_GIF);
+      if (request.url.startsWith(PIXEL_PREFIX)) return (reply as FastifyReply).code(200).headers(PIXEL_HEADERS).send(PIXEL_GIF);
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       return sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'the URL could not be read');
     },
@@ -38,19 +32,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     closing = true;
     done();
   });
-
-  // Public, unauthenticated, limited per address; they carry no identity, only a token.
-  pixelRoute(app, deps);
-  clickRoute(app, deps);
-  app.get('/healthz', async () => ({ ok: true, storage: deps.repo.kind }));
-
-  answerExtensionPreflight(app);
-  app.register(async (v1) => {
-    v1.addHook('onRequest', echoExtensionOrigin);
-    v1.addHook('onRequest', requireApiKey(deps.repo));
-    messageRoutes(v1, deps);
-    eventRoutes(v1, deps);
-    sendRoutes(v1, deps);
-  });
+  registerRoutes(app, deps);
   return app;
 }

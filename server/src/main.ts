@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import { createServer } from './server.ts';
-import { journalDir } from './tracking/hit-journal.ts';
+import { journalDir } from './hits/hit-journal.ts';
 
 const config = loadConfig();
 const server = await createServer(config);

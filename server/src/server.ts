@@ -8,13 +8,13 @@ import { createInboundListener, type InboundListener } from './smtp/inbound-list
 import { createRelay, type Relay } from './smtp/sender.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Repository } from './storage/repository.ts';
-import { HitJournal } from './tracking/hit-journal.ts';
+import { HitJournal } from './hits/hit-journal.ts';
 import { createTokenCodec } from './tracking/tokens.ts';
 
 export interface Server {
   app: FastifyInstance;
   repo: Repository;
-  recorder: HitJournal;
+  hitJournal: HitJournal;
   scheduler: SendScheduler;
   relay: Relay;
   handleReport: (raw: string, recipients: string[]) => Promise<void>;
@@ -32,16 +32,19 @@ export interface ServerOptions {
   timers?: boolean;
 }
 
-/** Wires storage, writer, scheduler, HTTP routes and the bounce listener; listening is left to the caller. */
+/**
+ * Wires storage, the hit journal (and its writer thread), scheduler, HTTP routes and the bounce
+ * listener; listening is left to the caller.
+ */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.error(`[server] ${m}`));
   const repo = options.repo ?? (await openStorage(config));
-  const recorder = await HitJournal.open(config, log);
+  const hitJournal = await HitJournal.open(config, log);
   const relay = options.relay ?? createRelay(config);
   const scheduler = new SendScheduler(repo, relay, config, now, log);
   const app = buildApp({
-    config, repo, recorder, now, log,
+    config, repo, hitJournal, now, log,
     tokens: createTokenCodec(config.tokenSecret),
     limiter: new RateLimiter(config.rateLimitPerMinute, now),
     wakeScheduler: () => scheduler.wake(),
@@ -63,11 +66,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     void purge();
   }
   return {
-    app, repo, recorder, scheduler, relay, handleReport, inbound, inboundPort,
+    app, repo, hitJournal, scheduler, relay, handleReport, inbound, inboundPort,
     async close() {
       timers.forEach(clearInterval);
       await app.close();
-      await recorder.close();
+      await hitJournal.close();
       await scheduler.stop();
       await inbound?.close();
       await repo.close();

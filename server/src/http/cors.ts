@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Handler } from '../deps.ts';
 
 // The rep's extension calls /v1 from its service worker, whose origin is chrome-extension://…
 // (moz-extension://… in Firefox). Without host permissions the browser applies CORS, so /v1
@@ -13,18 +14,16 @@ function allow(request: FastifyRequest, reply: FastifyReply): boolean {
   return true;
 }
 
-/** Preflights for /v1, answered before (and outside) the API-key check. */
-export function answerExtensionPreflight(app: FastifyInstance): void {
-  app.options('/v1/*', (request, reply) => {
-    if (!allow(request, reply)) return reply.code(403).send({ error: { code: 'origin_not_allowed', message: 'only the extension may call this API from a browser' } });
-    return reply
-      .code(204)
-      .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE')
-      .header('access-control-allow-headers', 'authorization, content-type')
-      .header('access-control-max-age', '86400')
-      .send();
-  });
-}
+/** OPTIONS /v1/* — preflights for /v1, answered before (and outside) the API-key check. */
+export const answerExtensionPreflight: Handler = () => (request, reply) => {
+  if (!allow(request, reply)) return reply.code(403).send({ error: { code: 'origin_not_allowed', message: 'only the extension may call this API from a browser' } });
+  return reply
+    .code(204)
+    .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE')
+    .header('access-control-allow-headers', 'authorization, content-type')
+    .header('access-control-max-age', '86400')
+    .send();
+};
 
 /**
  * onRequest hook of the /v1 plugin only (the pixel and click routes stay free of it: it cost

@@ -1,8 +1,12 @@
 // The narrow storage interface every backend implements. Times are epoch milliseconds.
 import type { EventReason, ReasonCode, ReasonParams } from '../reasons/event-reasons.ts';
 
-export type Classification = 'human' | 'proxy' | 'prefetch' | 'scanner' | 'self' | 'unknown';
-export type EventType = 'view' | 'click' | 'bounce' | 'complaint' | 'delivered' | 'failed' | 'deferred';
+// The feed's vocabulary, as values so that the extension's side can be checked against it
+// (tests/unit/server-contract.test.ts at the repository root).
+export const CLASSIFICATIONS = ['human', 'proxy', 'prefetch', 'scanner', 'self', 'unknown'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const EVENT_TYPES = ['view', 'click', 'bounce', 'complaint', 'delivered', 'failed', 'deferred'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface LinkRecord {
   index: number;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDeps } from '../deps.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { hitFromRequest } from './hit-from-request.ts';
+import { hitFromRequest } from '../hits/hit-from-request.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './pixel-gif.ts';
 
 /**
@@ -21,7 +21,7 @@ export function servePixel(req: IncomingMessage, res: ServerResponse, file: stri
     if (!token) return sendGif();
     const ip = clientIp(req, deps.config.trustProxy);
     if (!deps.limiter.allow(ip)) return sendGif();
-    deps.recorder.record(hitFromRequest(req, ip, token, deps.now()), sendGif);
+    deps.hitJournal.record(hitFromRequest(req, ip, token, deps.now()), sendGif);
   } catch (error) {
     deps.log(`pixel: ${(error as Error).message}`);
     sendGif();

@@ -45,7 +45,7 @@ describe(`API keys and bad input (${backend})`, () => {
     const other = await createRep(h.server.repo, 'Other');
     const m = await h.register('mine-1');
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': 'Microsoft Office/16.0 (Microsoft Outlook Mail 16.0.6525; Pro)' } });
-    await h.server.recorder.drain();
+    await h.server.hitJournal.drain();
     const theirs = await h.server.app.inject({ method: 'GET', url: '/v1/events', headers: other.auth });
     assert.deepEqual(theirs.json().events, []);
     assert.equal(await h.server.repo.revokeApiKey(hashApiKey(other.key), Date.now()), true);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Worker } from 'node:worker_threads';
 import { createServer, type Server } from '../../src/server.ts';
-import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/tracking/journal-files.ts';
-import { journalDir } from '../../src/tracking/hit-journal.ts';
+import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/hits/journal-files.ts';
+import { journalDir } from '../../src/hits/hit-journal.ts';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 import { backend, createRep, freshStorageConfig, testConfig } from '../support/backend.ts';
 
@@ -14,7 +14,7 @@ const GMAIL = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggp
 const HOUR_AGO = Date.now() - 3_600_000;
 
 async function feed(server: Server, auth: { authorization: string }) {
-  await server.recorder.drain();
+  await server.hitJournal.drain();
   const res = await server.app.inject({ method: 'GET', url: '/v1/events?after=0&limit=500', headers: auth });
   return (res.json() as { events: { messageId: string; classification: string }[] }).events;
 }
@@ -64,7 +64,7 @@ describe(`the hit journal (${backend})`, () => {
     const token = createTokenCodec('').mint();
     await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'down-1', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
 
-    const worker = (server.recorder as unknown as { worker: Worker }).worker;
+    const worker = (server.hitJournal as unknown as { worker: Worker }).worker;
     await worker.terminate();
     const started = performance.now();
     for (let i = 0; i < 5; i++) {
@@ -107,7 +107,7 @@ describe(`the hit journal (${backend})`, () => {
     const token = createTokenCodec('').mint();
     await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'fresh-read', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
     // Let the writer go idle and rest first.
-    await server.recorder.drain();
+    await server.hitJournal.drain();
     await new Promise((r) => setTimeout(r, 50));
     await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: { 'user-agent': GMAIL } });
     const res = await server.app.inject({ method: 'GET', url: '/v1/events?after=0', headers: rep.auth });

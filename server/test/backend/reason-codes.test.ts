@@ -51,7 +51,7 @@ describe(`reason codes in the event feed (${backend})`, () => {
     for (const url of m.clicks) {
       await h.server.app.inject({ method: 'GET', url: url ?? '', headers: { 'user-agent': CHROME }, remoteAddress: '203.0.113.60' });
       // Each click is written before the next, so the first two are re-labelled in storage.
-      await h.server.recorder.drain();
+      await h.server.hitJournal.drain();
       h.clock.now += 2000;
     }
     const clicks = await eventsOf('burst-codes');
@@ -62,7 +62,7 @@ describe(`reason codes in the event feed (${backend})`, () => {
   it("the rep's self-view re-labels an earlier open with the self code", async () => {
     const m = await h.register('self-codes');
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
-    await h.server.recorder.drain();
+    await h.server.hitJournal.drain();
     h.clock.now += 3000;
     await h.server.app.inject({ method: 'POST', url: '/v1/self-view', headers: h.auth, payload: { messageId: 'self-codes' } });
     const [view] = await eventsOf('self-codes');

@@ -141,7 +141,7 @@ describe(`pixel and click routes (${backend})`, () => {
   it("the rep's own view marks hits within ±10 s as self, before and after the self-view", async () => {
     const m = await h.register('self-1');
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
-    await h.server.recorder.drain();
+    await h.server.hitJournal.drain();
     h.clock.now += 3000;
     const res = await h.server.app.inject({ method: 'POST', url: '/v1/self-view', headers: h.auth, payload: { messageId: 'self-1' } });
     assert.equal(res.statusCode, 204);
@@ -167,7 +167,7 @@ describe(`pixel and click routes (${backend})`, () => {
     const headers = { 'user-agent': CHROME };
     for (const url of m.clicks) {
       await h.server.app.inject({ method: 'GET', url: url ?? '', headers, remoteAddress: '203.0.113.50' });
-      await h.server.recorder.drain();
+      await h.server.hitJournal.drain();
       h.clock.now += 2000;
     }
     const clicks = (await h.events()).events.filter((e) => e.messageId === 'burst-1');
@@ -206,7 +206,7 @@ describe(`the pixel over a real socket (${backend})`, () => {
         assert.equal(res.headers.get('cache-control'), 'no-cache, no-store, must-revalidate, private');
         assert.deepEqual(Buffer.from(await res.arrayBuffer()), hit.method === 'GET' ? PIXEL_GIF : Buffer.alloc(0));
       }
-      await h.server.recorder.drain();
+      await h.server.hitJournal.drain();
       const db = (h.server.repo as unknown as { db: { all(sql: string): Promise<Record<string, unknown>[]> } }).db;
       const rows = await db.all('SELECT message_id, ip, classification FROM events ORDER BY id');
       assert.deepEqual(rows.map((r) => [r.message_id, r.ip, r.classification]), [
@@ -226,7 +226,7 @@ describe(`privacy switches (${backend})`, () => {
       for (const x of [h, kept]) {
         const m = await x.register('p-1');
         await x.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL }, remoteAddress: '198.51.100.9' });
-        await x.server.recorder.drain();
+        await x.server.hitJournal.drain();
       }
       const raw = async (x: Harness) => {
         const db = (x.server.repo as unknown as { db: { all(sql: string): Promise<Record<string, unknown>[]> } }).db;
@@ -248,11 +248,11 @@ describe(`privacy switches (${backend})`, () => {
       const m = await h.register('signed-1', ['https://example.com/a']);
       assert.match(m.pixel, /^\/o\/[0-9a-f]{44}\.gif$/);
       const forged = m.pixel.replace(/[0-9a-f](\.gif)$/, (c) => `${c[0] === '0' ? '1' : '0'}.gif`);
-      const journaled = h.server.recorder.journaled;
+      const journaled = h.server.hitJournal.journaled;
       assertGif(await h.server.app.inject({ method: 'GET', url: forged }));
-      assert.equal(h.server.recorder.journaled, journaled, 'the forged hit was not even journaled');
+      assert.equal(h.server.hitJournal.journaled, journaled, 'the forged hit was not even journaled');
       assertGif(await h.server.app.inject({ method: 'GET', url: m.pixel }));
-      assert.equal(h.server.recorder.journaled, journaled + 1, 'the genuine hit was');
+      assert.equal(h.server.hitJournal.journaled, journaled + 1, 'the genuine hit was');
       const forgedClick = (m.clicks[0] ?? '').replace(/([0-9a-f])\/0$/, (_, c: string) => `${c === '0' ? '1' : '0'}/0`);
       assert.equal((await h.server.app.inject({ method: 'GET', url: forgedClick })).statusCode, 404);
       assert.equal((await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '' })).statusCode, 302);

@@ -39,7 +39,7 @@ export async function startHarness(overrides: Partial<Config> = {}, relay?: Rela
       return { pixel: path(body.pixelUrl) ?? '', clicks: body.clickUrls.map(path), body };
     },
     async events(after = '0', limit = 500) {
-      await server.recorder.drain();
+      await server.hitJournal.drain();
       const res = await server.app.inject({ method: 'GET', url: `/v1/events?after=${after}&limit=${limit}`, headers: rep.auth });
       if (res.statusCode !== 200) throw new Error(`events: ${res.statusCode} ${res.body}`);
       return res.json();

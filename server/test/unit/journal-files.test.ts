@@ -3,8 +3,8 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Hit } from '../../src/tracking/hit-writer.ts';
-import { decodeHit, encodeHit, listSegments, openJournalDir, readLines, segmentPath } from '../../src/tracking/journal-files.ts';
+import type { Hit } from '../../src/hits/hit-from-request.ts';
+import { decodeHit, encodeHit, listSegments, openJournalDir, readLines, segmentPath } from '../../src/hits/journal-files.ts';
 
 const hit: Hit = {
   token: '0123456789abcdef0123456789abcdef', kind: 'click', linkIndex: 2, url: 'https://example.com/a?b=c\nd',

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Hit } from './hit-writer.ts';
+import type { Hit } from './hit-from-request.ts';
 
 // The hit journal on disk: numbered segment files of one JSON array per line, appended by the HTTP
 // thread and read by the hit writer. Only complete lines count; a torn last line (an OS crash in

@@ -1,27 +1,16 @@
 import type { Config } from '../config.ts';
+import { BurstTracker } from '../classify/burst-tracker.ts';
 import { classifyHit, type ClassifyRules } from '../classify/classify-hit.ts';
 import { createNetworkLookup } from '../classify/networks.ts';
 import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
-import { BurstTracker } from './burst-tracker.ts';
-
-export interface Hit {
-  token: string;
-  kind: 'view' | 'click';
-  linkIndex: number | null;
-  url: string | null;
-  method: string;
-  userAgent: string;
-  ip: string;
-  purpose: string;
-  at: number;
-}
+import type { Hit } from './hit-from-request.ts';
 
 /**
- * Turns a batch of journaled hits into classified events and stores them in one transaction,
- * together with the journal position they were read up to. Runs on the hit writer's thread, the
- * only writer of hit events, so the burst memory below sees every click.
+ * Turns one batch of journaled hits into classified events and stores them in one transaction,
+ * together with the journal position they were read up to. Used by the hit writer thread
+ * (hit-writer-thread.ts), the only writer of hit events, so the burst memory below sees every click.
  */
-export class HitWriter {
+export class BatchWriter {
   private readonly rules: ClassifyRules;
   private readonly bursts: BurstTracker;
   private readonly repo: Repository;

@@ -1,12 +1,14 @@
-// The hit writer's thread: reads the hit journal the HTTP thread appends to, classifies the hits
-// and stores them as events with its own storage connection, in large batches, so that none of
-// this work sits on the thread that answers pixel requests.
+// The hit writer: the worker thread that reads the hit journal the HTTP thread appends to, in
+// large batches, and hands each batch to a BatchWriter (batch-writer.ts), which classifies the hits
+// and stores them as events with this thread's own storage connection, so that none of this work
+// sits on the thread that answers pixel requests.
 import { unlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JournalPosition } from '../storage/repository.ts';
 import { openStorage } from '../storage/open-storage.ts';
-import type { FromWriter, ToWriter, WriterData } from './hit-journal-protocol.ts';
-import { HitWriter, type Hit } from './hit-writer.ts';
+import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
+import { BatchWriter } from './batch-writer.ts';
+import type { Hit } from './hit-from-request.ts';
 import { decodeHit, listSegments, readLines, segmentPath } from './journal-files.ts';
 
 /** Read at most this much per transaction. */
@@ -21,7 +23,7 @@ const readBuffer = Buffer.allocUnsafe(MAX_BATCH_BYTES);
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 const port = parentPort;
-if (!port) throw new Error('hit-journal-worker.ts runs as a worker thread only');
+if (!port) throw new Error('hit-writer-thread.ts runs as a worker thread only');
 const post = (message: FromWriter) => port.postMessage(message);
 const log = (message: string) => post({ kind: 'log', message });
 const { config, dir, journalId } = workerData as WriterData;
@@ -48,7 +50,7 @@ function answerDrains(position: JournalPosition, all: boolean): void {
 }
 
 /** One step: writes one batch, or moves past a finished segment. Null when there is nothing to read. */
-async function step(writer: HitWriter, position: JournalPosition): Promise<{ position: JournalPosition; more: boolean } | null> {
+async function step(batchWriter: BatchWriter, position: JournalPosition): Promise<{ position: JournalPosition; more: boolean } | null> {
   const segments = listSegments(dir).filter((n) => n >= position.segment);
   const first = segments[0];
   if (first === undefined) return null;
@@ -63,7 +65,7 @@ async function step(writer: HitWriter, position: JournalPosition): Promise<{ pos
     }
     const next = { ...at, offset: at.offset + bytes };
     const now = hits.reduce((latest, hit) => Math.max(latest, hit.at), 0) || Date.now();
-    await writer.write(hits, now, next);
+    await batchWriter.write(hits, now, next);
     return { position: next, more: full };
   }
   // The listing was taken before this read, so when it already showed a newer segment, the HTTP
@@ -77,14 +79,14 @@ async function step(writer: HitWriter, position: JournalPosition): Promise<{ pos
 
 async function run(): Promise<void> {
   const repo = await openStorage(config, { checkpoints: false });
-  const writer = new HitWriter(repo, config);
+  const batchWriter = new BatchWriter(repo, config);
   let position = (await repo.journalPosition(journalId)) ?? { journalId, segment: 0, offset: 0 };
   let ready = false;
   let failures = 0;
   for (;;) {
     let result: Awaited<ReturnType<typeof step>>;
     try {
-      result = await step(writer, position);
+      result = await step(batchWriter, position);
       failures = 0;
     } catch (error) {
       // Storage is down or refused the batch: the hits stay in the journal and are tried again.

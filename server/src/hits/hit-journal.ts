@@ -2,8 +2,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
-import type { FromWriter, ToWriter, WriterData } from './hit-journal-protocol.ts';
-import type { Hit } from './hit-writer.ts';
+import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
+import type { Hit } from './hit-from-request.ts';
 import { encodeHit, listSegments, lockJournalDir, openJournalDir, SEGMENT_BYTES, segmentPath } from './journal-files.ts';
 
 /** Lines kept in memory while the journal cannot be written (disk full); beyond this hits are dropped. */
@@ -14,7 +14,7 @@ const CLOSE_WAIT_MS = 10_000;
 /**
  * Where route handlers hand hits. Each turn of the event loop, the hits read in it are appended to
  * the journal in one write, and only then are their answers (the GIF, the redirect) sent: an
- * answered hit is on disk and survives a kill -9. A worker thread (hit-journal-worker.ts) turns
+ * answered hit is on disk and survives a kill -9. The hit writer thread (hit-writer-thread.ts) turns
  * the journal into events; it may lag, stop or restart without a reply ever waiting for it.
  */
 export class HitJournal {
@@ -157,7 +157,7 @@ export class HitJournal {
 
   private spawn(): Promise<void> {
     const workerData: WriterData = { config: this.config, dir: this.dir, journalId: this.journalId };
-    const worker = new Worker(new URL('./hit-journal-worker.ts', import.meta.url), { workerData });
+    const worker = new Worker(new URL('./hit-writer-thread.ts', import.meta.url), { workerData });
     this.worker = worker;
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromWriter) => {

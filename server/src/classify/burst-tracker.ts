@@ -45,7 +45,7 @@ export class BurstTracker {
     return { entry, relabel };
   }
 
-  /** Drops entries older than the window; called from the writer so memory stays bounded. */
+  /** Drops entries older than the window; BatchWriter calls it after each batch so memory stays bounded. */
   prune(now: number): void {
     for (const [key, list] of this.recent) {
       if (list.every((c) => now - c.at > this.windowMs)) this.recent.delete(key);

@@ -1,5 +1,20 @@
 import type { IncomingMessage } from 'node:http';
-import type { Hit } from './hit-writer.ts';
+
+/**
+ * One pixel or click request, as the HTTP thread saw it: made here, journaled one per line
+ * (journal-files.ts), read back by the hit writer thread and classified by BatchWriter.
+ */
+export interface Hit {
+  token: string;
+  kind: 'view' | 'click';
+  linkIndex: number | null;
+  url: string | null;
+  method: string;
+  userAgent: string;
+  ip: string;
+  purpose: string;
+  at: number;
+}
 
 const PURPOSE_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as const;
 

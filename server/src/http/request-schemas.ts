@@ -1,0 +1,56 @@
+// The JSON schemas of what the /v1 routes accept, named in routes.ts beside each route. Unknown
+// fields are refused, not stripped (app.ts tells ajv so); scalars are coerced, which the query
+// string (limit=50) needs.
+
+export const messageIdSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+const address = { type: 'string', minLength: 3, maxLength: 320, pattern: '^[^\\s<>@]+@[^\\s<>@]+$' } as const;
+
+export const registerSchema = {
+  type: 'object',
+  required: ['messageId', 'sentAt', 'links'],
+  additionalProperties: false,
+  properties: {
+    messageId: messageIdSchema,
+    sentAt: { type: 'string', format: 'date-time' },
+    recipients: { type: 'array', maxItems: 500, items: { type: 'string', minLength: 3, maxLength: 320 } },
+    links: { type: 'array', maxItems: 500, items: { type: 'string', maxLength: 4096 } },
+    track: { type: 'boolean' },
+  },
+} as const;
+
+export const trackingSchema = {
+  type: 'object', required: ['enabled'], additionalProperties: false, properties: { enabled: { type: 'boolean' } },
+} as const;
+
+export const selfViewSchema = {
+  type: 'object', required: ['messageId'], additionalProperties: false, properties: { messageId: messageIdSchema },
+} as const;
+
+export const feedQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    after: { type: 'string', pattern: '^[0-9-]{1,40}$', default: '0' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 200 },
+  },
+} as const;
+
+export const sendSchema = {
+  type: 'object',
+  required: ['messageId', 'from', 'to', 'subject', 'html'],
+  additionalProperties: false,
+  properties: {
+    messageId: messageIdSchema,
+    from: address,
+    to: { type: 'array', minItems: 1, maxItems: 100, items: address },
+    subject: { type: 'string', maxLength: 998 },
+    html: { type: 'string', maxLength: 5_000_000 },
+    text: { type: 'string', maxLength: 5_000_000 },
+    sendAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const rescheduleSchema = {
+  type: 'object', required: ['sendAt'], additionalProperties: false, properties: { sendAt: { type: 'string', format: 'date-time' } },
+} as const;
