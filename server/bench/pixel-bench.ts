@@ -119,11 +119,13 @@ try {
   for (const [client, load] of Object.entries(clients)) {
     console.log(`${client}: warm-up 2 s each; then ${ROUNDS} rounds × ${DURATION} s, ${CONNECTIONS} connections, alternating servers`);
     for (const url of Object.values(targets)) await load(url, { duration: 2, connections: CONNECTIONS });
-    const byServer = (rows[client] = {} as Record<string, { rps: number[]; p99: number[]; errors: number; total: number }>);
+    const byServer: Record<string, { rps: number[]; p99: number[]; errors: number; total: number }> = {};
+    rows[client] = byServer;
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, url] of Object.entries(targets)) {
         const r = await load(url, { duration: DURATION, connections: CONNECTIONS });
-        const row = (byServer[name] ??= { rps: [], p99: [], errors: 0, total: 0 });
+        byServer[name] ??= { rps: [], p99: [], errors: 0, total: 0 };
+        const row = byServer[name];
         row.rps.push(r.rps);
         row.p99.push(r.p99);
         row.errors += r.errors;

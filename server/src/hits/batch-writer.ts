@@ -49,7 +49,7 @@ export class BatchWriter {
     relabel.clear();
     for (const hit of hits) {
       const message = messages.get(hit.token);
-      if (!message || !message.tracking) continue;
+      if (!message?.tracking) continue;
       if (hit.kind === 'view' ? !this.config.trackOpens : !this.config.trackClicks) continue;
       const verdict = classifyHit({ ...hit, sentAt: message.sentAt, lastSelfViewAt: message.lastSelfViewAt }, this.rules);
       const keep = this.config.storeIpUa;

@@ -18,9 +18,15 @@ export function servePixel(req: IncomingMessage, res: ServerResponse, file: stri
   };
   try {
     const token = file.endsWith('.gif') ? deps.tokens.check(file.slice(0, -4)) : null;
-    if (!token) return sendGif();
+    if (!token) {
+      sendGif();
+      return;
+    }
     const ip = clientIp(req, deps.config.trustProxy);
-    if (!deps.limiter.allow(ip)) return sendGif();
+    if (!deps.limiter.allow(ip)) {
+      sendGif();
+      return;
+    }
     deps.hitJournal.record(hitFromRequest(req, ip, token, deps.now()), sendGif);
   } catch (error) {
     deps.log(`pixel: ${(error as Error).message}`);

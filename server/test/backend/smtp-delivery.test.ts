@@ -17,7 +17,7 @@ async function startRelay(): Promise<{ port: number; received: Received[]; close
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('nouser')) return callback(Object.assign(new Error('5.1.1 <' + address.address + '>: user unknown'), { responseCode: 550 }));
+      if (address.address.startsWith('nouser')) return callback(Object.assign(new Error(`5.1.1 <${address.address}>: user unknown`), { responseCode: 550 }));
       if (address.address.startsWith('busy')) return callback(Object.assign(new Error('4.2.1 mailbox busy, try later'), { responseCode: 451 }));
       callback();
     },

@@ -11,7 +11,17 @@ const CODE_SHAPE = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/;
 /** The parameter names a code's English text reads, found by handing it a recording object. */
 function paramsReadBy(code: ReasonCode): string[] {
   const read = new Set<string>();
-  const recorder = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? (read.add(key), 1) : undefined), ownKeys: () => [] });
+  const recorder = new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        if (typeof key !== 'string') return undefined;
+        read.add(key);
+        return 1;
+      },
+      ownKeys: () => [],
+    },
+  );
   (eventReason as (code: ReasonCode, params: object) => unknown)(code, recorder);
   return [...read].sort();
 }
