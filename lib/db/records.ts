@@ -7,7 +7,7 @@ import type { EmailStatus } from '../emails/status';
 
 export interface Recipient {
   address: string;
-  name?: string;
+  name?: string | undefined;
 }
 
 // Reasons are stored as English text plus, since reason codes, the code, its parameters and any
@@ -47,10 +47,11 @@ export interface EmailRecord {
   scheduledAt?: number;
   sentAt?: number;
   failedAt?: number;
-  failureReason?: string;
-  failureCode?: string;
-  failureParams?: ReasonParams;
-  failureDetail?: string;
+  // `| undefined`: a new failure clears the fields an earlier one set (reason.ts#toStoredFailure).
+  failureReason?: string | undefined;
+  failureCode?: string | undefined;
+  failureParams?: ReasonParams | undefined;
+  failureDetail?: string | undefined;
   /** When the current status began. */
   statusAt: number;
   /** The folder's natural sort date (sent, scheduled, failed or created), kept by the lifecycle. */

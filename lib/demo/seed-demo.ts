@@ -3,11 +3,11 @@ import { recountFolders } from '../emails/folder-counters';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
 export interface SeedSize {
-  emails?: number;
-  eventsPerEmail?: number;
+  emails?: number | undefined;
+  eventsPerEmail?: number | undefined;
   /** Only emails start … start + count - 1 (large mailboxes are seeded in several commands). */
-  start?: number;
-  count?: number;
+  start?: number | undefined;
+  count?: number | undefined;
 }
 
 const BATCH = 2_000;

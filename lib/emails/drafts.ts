@@ -7,7 +7,7 @@ import { toStoredReason } from './reason';
 export interface DraftInput {
   to: Recipient[];
   subject: string;
-  body?: string;
+  body?: string | undefined;
 }
 
 /** Saves a single email as a draft (Pending › Draft). */

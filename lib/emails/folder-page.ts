@@ -10,9 +10,9 @@ export interface FolderPageRequest {
   status: EmailStatus;
   offset: number;
   limit: number;
-  filter?: string;
+  filter?: string | undefined;
   /** A row the list already showed just before `offset`, to seek from (see folder-window.ts). */
-  anchor?: RowAnchor;
+  anchor?: RowAnchor | undefined;
 }
 
 export interface FolderPage {

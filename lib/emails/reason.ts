@@ -25,10 +25,11 @@ export interface StoredReason {
 
 /** The failure reason on an email row. */
 export interface StoredFailure {
-  failureReason?: string;
-  failureCode?: string;
-  failureParams?: ReasonParams;
-  failureDetail?: string;
+  // `| undefined`: a new failure clears the fields an earlier one set (toStoredFailure).
+  failureReason?: string | undefined;
+  failureCode?: string | undefined;
+  failureParams?: ReasonParams | undefined;
+  failureDetail?: string | undefined;
 }
 
 export function toStoredReason(reason: Reason): StoredReason {

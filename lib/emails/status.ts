@@ -17,7 +17,7 @@ export const PRIMARY_TABS = ['sent', 'pending', 'undelivered'] as const;
 export type PrimaryTab = (typeof PRIMARY_TABS)[number];
 
 /** Sub-folders of each primary tab, in the order the seed pages list them. */
-export const FOLDERS_BY_TAB: Readonly<Record<PrimaryTab, readonly EmailStatus[]>> = {
+export const FOLDERS_BY_TAB: Readonly<Record<PrimaryTab, readonly [EmailStatus, ...EmailStatus[]]>> = {
   sent: ['delivered', 'archived'],
   pending: ['scheduled', 'draft', 'sending'],
   undelivered: ['failed', 'bounced', 'spam'],

@@ -8,9 +8,9 @@ export interface ExtensionIdentity {
 
 /** The parts of `runtime.MessageSender` we judge a message by. */
 export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; url?: string };
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
 }
 
 /**

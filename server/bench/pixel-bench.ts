@@ -43,7 +43,7 @@ const UA = 'Outlook-iOS/665.29827.prod.iphone (2.63.0)';
 interface Load { rps: number; p50: number; p99: number; total: number; errors: number }
 
 async function autocannonLoad(url: string, options: { duration: number; connections: number; rate?: number }): Promise<Load> {
-  const result = await autocannon({ url, duration: options.duration, connections: options.connections, overallRate: options.rate, headers: { 'user-agent': UA } });
+  const result = await autocannon({ url, duration: options.duration, connections: options.connections, ...(options.rate !== undefined ? { overallRate: options.rate } : {}), headers: { 'user-agent': UA } });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, errors: result.errors + result.non2xx + result.timeouts };
 }
 

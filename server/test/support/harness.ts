@@ -24,7 +24,7 @@ export async function startHarness(overrides: Partial<Config> = {}, relay?: Rela
   const config = testConfig({ ...storage, ...overrides });
   const clock = { now: T0 };
   const logs: string[] = [];
-  const server = await createServer(config, { now: () => clock.now, log: (m) => logs.push(m), timers: false, relay });
+  const server = await createServer(config, { now: () => clock.now, log: (m) => logs.push(m), timers: false, ...(relay ? { relay } : {}) });
   const rep = await createRep(server.repo);
   const path = (url: string | null) => (url ? new URL(url).pathname : null);
   const harness: Harness = {
