@@ -1,5 +1,5 @@
-// `npm test`: every check in order (types, unit, both builds, browser e2e, server on SQLite and
-// PostgreSQL), then one closing line with the total, so a reader of the log sees the whole count.
+// `npm test`: every check in order (types, unit, both builds, browser e2e in Chromium, the
+// Firefox smoke suite, server on SQLite and PostgreSQL), then one closing line with the total, so a reader of the log sees the whole count.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -29,6 +29,16 @@ const steps: Step[] = [
     count: () => {
       const report = readJson('test-results/e2e.json');
       return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+    },
+  },
+  {
+    name: 'Firefox smoke tests',
+    command: ['npm', 'run', 'test:firefox'],
+    count: (output) => {
+      // node's test runner closes with `ℹ pass N`, `ℹ fail N`, `ℹ cancelled N` (`# pass N` from the tap reporter).
+      const summary = new Map([...output.replace(/\u001b\[[\d;]*m/g, '').matchAll(/^(?:ℹ|#) (pass|fail|cancelled) (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+      if (!summary.has('pass') || !summary.has('fail')) return undefined;
+      return { passed: summary.get('pass')!, failed: summary.get('fail')! + (summary.get('cancelled') ?? 0) };
     },
   },
   {

@@ -1,0 +1,85 @@
+// Firefox smoke suite: the real Firefox MV3 build (.output/firefox-mv3, `npm run build`) in the
+// system Firefox, on our webmail fixtures at their real addresses. Run: `npm run test:firefox`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, type WebmailPages } from '../support/webmail-routes.ts';
+import { launchFirefoxWithExtension, type LaunchedFirefox } from './launch-firefox.ts';
+import { sendCommandFrom, waitFor, WebmailTab } from './webmail-tab.ts';
+
+const SITES = [
+  { site: 'Gmail', url: GMAIL_INBOX_URL, changed: { gmail: 'inbox-changed.html' } },
+  { site: 'Outlook', url: OUTLOOK_MAIL_URL, changed: { outlook: 'mail-changed.html' } },
+];
+
+// One Firefox for the file (a launch costs 2.5 s, far more on a busy machine); each test opens
+// its own tab and closes it. Only the live-counts test writes data, and no test closes the sidebar.
+let firefox: LaunchedFirefox;
+before(async () => {
+  firefox = await launchFirefoxWithExtension();
+});
+after(() => firefox?.close());
+
+async function withTab(url: string, pages: WebmailPages, run: (tab: WebmailTab) => Promise<void>): Promise<void> {
+  const tab = await WebmailTab.open(firefox, url, pages);
+  try {
+    await run(tab);
+  } finally {
+    await tab.close();
+  }
+}
+
+const TIMEOUT = { timeout: 45_000 };
+
+for (const { site, url } of SITES) {
+  test(`${site} in Firefox: the sidebar docks in the webmail's row and shows its folder counts`, TIMEOUT, () =>
+    withTab(url, {}, async (tab) => {
+      const dock = await tab.waitForDock();
+      assert.equal(dock.health, 'ok', 'the layout is recognised');
+      assert.notEqual(dock.position, 'fixed', 'the dock does not float over the webmail');
+      assert.ok(dock.inFlexRow, "the dock sits in the webmail's flex row");
+      assert.ok(dock.rightGap < 16 && dock.width >= 280, `docked at the right edge, at least 280 px wide (${JSON.stringify(dock)})`);
+
+      // A number, not the `·` shown while the background has not answered.
+      assert.ok((await tab.waitForCount('delivered')) >= 0);
+      assert.deepEqual(tab.pageErrors, []);
+    }),
+  );
+}
+
+test('Firefox: a command from another extension page changes the counts in an open sidebar, without a reload', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const deliveredBefore = await tab.waitForCount('delivered');
+    // Marks that a reload of the page or of the sidebar would wipe.
+    const sidebar = await tab.sidebarFrame();
+    await sidebar.evaluate(() => void ((window as unknown as { __beforeSeed: boolean }).__beforeSeed = true));
+    await tab.page.evaluate(() => void ((window as unknown as { __beforeSeed: boolean }).__beforeSeed = true));
+
+    const control = await tab.openControlPage();
+    const answer = await sendCommandFrom(control, 'demo.seed', { emails: 40 });
+    assert.equal(answer.ok, true, `demo.seed answered ${JSON.stringify(answer)}`);
+
+    const delivered = await tab.waitForCount('delivered', (count) => count !== deliveredBefore);
+    assert.ok(delivered > deliveredBefore && delivered < deliveredBefore + 40, `some of the 40 demo emails are delivered (${deliveredBefore} → ${delivered})`);
+    assert.equal(await sidebar.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed), true, 'the sidebar was not reloaded');
+    assert.equal(await tab.page.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed), true, 'the webmail was not reloaded');
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
+for (const { site, url, changed } of SITES) {
+  test(`${site} in Firefox with changed markup: the sidebar floats, marked degraded, and the webmail keeps working`, TIMEOUT, () =>
+    withTab(url, changed, async (tab) => {
+      const dock = await tab.waitForDock();
+      assert.equal(dock.health, 'degraded', 'the changed layout is not recognised');
+      assert.equal(dock.position, 'fixed', 'the dock floats over the webmail');
+      await tab.waitForCount('delivered');
+
+      // The webmail's own shortcut still works: "c" opens the compose and puts the caret in it.
+      assert.equal(await tab.focusedField(), undefined, 'no field has the keyboard before "c"');
+      await tab.page.keyboard.press('c');
+      await waitFor('a compose field to take the keyboard after "c"', () => tab.focusedField());
+      assert.ok((await tab.page.evaluate(() => (window as unknown as { __pageKeys: string[] }).__pageKeys)).includes('c'));
+      assert.deepEqual(tab.pageErrors, []);
+    }),
+  );
+}
