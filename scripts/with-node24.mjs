@@ -44,12 +44,14 @@ function majorOf(version) {
 /** Node 24 from the cache folder, installed there first when it is missing or broken. */
 function cachedNode24() {
   const cache = join(homedir(), '.cache', 'node24');
-  const binary = join(cache, 'node_modules', 'node', 'bin', 'node');
+  // The official binary for this platform, as the npm registry ships it (the package `node`
+  // installs this one from a preinstall script, which npm 11 may skip: allowScripts).
+  const platformPackage = `node-${process.platform}-${process.arch}`;
+  const binary = join(cache, 'node_modules', platformPackage, 'bin', 'node');
   if (majorOf(versionOf(binary)) >= NEEDED_MAJOR) return binary;
 
-  step(`Installing Node ${NEEDED_MAJOR} into ${cache} (this is Node ${process.versions.node}; once, about a minute)…`);
-  // The npm package `node` brings the official binary for this platform from the npm registry.
-  const install = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', `node@${NEEDED_MAJOR}`], {
+  step(`Installing Node ${NEEDED_MAJOR} into ${cache} (Node ${process.versions.node} is too old here; once, under a minute)…`);
+  const install = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--no-update-notifier', `${platformPackage}@${NEEDED_MAJOR}`], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const installed = versionOf(binary);
