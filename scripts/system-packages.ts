@@ -71,8 +71,8 @@ export function planInstall(wanted: SystemPackage[], env: NodeJS.ProcessEnv, mac
   const them = packages.length > 1 ? 'them' : 'it';
   const variables = packages.map((name) => PROGRAMS[name].variable).join(' or ');
   const message = machine.isDebian
-    ? `Missing ${names}: run \`sudo apt-get update && sudo apt-get install -y ${names}\`, then try again (as root on Debian this is done for you).`
-    : `Missing ${names}: install ${them} with your system's package manager (on Debian: \`apt-get install -y ${names}\`) or set ${variables}, then try again.`;
+    ? `Missing ${packages.join(', ')}: run \`sudo apt-get update && sudo apt-get install -y ${names}\`, then try again (as root on Debian this is done for you).`
+    : `Missing ${packages.join(', ')}: install ${them} with your system's package manager (on Debian: \`apt-get install -y ${names}\`) or set ${variables}, then try again.`;
   return { kind: 'ask', packages, message };
 }
 
