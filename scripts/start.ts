@@ -1,7 +1,7 @@
 // `npm start`: builds the extension, starts the tracking server, and opens Chromium with the
 // extension loaded on the demo mailbox (our Gmail and Outlook fixture pages served at their
 // real addresses). `--real` opens the real Gmail instead; `--screenshot <file>` runs headless
-// and saves what the rep would see.
+// and saves what the rep would see. Runs under Node 24 (through scripts/with-node24.mjs).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { findChromium } from '../tests/support/chromium.ts';
 import { EXTENSION_DIR, launchWithExtension, openControlPage, sendCommandFrom } from '../tests/support/launch-extension.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
 import { findSidebarFrame } from '../tests/support/sidebar-frame.ts';
+import { ensureSystemPackages } from './system-packages.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -25,17 +26,19 @@ function step(message: string) {
   console.log(`\u001b[36m›\u001b[0m ${message}`);
 }
 
+// Chromium first (installed here when we may): without it the build below is only for loading by hand.
+const hasChromium = ensureSystemPackages(['chromium']);
+
 if (!options['no-build']) {
   step('Building the extension (.output/chrome-mv3)…');
   const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const chromium = findChromium();
+const chromium = hasChromium ? findChromium() : undefined;
 if (!chromium) {
   console.log(`
-No Chromium was found (set CHROMIUM_PATH, or: apt-get install -y chromium).
-Load the extension by hand instead:
+No Chromium to open. Load the extension by hand instead:
   1. Open chrome://extensions and switch on "Developer mode".
   2. Click "Load unpacked" and choose ${EXTENSION_DIR}
   3. Open https://mail.google.com/ or https://outlook.office.com/mail/

@@ -1,7 +1,10 @@
 // `npm test`: every check in order (types, unit, both builds, browser e2e in Chromium, the
-// Firefox smoke suite, server on SQLite and PostgreSQL), then one closing line with the total, so a reader of the log sees the whole count.
+// Firefox smoke suite, server on SQLite and PostgreSQL), then one closing line with the total,
+// so a reader of the log sees the whole count. Runs under Node 24 (package.json starts it
+// through scripts/with-node24.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureSystemPackages } from './system-packages.ts';
 
 interface Step {
   name: string;
@@ -51,6 +54,8 @@ const steps: Step[] = [
   },
 ];
 
+// Before the first step: a missing browser or database would otherwise fail minutes in.
+if (!ensureSystemPackages(['chromium', 'postgresql', 'firefox-esr'])) process.exit(1);
 rmSync('test-results/unit.json', { force: true });
 rmSync('test-results/e2e.json', { force: true });
 const total = { passed: 0, failed: 0 };
