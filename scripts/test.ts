@@ -17,6 +17,8 @@ const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(f
 
 const steps: Step[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
+  // Formatting (120 columns) and lint rules, hooks' dependency lists among them; writes nothing.
+  { name: 'format and lint', command: ['npx', 'biome', 'ci', '.'] },
   {
     name: 'unit tests',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
@@ -39,7 +41,7 @@ const steps: Step[] = [
     command: ['npm', 'run', 'test:firefox'],
     count: (output) => {
       // node's test runner closes with `ℹ pass N`, `ℹ fail N`, `ℹ cancelled N` (`# pass N` from the tap reporter).
-      const summary = new Map([...output.replace(/\u001b\[[\d;]*m/g, '').matchAll(/^(?:ℹ|#) (pass|fail|cancelled) (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+      const summary = new Map([...withoutColours(output).matchAll(/^(?:ℹ|#) (pass|fail|cancelled) (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
       if (!summary.has('pass') || !summary.has('fail')) return undefined;
       return { passed: summary.get('pass')!, failed: summary.get('fail')! + (summary.get('cancelled') ?? 0) };
     },
@@ -88,4 +90,10 @@ function run(command: string[]): Promise<{ code: number; output: string }> {
     });
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Output without its terminal colour codes (ESC [ … m), for reading counts. */
+function withoutColours(text: string): string {
+  const [first = '', ...rest] = text.split(String.fromCharCode(27));
+  return first + rest.map((part) => part.replace(/^\[[\d;]*m/, '')).join('');
 }

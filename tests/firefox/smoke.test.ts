@@ -51,8 +51,11 @@ test('Firefox: a command from another extension page changes the counts in an op
     const deliveredBefore = await tab.waitForCount('delivered');
     // Marks that a reload of the page or of the sidebar would wipe.
     const sidebar = await tab.sidebarFrame();
-    await sidebar.evaluate(() => void ((window as unknown as { __beforeSeed: boolean }).__beforeSeed = true));
-    await tab.page.evaluate(() => void ((window as unknown as { __beforeSeed: boolean }).__beforeSeed = true));
+    const mark = () => {
+      (window as unknown as { __beforeSeed: boolean }).__beforeSeed = true;
+    };
+    await sidebar.evaluate(mark);
+    await tab.page.evaluate(mark);
 
     const control = await tab.openControlPage();
     const answer = await sendCommandFrom(control, 'demo.seed', { emails: 40 });
