@@ -1,5 +1,5 @@
-import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
 import { MAIL_HOST_PATTERNS } from './lib/sites/mail-hosts';
 
 // Chrome MV3 and Firefox MV3 from one config. The manifest asks only for what the code uses:

@@ -20,7 +20,10 @@ export function listIsReady(): boolean {
 /** The list is ready and (demo) the demo switch settled; fonts loaded. */
 export async function waitForList(frame: Frame, { demo }: { demo: boolean }): Promise<void> {
   await frame.waitForFunction(listIsReady, undefined, { timeout: WAIT_MS });
-  if (demo) await frame.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached', timeout: WAIT_MS });
+  if (demo)
+    await frame
+      .locator('[data-testid="demo-switch"]:checked:not([disabled])')
+      .waitFor({ state: 'attached', timeout: WAIT_MS });
   await frame.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
@@ -34,12 +37,14 @@ export function layoutProblems(): string[] {
   const problems: string[] = [];
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tablist] [role=tab]')) {
     const box = tab.getBoundingClientRect();
-    if (box.left < -0.5 || box.right > width + 0.5 || cut(tab)) problems.push(`tab "${tab.innerText.replace(/\s+/g, ' ')}" cut or out of sight`);
+    if (box.left < -0.5 || box.right > width + 0.5 || cut(tab))
+      problems.push(`tab "${tab.innerText.replace(/\s+/g, ' ')}" cut or out of sight`);
   }
   const title = document.querySelector('.title');
   if (title && cut(title)) problems.push('title cut');
   const close = document.querySelector('[data-testid="close-sidebar"]');
   if (close && close.getBoundingClientRect().right > width + 0.5) problems.push('close button off the edge');
-  if (document.documentElement.scrollWidth > width + 1) problems.push(`content ${document.documentElement.scrollWidth} px wide in a ${width} px sidebar`);
+  if (document.documentElement.scrollWidth > width + 1)
+    problems.push(`content ${document.documentElement.scrollWidth} px wide in a ${width} px sidebar`);
   return problems;
 }

@@ -7,11 +7,16 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from '@playwright/test';
-import { launchWithExtension, openControlPage, sendCommandFrom, type LaunchedExtension } from '../tests/support/launch-extension.ts';
-import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
-import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS, type DraftArgs } from '../tests/support/stress-mailboxes.ts';
-import { makeContactSheets } from './screenshot-sheets.ts';
+import {
+  type LaunchedExtension,
+  launchWithExtension,
+  openControlPage,
+  sendCommandFrom,
+} from '../tests/support/launch-extension.ts';
 import { isSidebarFrame } from '../tests/support/sidebar-frame.ts';
+import { type DraftArgs, HOSTILE_DRAFTS, LONG_TEXT_DRAFTS } from '../tests/support/stress-mailboxes.ts';
+import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
+import { makeContactSheets } from './screenshot-sheets.ts';
 import { layoutProblems, listIsReady, sidebarFrame, WAIT_MS, waitForList } from './screenshot-sidebar.ts';
 
 const { values: options } = parseArgs({
@@ -34,16 +39,26 @@ if (unknown.length > 0) {
 const STRESS_LOCALES: readonly string[] = ['en', 'de'];
 const SITES = { gmail: GMAIL_INBOX_URL, outlook: OUTLOOK_MAIL_URL } as const;
 type Site = keyof typeof SITES;
-const VIEWPORTS = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
 type Viewport = (typeof VIEWPORTS)[number];
 // Narrowest, default, widest (lib/dock/dock-prefs.ts). For the widest we store the most a rep can
 // drag to and let the dock clamp it for the viewport, so the pictures follow the code's clamp.
-const WIDTHS = [{ name: '280', stored: 280 }, { name: '360', stored: 360 }, { name: 'widest', stored: 720 }] as const;
+const WIDTHS = [
+  { name: '280', stored: 280 },
+  { name: '360', stored: 360 },
+  { name: 'widest', stored: 720 },
+] as const;
 const DEFAULT_WIDTH = 360;
 
 const viewportName = (viewport: Viewport) => `${viewport.width}x${viewport.height}`;
 const perLocale = (locale: string) =>
-  1 + Object.keys(SITES).length * VIEWPORTS.length * WIDTHS.length + 2 + (STRESS_LOCALES.includes(locale) ? 2 * Object.keys(SITES).length * 2 : 0);
+  1 +
+  Object.keys(SITES).length * VIEWPORTS.length * WIDTHS.length +
+  2 +
+  (STRESS_LOCALES.includes(locale) ? 2 * Object.keys(SITES).length * 2 : 0);
 const total = LOCALES.reduce((sum, locale) => sum + perLocale(locale), 0);
 
 let taken = 0;
@@ -69,7 +84,10 @@ mkdirSync(OUT, { recursive: true });
 for (const locale of LOCALES) {
   step(`${locale}: starting Chromium with --lang=${locale.replace('_', '-')}…`);
   await attempt(`${locale} (the rest of its pictures)`, async () => {
-    const launched = await launchWithExtension({ locale: locale.replace('_', '-'), viewport: { width: 1280, height: 720 } });
+    const launched = await launchWithExtension({
+      locale: locale.replace('_', '-'),
+      viewport: { width: 1280, height: 720 },
+    });
     try {
       await serveWebmail(launched.context);
       await shootLocale(launched, locale);
@@ -107,7 +125,9 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
     for (const site of Object.keys(SITES) as Site[]) {
       for (const width of WIDTHS) {
         await attempt(`${site}-${viewportName(viewport)}-${width.name}-${locale}.png`, (file) =>
-          withWebmail(launched, control, { site, viewport, width: width.stored, label: file }, (page) => saveList(page, file)),
+          withWebmail(launched, control, { site, viewport, width: width.stored, label: file }, (page) =>
+            saveList(page, file),
+          ),
         );
       }
     }
@@ -115,17 +135,22 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
 
   const base = `gmail-1280x720-${DEFAULT_WIDTH}-${locale}`;
   await attempt(`${base}-undelivered.png`, (file) =>
-    withWebmail(launched, control, { site: 'gmail', viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file }, async (page, frame) => {
-      await waitForList(frame, { demo: true });
-      await frame.locator('[data-testid="primary-tabs"] [data-key="undelivered"]').click({ timeout: WAIT_MS });
-      await waitForList(frame, { demo: true });
-      await save(page, file);
-      await attempt(`${base}-undelivered-hover.png`, async (hovered) => {
-        await frame.getByTestId('email-row').first().hover({ timeout: WAIT_MS });
-        await frame.locator('[data-testid="email-row"]:hover .actions-compact').first().waitFor({ timeout: WAIT_MS });
-        await save(page, hovered);
-      });
-    }),
+    withWebmail(
+      launched,
+      control,
+      { site: 'gmail', viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file },
+      async (page, frame) => {
+        await waitForList(frame, { demo: true });
+        await frame.locator('[data-testid="primary-tabs"] [data-key="undelivered"]').click({ timeout: WAIT_MS });
+        await waitForList(frame, { demo: true });
+        await save(page, file);
+        await attempt(`${base}-undelivered-hover.png`, async (hovered) => {
+          await frame.getByTestId('email-row').first().hover({ timeout: WAIT_MS });
+          await frame.locator('[data-testid="email-row"]:hover .actions-compact').first().waitFor({ timeout: WAIT_MS });
+          await save(page, hovered);
+        });
+      },
+    ),
   );
 
   if (STRESS_LOCALES.includes(locale)) {
@@ -140,21 +165,34 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
 }
 
 /** Pending › Draft of a stress mailbox, then the detail view of its first (worst) email. */
-async function shootDrafts(launched: LaunchedExtension, control: Page, locale: string, mailbox: string, detailId: string): Promise<void> {
+async function shootDrafts(
+  launched: LaunchedExtension,
+  control: Page,
+  locale: string,
+  mailbox: string,
+  detailId: string,
+): Promise<void> {
   for (const site of Object.keys(SITES) as Site[]) {
     const base = `${site}-1280x720-${DEFAULT_WIDTH}-${locale}-${mailbox}`;
     await attempt(`${base}-drafts.png`, (file) =>
-      withWebmail(launched, control, { site, viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file }, async (page, frame) => {
-        await frame.locator('[data-testid="primary-tabs"] [data-key="pending"]').click({ timeout: WAIT_MS });
-        await frame.locator('[data-testid="folder-tabs"] [data-key="draft"]').click({ timeout: WAIT_MS });
-        await waitForList(frame, { demo: false });
-        await save(page, file);
-        await attempt(`${base}-detail.png`, async (detail) => {
-          await frame.locator(`[data-testid="email-row"][data-id="${detailId}"] .row-main`).click({ timeout: WAIT_MS });
-          await frame.getByTestId('email-detail').waitFor({ timeout: WAIT_MS });
-          await save(page, detail);
-        });
-      }),
+      withWebmail(
+        launched,
+        control,
+        { site, viewport: VIEWPORTS[0], width: DEFAULT_WIDTH, label: file },
+        async (page, frame) => {
+          await frame.locator('[data-testid="primary-tabs"] [data-key="pending"]').click({ timeout: WAIT_MS });
+          await frame.locator('[data-testid="folder-tabs"] [data-key="draft"]').click({ timeout: WAIT_MS });
+          await waitForList(frame, { demo: false });
+          await save(page, file);
+          await attempt(`${base}-detail.png`, async (detail) => {
+            await frame
+              .locator(`[data-testid="email-row"][data-id="${detailId}"] .row-main`)
+              .click({ timeout: WAIT_MS });
+            await frame.getByTestId('email-detail').waitFor({ timeout: WAIT_MS });
+            await save(page, detail);
+          });
+        },
+      ),
     );
   }
 }
@@ -164,7 +202,8 @@ async function saveDrafts(control: Page, drafts: DraftArgs[]): Promise<string[]>
   const ids: string[] = [];
   for (const draft of drafts.toReversed()) {
     const response = await sendCommandFrom(control, 'emails.saveDraft', draft);
-    if (!response.ok) throw new Error(`emails.saveDraft refused "${draft.subject.slice(0, 40)}": ${response.error.message}`);
+    if (!response.ok)
+      throw new Error(`emails.saveDraft refused "${draft.subject.slice(0, 40)}": ${response.error.message}`);
     ids.unshift(response.value.id);
   }
   return ids;
@@ -179,17 +218,28 @@ interface WebmailTab {
 }
 
 /** Stores the dock width for the site, opens the webmail in a new tab (the dock reads the width as it mounts), closes it after. */
-async function withWebmail(launched: LaunchedExtension, control: Page, tab: WebmailTab, use: (page: Page, frame: Frame) => Promise<void>): Promise<void> {
-  await control.evaluate(([key, width]) => chrome.storage.local.set({ [key]: { open: true, width } }), [`dock:${tab.site}`, tab.width] as const);
+async function withWebmail(
+  launched: LaunchedExtension,
+  control: Page,
+  tab: WebmailTab,
+  use: (page: Page, frame: Frame) => Promise<void>,
+): Promise<void> {
+  await control.evaluate(([key, width]) => chrome.storage.local.set({ [key]: { open: true, width } }), [
+    `dock:${tab.site}`,
+    tab.width,
+  ] as const);
   const page = await launched.context.newPage();
   try {
     page.on('dialog', (dialog) => {
-      warnings.push(`${tab.label}: the page showed a ${dialog.type()} "${dialog.message()}" (email text ran as script?)`);
+      warnings.push(
+        `${tab.label}: the page showed a ${dialog.type()} "${dialog.message()}" (email text ran as script?)`,
+      );
       void dialog.dismiss();
     });
     page.on('pageerror', (error) => warnings.push(`${tab.label}: page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.text().startsWith('[command-center]')) warnings.push(`${tab.label}: console ${message.type()}: ${message.text()}`);
+      if (message.text().startsWith('[command-center]'))
+        warnings.push(`${tab.label}: console ${message.type()}: ${message.text()}`);
     });
     let sidebarLoads = 0;
     page.on('framenavigated', (frame) => {
@@ -214,7 +264,9 @@ async function saveList(page: Page, file: string): Promise<void> {
     await waitForList(frame, { demo: true });
     const dock = await capture(page, file);
     if (await frame.evaluate(listIsReady).catch(() => false)) return report(file, dock);
-    warnings.push(`${file}: the sidebar was loading again as the picture was taken${attempt === 1 ? ' (retaken)' : ''}`);
+    warnings.push(
+      `${file}: the sidebar was loading again as the picture was taken${attempt === 1 ? ' (retaken)' : ''}`,
+    );
     if (attempt === 2) report(file, dock);
   }
 }
@@ -226,13 +278,19 @@ async function save(page: Page, file: string): Promise<void> {
 /** Takes the picture; returns the dock width the page rendered (undefined: no dock). */
 async function capture(page: Page, file: string): Promise<number | undefined> {
   // The dock's host element is in the page even when its shadow root is closed; evaluateAll does not wait for one.
-  const dock = await page.locator('icc-dock').evaluateAll((hosts) => hosts[0] && Math.round(hosts[0].getBoundingClientRect().width));
+  const dock = await page
+    .locator('icc-dock')
+    .evaluateAll((hosts) => hosts[0] && Math.round(hosts[0].getBoundingClientRect().width));
   await page.screenshot({ path: join(OUT, file), fullPage: true });
   // Looked at by a script too: what no rep could read is a warning, whoever looks at the picture.
   const frame = dock === undefined ? undefined : page.frames().find(isSidebarFrame);
-  for (const problem of (await frame?.evaluate(layoutProblems).catch(() => [])) ?? []) warnings.push(`${file}: ${problem}`);
-  const column = await page.evaluate(() => document.querySelector('.nn.bkK, [role=main]')?.getBoundingClientRect().width);
-  if (dock !== undefined && dock > 280 && column !== undefined && column < 520) warnings.push(`${file}: the mail column is ${Math.round(column)} px beside a ${dock} px sidebar`);
+  for (const problem of (await frame?.evaluate(layoutProblems).catch(() => [])) ?? [])
+    warnings.push(`${file}: ${problem}`);
+  const column = await page.evaluate(
+    () => document.querySelector('.nn.bkK, [role=main]')?.getBoundingClientRect().width,
+  );
+  if (dock !== undefined && dock > 280 && column !== undefined && column < 520)
+    warnings.push(`${file}: the mail column is ${Math.round(column)} px beside a ${dock} px sidebar`);
   return dock;
 }
 
@@ -241,7 +299,9 @@ function report(file: string, dock: number | undefined): void {
   taken += 1;
   const seconds = ((Date.now() - lastSavedAt) / 1000).toFixed(1);
   lastSavedAt = Date.now();
-  console.log(`[${String(taken).padStart(String(total).length)}/${total}] ${OUT}/${file}  (${dock !== undefined ? `sidebar ${dock} px, ` : ''}${seconds} s)`);
+  console.log(
+    `[${String(taken).padStart(String(total).length)}/${total}] ${OUT}/${file}  (${dock !== undefined ? `sidebar ${dock} px, ` : ''}${seconds} s)`,
+  );
 }
 
 /** Runs one picture; a failure is noted with its reason and the run goes on with the next. */

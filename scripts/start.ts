@@ -2,13 +2,18 @@
 // extension loaded on the demo mailbox (our Gmail and Outlook fixture pages served at their
 // real addresses). `--real` opens the real Gmail instead; `--screenshot <file>` runs headless
 // and saves what the rep would see. Runs under Node 24 (through scripts/with-node24.mjs).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../tests/support/chromium.ts';
-import { EXTENSION_DIR, launchWithExtension, openControlPage, sendCommandFrom } from '../tests/support/launch-extension.ts';
-import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
+import {
+  EXTENSION_DIR,
+  launchWithExtension,
+  openControlPage,
+  sendCommandFrom,
+} from '../tests/support/launch-extension.ts';
 import { findSidebarFrame } from '../tests/support/sidebar-frame.ts';
+import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
 import { ensureSystemPackages } from './system-packages.ts';
 
 const { values: options } = parseArgs({
@@ -83,7 +88,8 @@ if (options.screenshot) {
   const sidebar = await findSidebarFrame(page);
   await sidebar.locator('[data-testid="folder-count-delivered"]').filter({ hasNotText: '·' }).waitFor();
   await sidebar.locator('[data-testid="email-row"]').first().waitFor();
-  if (!options['no-demo']) await sidebar.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached' });
+  if (!options['no-demo'])
+    await sidebar.locator('[data-testid="demo-switch"]:checked:not([disabled])').waitFor({ state: 'attached' });
   await page.screenshot({ path: options.screenshot });
   step(`Saved ${options.screenshot}`);
   await stop();

@@ -90,7 +90,11 @@ export function currentMachine(): Machine {
  * (after saying why) when they are not. A variable that names a missing file counts as missing;
  * after the install it names the installed program for the rest of this run.
  */
-export function ensureSystemPackages(wanted: SystemPackage[], env: NodeJS.ProcessEnv = process.env, machine = currentMachine()): boolean {
+export function ensureSystemPackages(
+  wanted: SystemPackage[],
+  env: NodeJS.ProcessEnv = process.env,
+  machine = currentMachine(),
+): boolean {
   const plan = planInstall(wanted, env, machine);
   if (plan.kind === 'ready') return true;
   if (plan.kind === 'ask') {
@@ -99,10 +103,15 @@ export function ensureSystemPackages(wanted: SystemPackage[], env: NodeJS.Proces
   }
   step(`Installing ${plan.packages.join(', ')} from Debian's packages (once; a minute or two)…`);
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...plan.packages]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...plan.packages],
+  ]) {
     const apt = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: aptEnv });
     if (apt.status !== 0) {
-      console.error(`\`apt-get ${args.join(' ')}\` failed (${apt.error?.message ?? `exit ${apt.status}`}); its messages are above.`);
+      console.error(
+        `\`apt-get ${args.join(' ')}\` failed (${apt.error?.message ?? `exit ${apt.status}`}); its messages are above.`,
+      );
       return false;
     }
   }

@@ -41,7 +41,12 @@ const steps: Step[] = [
     command: ['npm', 'run', 'test:firefox'],
     count: (output) => {
       // node's test runner closes with `ℹ pass N`, `ℹ fail N`, `ℹ cancelled N` (`# pass N` from the tap reporter).
-      const summary = new Map([...withoutColours(output).matchAll(/^(?:ℹ|#) (pass|fail|cancelled) (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+      const summary = new Map(
+        [...withoutColours(output).matchAll(/^(?:ℹ|#) (pass|fail|cancelled) (\d+)$/gm)].map((match) => [
+          match[1],
+          Number(match[2]),
+        ]),
+      );
       if (!summary.has('pass') || !summary.has('fail')) return undefined;
       return { passed: summary.get('pass')!, failed: summary.get('fail')! + (summary.get('cancelled') ?? 0) };
     },

@@ -50,10 +50,24 @@ function cachedNode24() {
   const binary = join(cache, 'node_modules', platformPackage, 'bin', 'node');
   if (majorOf(versionOf(binary)) >= NEEDED_MAJOR) return binary;
 
-  step(`Installing Node ${NEEDED_MAJOR} into ${cache} (Node ${process.versions.node} is too old here; once, under a minute)…`);
-  const install = spawnSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--no-update-notifier', `${platformPackage}@${NEEDED_MAJOR}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  step(
+    `Installing Node ${NEEDED_MAJOR} into ${cache} (Node ${process.versions.node} is too old here; once, under a minute)…`,
+  );
+  const install = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      cache,
+      '--no-audit',
+      '--no-fund',
+      '--no-update-notifier',
+      `${platformPackage}@${NEEDED_MAJOR}`,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const installed = versionOf(binary);
   if (majorOf(installed) < NEEDED_MAJOR) {
     console.error(

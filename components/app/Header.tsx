@@ -14,10 +14,19 @@ export function Header({ onClose, onError }: Props) {
   return (
     <>
       <header class="header">
-        <h1 class="title" title={t('extName')}>{t('sidebarTitle')}</h1>
+        <h1 class="title" title={t('extName')}>
+          {t('sidebarTitle')}
+        </h1>
         <div class="header-end">
           <DemoSwitch onError={onError} />
-          <button type="button" class="icon-button" aria-label={t('closeSidebar')} title={t('closeSidebar')} onClick={onClose} data-testid="close-sidebar">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('closeSidebar')}
+            title={t('closeSidebar')}
+            onClick={onClose}
+            data-testid="close-sidebar"
+          >
             ×
           </button>
         </div>

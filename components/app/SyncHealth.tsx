@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { describeSyncFailure } from '../../lib/tracking/problem-text';
-import { syncStatus, type SyncStatus } from '../../lib/tracking/sync-status';
+import { type SyncStatus, syncStatus } from '../../lib/tracking/sync-status';
 
 /** A mark in the header while the tracking server cannot be reached: engagement may be behind. */
 export function SyncHealth() {
@@ -13,7 +13,13 @@ export function SyncHealth() {
   }, []);
   if (!status || status.ok) return null;
   return (
-    <span class="sync-health" role="status" data-testid="sync-health" data-problem={status.code} title={`${describeSyncFailure(status)} (${formatDateTime(status.at)})`}>
+    <span
+      class="sync-health"
+      role="status"
+      data-testid="sync-health"
+      data-problem={status.code}
+      title={`${describeSyncFailure(status)} (${formatDateTime(status.at)})`}
+    >
       {t('syncFailed')}
     </span>
   );

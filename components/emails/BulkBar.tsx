@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { EmailStatus } from '../../lib/emails/status';
 import type { FolderPage } from '../../lib/emails/folder-page';
+import type { EmailStatus } from '../../lib/emails/status';
 import { formatCount, t, tn } from '../../lib/i18n/t';
 import { readQueryOnce } from '../../lib/messaging/use-live-query';
 import { useView } from '../app/view-store-context';
-import { ACTION_PROGRESS } from './action-labels';
 import { ActionButtons } from './ActionButtons';
+import { ACTION_PROGRESS } from './action-labels';
 import { useEmailActions } from './EmailActionsProvider';
 import { FOLDER_LABELS } from './folder-labels';
 
@@ -41,7 +41,10 @@ export function BulkBar({ status, filter, page }: { status: EmailStatus; filter:
     try {
       const members = await readQueryOnce('folders.members', { status, ...(filter ? { filter } : {}) });
       const inCampaign = new Set(members.campaignIds);
-      selectAll(members.ids.map((id) => ({ id, campaign: inCampaign.has(id) })), { folder: status, filter, total: members.ids.length });
+      selectAll(
+        members.ids.map((id) => ({ id, campaign: inCampaign.has(id) })),
+        { folder: status, filter, total: members.ids.length },
+      );
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -52,8 +55,12 @@ export function BulkBar({ status, filter, page }: { status: EmailStatus; filter:
   const summary = selecting
     ? t('selecting')
     : all
-      ? filter ? tn('allMatchingSelected', targets.length, [filter]) : tn('allInFolderSelected', targets.length, [folderName])
-      : targets.length > 0 ? tn('selectedCount', targets.length) : tn('totalCount', total);
+      ? filter
+        ? tn('allMatchingSelected', targets.length, [filter])
+        : tn('allInFolderSelected', targets.length, [folderName])
+      : targets.length > 0
+        ? tn('selectedCount', targets.length)
+        : tn('totalCount', total);
 
   return (
     <div class="bulk-bar" data-testid="bulk-bar">
@@ -67,7 +74,9 @@ export function BulkBar({ status, filter, page }: { status: EmailStatus; filter:
           data-testid="select-all"
           onChange={(event) => (event.currentTarget.checked ? void takeAll() : clearSelection())}
         />
-        <span class="bulk-summary" role="status" data-testid="selection-summary">{error ?? summary}</span>
+        <span class="bulk-summary" role="status" data-testid="selection-summary">
+          {error ?? summary}
+        </span>
       </label>
       {targets.length > 0 && (
         <span class="bulk-actions">

@@ -1,14 +1,14 @@
-import { createContext, type ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
-import { UNDOABLE, type EmailAction } from '../../lib/emails/actions-by-status';
+import { type EmailAction, UNDOABLE } from '../../lib/emails/actions-by-status';
 import type { EmailStatus } from '../../lib/emails/status';
 import { t, tn } from '../../lib/i18n/t';
+import { useView } from '../app/view-store-context';
 import { Dialog } from '../ui/Dialog';
 import { Toast, type ToastMessage } from '../ui/Toast';
-import { useView } from '../app/view-store-context';
 import { ACTION_DONE } from './action-labels';
 import { RescheduleDialog } from './RescheduleDialog';
-import { runAction, undoAction, type ActionOptions } from './run-action';
+import { type ActionOptions, runAction, undoAction } from './run-action';
 
 export interface ActionTarget {
   id: string;
@@ -53,36 +53,47 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
     [],
   );
 
-  const perform = useCallback(async ({ action, targets, status }: Pending, options: ActionOptions = {}) => {
-    const ids = targets.map((target) => target.id);
-    setProgress({ action, done: 0, total: ids.length });
-    try {
-      const result = await runAction(action, ids, status, options, (done) => setProgress({ action, done, total: ids.length }));
-      clearSelection();
-      if (result.failed.length > 0) {
-        show(tn('actionPartlyFailed', result.failed.length, [result.failed[0]!.message]), 'error');
-      } else if (UNDOABLE.has(action)) {
-        show(tn(ACTION_DONE[action], result.done.length), 'info', {
-          label: t('undo'),
-          run: () => void undoAction(action, result.done).then(() => show(t('undone'))).catch((error: unknown) => show(String(error), 'error')),
-        });
-      } else {
-        show(tn(ACTION_DONE[action], result.done.length));
+  const perform = useCallback(
+    async ({ action, targets, status }: Pending, options: ActionOptions = {}) => {
+      const ids = targets.map((target) => target.id);
+      setProgress({ action, done: 0, total: ids.length });
+      try {
+        const result = await runAction(action, ids, status, options, (done) =>
+          setProgress({ action, done, total: ids.length }),
+        );
+        clearSelection();
+        if (result.failed.length > 0) {
+          show(tn('actionPartlyFailed', result.failed.length, [result.failed[0]!.message]), 'error');
+        } else if (UNDOABLE.has(action)) {
+          show(tn(ACTION_DONE[action], result.done.length), 'info', {
+            label: t('undo'),
+            run: () =>
+              void undoAction(action, result.done)
+                .then(() => show(t('undone')))
+                .catch((error: unknown) => show(String(error), 'error')),
+          });
+        } else {
+          show(tn(ACTION_DONE[action], result.done.length));
+        }
+      } catch (error) {
+        show(t('errorGeneric', error instanceof Error ? error.message : String(error)), 'error');
+      } finally {
+        setProgress(null);
       }
-    } catch (error) {
-      show(t('errorGeneric', error instanceof Error ? error.message : String(error)), 'error');
-    } finally {
-      setProgress(null);
-    }
-  }, [clearSelection, show]);
+    },
+    [clearSelection, show],
+  );
 
-  const request = useCallback((action: EmailAction, targets: ActionTarget[], status: EmailStatus) => {
-    if (targets.length === 0) return;
-    const pending = { action, targets, status };
-    if (action === 'reschedule') setRescheduling(pending);
-    else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
-    else void perform(pending);
-  }, [perform]);
+  const request = useCallback(
+    (action: EmailAction, targets: ActionTarget[], status: EmailStatus) => {
+      if (targets.length === 0) return;
+      const pending = { action, targets, status };
+      if (action === 'reschedule') setRescheduling(pending);
+      else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
+      else void perform(pending);
+    },
+    [perform],
+  );
 
   const value = useMemo(() => ({ request, progress }), [request, progress]);
   return (

@@ -1,16 +1,16 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
-import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { useView } from '../app/view-store-context';
 import { ErrorNote } from '../ui/ErrorNote';
+import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
 import { EventTimeline } from './EventTimeline';
 import { FOLDER_LABELS } from './folder-labels';
-import { MailText } from '../ui/MailText';
 import { RecipientList } from './RecipientList';
 import { reasonText } from './reason-text';
 
@@ -21,10 +21,25 @@ import { reasonText } from './reason-text';
 export function EmailDetailView({ id }: { id: string }) {
   const detail = useLiveQuery('emails.detail', { id });
   if (detail.status === 'loading') return <DetailFrame>{null}</DetailFrame>;
-  if (detail.status === 'error') return <DetailFrame><ErrorNote message={detail.error.message} /></DetailFrame>;
+  if (detail.status === 'error')
+    return (
+      <DetailFrame>
+        <ErrorNote message={detail.error.message} />
+      </DetailFrame>
+    );
   const email = detail.value.email;
-  if (!email) return <DetailFrame><p class="muted">{t('emailGone')}</p></DetailFrame>;
-  if (email.kind === 'damaged') return <DetailFrame><p class="damaged-mark">{t('needsAttentionRow', email.problem)}</p></DetailFrame>;
+  if (!email)
+    return (
+      <DetailFrame>
+        <p class="muted">{t('emailGone')}</p>
+      </DetailFrame>
+    );
+  if (email.kind === 'damaged')
+    return (
+      <DetailFrame>
+        <p class="damaged-mark">{t('needsAttentionRow', email.problem)}</p>
+      </DetailFrame>
+    );
 
   return (
     <DetailFrame testId="email-detail">
@@ -34,10 +49,22 @@ export function EmailDetailView({ id }: { id: string }) {
         <dd>
           <RecipientList to={email.to} />
         </dd>
-        {email.campaignName && (<><dt>{t('campaign')}</dt><dd>{email.campaignName}</dd></>)}
+        {email.campaignName && (
+          <>
+            <dt>{t('campaign')}</dt>
+            <dd>{email.campaignName}</dd>
+          </>
+        )}
         <dt>{t('status')}</dt>
-        <dd data-testid="detail-status">{t(FOLDER_LABELS[email.status])} · {formatDateTime(email.statusAt)}</dd>
-        {email.failure && (<><dt>{t('reason')}</dt><dd class="failure">{reasonText(email.failure)}</dd></>)}
+        <dd data-testid="detail-status">
+          {t(FOLDER_LABELS[email.status])} · {formatDateTime(email.statusAt)}
+        </dd>
+        {email.failure && (
+          <>
+            <dt>{t('reason')}</dt>
+            <dd class="failure">{reasonText(email.failure)}</dd>
+          </>
+        )}
         <dt>{t('tracking')}</dt>
         <dd>{email.tracking ? t('trackingOn') : t('trackingOff')}</dd>
       </dl>
@@ -46,14 +73,19 @@ export function EmailDetailView({ id }: { id: string }) {
       </div>
       {!UNSENT_STATUSES.has(email.status) && <Engagement engagement={email.engagement} />}
       {/* Text only: a preview is never rendered as HTML. */}
-      {email.bodyPreview && <p class="body-preview"><MailText text={email.bodyPreview} /></p>}
+      {email.bodyPreview && (
+        <p class="body-preview">
+          <MailText text={email.bodyPreview} />
+        </p>
+      )}
       <h3>{t('engagementTimeline')}</h3>
       <EventTimeline events={detail.value.events} />
       <h3>{t('statusHistory')}</h3>
       <ol class="history" data-testid="history">
         {email.statusHistory.map((change, index) => (
           <li key={index}>
-            <time>{formatDateTime(change.at)}</time> <strong>{t(FOLDER_LABELS[change.status])}</strong> <span class="muted">{reasonText(change.reason)}</span>
+            <time>{formatDateTime(change.at)}</time> <strong>{t(FOLDER_LABELS[change.status])}</strong>{' '}
+            <span class="muted">{reasonText(change.reason)}</span>
           </li>
         ))}
       </ol>

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EmailStatus } from '../../lib/emails/status';
 import type { FolderPage } from '../../lib/emails/folder-page';
-import { useLiveQuery } from '../../lib/messaging/use-live-query';
+import type { EmailStatus } from '../../lib/emails/status';
 import { t } from '../../lib/i18n/t';
+import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { EmailRowView, ROW_HEIGHT } from './EmailRowView';
-import { useRowAnchors } from './use-row-anchors';
 import { FOLDER_LABELS } from './folder-labels';
+import { useRowAnchors } from './use-row-anchors';
 
 /** Rows fetched beyond the visible ones, so a scroll shows rows at once while the next window loads. */
 const OVERSCAN = 30;
@@ -66,7 +66,13 @@ export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Pro
   const limit = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN;
   const anchors = useRowAnchors(status, filter);
   const anchor = filter ? undefined : anchors.near(offset);
-  const live = useLiveQuery('folders.page', { status, offset, limit, ...(filter ? { filter } : {}), ...(anchor ? { anchor } : {}) });
+  const live = useLiveQuery('folders.page', {
+    status,
+    offset,
+    limit,
+    ...(filter ? { filter } : {}),
+    ...(anchor ? { anchor } : {}),
+  });
   // While the next window of the same folder loads, keep showing the last one (no flash of
   // emptiness); never show another folder's rows under this folder's tab.
   const last = useRef<{ key: string; page: FolderPage } | null>(null);
@@ -114,7 +120,12 @@ export function EmailList({ status, filter, onPage, returnTo, onScrollTop }: Pro
         <EmptyState title={filter ? t('noMatches', filter) : t('folderEmpty', t(FOLDER_LABELS[status]))} />
       ) : (
         // biome-ignore lint/a11y/useSemanticElements: rows are absolutely placed by the virtual list; the roles keep them a list for assistive technology.
-        <div class="list-space" role="list" aria-label={t(FOLDER_LABELS[status])} style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}>
+        <div
+          class="list-space"
+          role="list"
+          aria-label={t(FOLDER_LABELS[status])}
+          style={{ height: `${(page?.total ?? 0) * ROW_HEIGHT + BOTTOM_ROOM}px` }}
+        >
           {page?.rows.map((row, index) => {
             const position = page.offset + index;
             if (position < visibleFirst || position > visibleLast) return null;

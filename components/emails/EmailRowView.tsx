@@ -1,14 +1,14 @@
-import { formatDateTime, formatRelative } from '../../lib/i18n/format';
-import { t } from '../../lib/i18n/t';
 import type { ListRow } from '../../lib/emails/email-row';
 import { UNSENT_STATUSES } from '../../lib/emails/status';
+import { formatDateTime, formatRelative } from '../../lib/i18n/format';
+import { t } from '../../lib/i18n/t';
 import { useView } from '../app/view-store-context';
 import { withoutBidiControls } from '../ui/bidi';
 import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
-import { reasonText } from './reason-text';
 import { Recipients } from './Recipients';
+import { reasonText } from './reason-text';
 
 export const ROW_HEIGHT = 72;
 
@@ -30,23 +30,46 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
   const campaign = row.campaignId !== undefined;
   return (
     // biome-ignore lint/a11y/useSemanticElements: one row of the virtual list (EmailList.tsx), placed absolutely.
-    <div class={`row ${selected ? 'row-selected' : ''}`} role="listitem" style={style} data-testid="email-row" data-id={row.id}>
+    <div
+      class={`row ${selected ? 'row-selected' : ''}`}
+      role="listitem"
+      style={style}
+      data-testid="email-row"
+      data-id={row.id}
+    >
       <input
         type="checkbox"
         checked={selected}
         aria-label={t('selectEmail', withoutBidiControls(row.subject))}
         onChange={() => toggleSelected(row.id, campaign)}
       />
-      <button type="button" class="row-main" onClick={() => openEmail(row.id)} aria-label={t('openEmail', withoutBidiControls(row.subject))}>
+      <button
+        type="button"
+        class="row-main"
+        onClick={() => openEmail(row.id)}
+        aria-label={t('openEmail', withoutBidiControls(row.subject))}
+      >
         <span class="row-line">
           <Recipients to={row.to} />
-          <time class="row-time" dateTime={new Date(row.folderDate).toISOString()} title={formatDateTime(row.folderDate)}>{formatRelative(row.folderDate)}</time>
+          <time
+            class="row-time"
+            dateTime={new Date(row.folderDate).toISOString()}
+            title={formatDateTime(row.folderDate)}
+          >
+            {formatRelative(row.folderDate)}
+          </time>
         </span>
         <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">
-          {row.campaignName && <span class="campaign" title={row.campaignName}>{row.campaignName}</span>}
+          {row.campaignName && (
+            <span class="campaign" title={row.campaignName}>
+              {row.campaignName}
+            </span>
+          )}
           {row.failure ? (
-            <span class="failure" title={reasonText(row.failure)}>{reasonText(row.failure)}</span>
+            <span class="failure" title={reasonText(row.failure)}>
+              {reasonText(row.failure)}
+            </span>
           ) : (
             !UNSENT_STATUSES.has(row.status) && <Engagement engagement={row.engagement} />
           )}

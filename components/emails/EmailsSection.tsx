@@ -17,7 +17,10 @@ export function EmailsSection() {
   const counts = useLiveQuery('folders.counts', {});
   const folder = useView((state) => state.folder);
   const openEmailId = useView((state) => state.openEmailId);
-  const filter = useDebounced(useView((state) => state.filterText.trim()), 200);
+  const filter = useDebounced(
+    useView((state) => state.filterText.trim()),
+    200,
+  );
   const [page, setPage] = useState<FolderPage | null>(null);
   const clearSelection = useView((state) => state.clearSelection);
   // A selection belongs to the result it was made in: a new filter result starts afresh.
@@ -27,7 +30,8 @@ export function EmailsSection() {
   const scrollTop = useRef(0);
   const returnTo = useRef<ListPlace | undefined>(undefined);
   const lastOpen = useRef<string | null>(null);
-  if (openEmailId && openEmailId !== lastOpen.current) returnTo.current = { folder, filter, scrollTop: scrollTop.current, emailId: openEmailId };
+  if (openEmailId && openEmailId !== lastOpen.current)
+    returnTo.current = { folder, filter, scrollTop: scrollTop.current, emailId: openEmailId };
   lastOpen.current = openEmailId;
   return (
     <section class="emails" aria-label={t('sectionEmails')}>
@@ -41,7 +45,13 @@ export function EmailsSection() {
           <>
             <QuickFilter />
             <BulkBar status={folder} filter={filter} page={page} />
-            <EmailList status={folder} filter={filter} onPage={setPage} returnTo={returnTo.current} onScrollTop={(top) => (scrollTop.current = top)} />
+            <EmailList
+              status={folder}
+              filter={filter}
+              onPage={setPage}
+              returnTo={returnTo.current}
+              onScrollTop={(top) => (scrollTop.current = top)}
+            />
           </>
         )}
       </EmailActionsProvider>

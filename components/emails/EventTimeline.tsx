@@ -1,7 +1,7 @@
 import type { EventRow } from '../../lib/emails/email-row';
+import { isMachine } from '../../lib/emails/engagement';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
-import { isMachine } from '../../lib/emails/engagement';
 import { CLASSIFICATION_LABELS, EVENT_LABELS } from './classification-labels';
 import { reasonText } from './reason-text';
 

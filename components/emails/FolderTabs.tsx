@@ -1,8 +1,8 @@
+import { FOLDERS_BY_TAB, type FolderCounts, PRIMARY_TABS } from '../../lib/emails/status';
 import { t } from '../../lib/i18n/t';
-import { FOLDERS_BY_TAB, PRIMARY_TABS, type FolderCounts } from '../../lib/emails/status';
-import { TabList } from '../ui/TabList';
-import { Count } from '../ui/Count';
 import { useView } from '../app/view-store-context';
+import { Count } from '../ui/Count';
+import { TabList } from '../ui/TabList';
 import { FOLDER_LABELS, TAB_LABELS } from './folder-labels';
 
 /** Primary tabs (Sent, Pending, Undelivered) and their sub-folders, each with its live count. */
@@ -43,7 +43,8 @@ export function FolderTabs({ counts }: { counts: FolderCounts | undefined }) {
           name: `${t(FOLDER_LABELS[status])} ${counts?.[status] ?? ''}`.trim(),
           label: (
             <>
-              <span>{t(FOLDER_LABELS[status])}</span> <Count value={counts?.[status]} testId={`folder-count-${status}`} />
+              <span>{t(FOLDER_LABELS[status])}</span>{' '}
+              <Count value={counts?.[status]} testId={`folder-count-${status}`} />
             </>
           ),
         }))}

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../lib/i18n/t';
 import type { EmailStatus, PrimaryTab } from '../../lib/emails/status';
+import type { MessageKey } from '../../lib/i18n/t';
 
 export const TAB_LABELS: Record<PrimaryTab, MessageKey> = {
   sent: 'tabSent',

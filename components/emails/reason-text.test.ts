@@ -5,17 +5,29 @@ import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS } from '../../lib/demo/demo-re
 import { readEmailDetail } from '../../lib/emails/email-detail';
 import { LOCAL_REASONS } from '../../lib/emails/local-reasons';
 import type { Reason } from '../../lib/emails/reason';
-import { testEmail } from '../../tests/support/test-emails';
 import { fakeGetMessage, LOCALES, type Locale } from '../../lib/i18n/chrome-i18n-fake';
+import { testEmail } from '../../tests/support/test-emails';
 import { REASON_MESSAGES } from './reason-messages';
-import { reasonText, type MessageSource } from './reason-text';
+import { type MessageSource, reasonText } from './reason-text';
 
-const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en', de: 'de', nl: 'nl', sv: 'sv', zh_CN: 'zh-CN', pt_BR: 'pt-BR' };
-const inLocale = (locale: Locale): MessageSource => ({ getMessage: fakeGetMessage(locale), locale: LANGUAGE_TAGS[locale] });
+const LANGUAGE_TAGS: Record<Locale, string> = {
+  en: 'en',
+  de: 'de',
+  nl: 'nl',
+  sv: 'sv',
+  zh_CN: 'zh-CN',
+  pt_BR: 'pt-BR',
+};
+const inLocale = (locale: Locale): MessageSource => ({
+  getMessage: fakeGetMessage(locale),
+  locale: LANGUAGE_TAGS[locale],
+});
 const german = inLocale('de');
 
 const tooSoon: Reason = {
-  code: 'scanner.tooSoonAfterSend', params: { seconds: 12.3, windowSeconds: 30 }, text: 'scanner: 12.3 s after send (window 30 s)',
+  code: 'scanner.tooSoonAfterSend',
+  params: { seconds: 12.3, windowSeconds: 30 },
+  text: 'scanner: 12.3 s after send (window 30 s)',
 };
 
 describe('a reason in the rep’s language', () => {
@@ -28,18 +40,32 @@ describe('a reason in the rep’s language', () => {
   });
 
   it('parameters land where each language puts them (positional substitutions)', () => {
-    const burst: Reason = { code: 'scanner.clickBurst', params: { links: 3, windowSeconds: 10 }, text: 'scanner: 3+ links …' };
+    const burst: Reason = {
+      code: 'scanner.clickBurst',
+      params: { links: 3, windowSeconds: 10 },
+      text: 'scanner: 3+ links …',
+    };
     expect(reasonText(burst, inLocale('zh_CN'))).toBe('同一地址在 10 秒内点击了 3 个或更多链接');
     expect(reasonText(burst, inLocale('sv'))).toBe('3 eller fler länkar klickade inom 10 s från en adress');
   });
 
   it('the remote server’s detail follows the translated reason as it came', () => {
-    const bounce: Reason = { code: 'bounce.hard', params: { status: '5.1.1' }, text: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown', detail: 'bob@example.com: 5.1.1 user unknown' };
+    const bounce: Reason = {
+      code: 'bounce.hard',
+      params: { status: '5.1.1' },
+      text: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown',
+      detail: 'bob@example.com: 5.1.1 user unknown',
+    };
     expect(reasonText(bounce, german)).toBe('Hardbounce (5.1.1) — bob@example.com: 5.1.1 user unknown');
   });
 
   it('a code this version does not know (a newer server) shows the English text', () => {
-    expect(reasonText({ code: 'scanner.quantumProbe', params: { qubits: 7 }, text: 'scanner: quantum probe (7 qubits)' }, german)).toBe('scanner: quantum probe (7 qubits)');
+    expect(
+      reasonText(
+        { code: 'scanner.quantumProbe', params: { qubits: 7 }, text: 'scanner: quantum probe (7 qubits)' },
+        german,
+      ),
+    ).toBe('scanner: quantum probe (7 qubits)');
   });
 
   it('a row from before reason codes shows its text', () => {
@@ -47,9 +73,16 @@ describe('a reason in the rep’s language', () => {
   });
 
   it('a known code missing a parameter, or with one of the wrong kind, shows the English text', () => {
-    expect(reasonText({ code: 'scanner.tooSoonAfterSend', params: { seconds: 12 }, text: 'english' }, german)).toBe('english');
+    expect(reasonText({ code: 'scanner.tooSoonAfterSend', params: { seconds: 12 }, text: 'english' }, german)).toBe(
+      'english',
+    );
     expect(reasonText({ code: 'scanner.tooSoonAfterSend', text: 'english' }, german)).toBe('english');
-    expect(reasonText({ code: 'bounce.hard', params: { status: { nested: true } as unknown as string }, text: 'english' }, german)).toBe('english');
+    expect(
+      reasonText(
+        { code: 'bounce.hard', params: { status: { nested: true } as unknown as string }, text: 'english' },
+        german,
+      ),
+    ).toBe('english');
   });
 
   it('a message the browser cannot find shows the English text', () => {
@@ -59,7 +92,12 @@ describe('a reason in the rep’s language', () => {
   it('an email stored before reason codes still shows its history and failure text', async () => {
     const db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     try {
-      await db.emails.put(testEmail('old', 'bounced', { failureReason: 'hard bounce — 5.1.1 user unknown', statusHistory: [{ status: 'bounced', at: 2_000, reason: 'hard bounce' }] }));
+      await db.emails.put(
+        testEmail('old', 'bounced', {
+          failureReason: 'hard bounce — 5.1.1 user unknown',
+          statusHistory: [{ status: 'bounced', at: 2_000, reason: 'hard bounce' }],
+        }),
+      );
       const { email } = await readEmailDetail(db, 'old');
       if (email?.kind !== 'email') throw new Error('expected the email');
       expect(email.statusHistory.map((change) => reasonText(change.reason, german))).toEqual(['hard bounce']);
@@ -75,18 +113,28 @@ function serverCodes(): Map<string, string[]> {
   const readme = readFileSync(new URL('../../server/README.md', import.meta.url), 'utf8');
   const start = readme.indexOf('### Reason codes');
   const section = readme.slice(start, readme.indexOf('\n## ', start));
-  return new Map([...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \|/gm)].map(([, code = '', params = '']) => [code, [...params.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '')]));
+  return new Map(
+    [...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \|/gm)].map(([, code = '', params = '']) => [
+      code,
+      [...params.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''),
+    ]),
+  );
 }
 
 describe('every reason the product writes has a message in every language', () => {
   it('each code of the tracking server (server/README.md) has a message taking the same parameters', () => {
     const codes = serverCodes();
     expect(codes.size).toBeGreaterThan(30);
-    for (const [code, params] of codes) expect([...(REASON_MESSAGES.get(code)?.params ?? ['(no message)'])].sort(), code).toEqual([...params].sort());
+    for (const [code, params] of codes)
+      expect([...(REASON_MESSAGES.get(code)?.params ?? ['(no message)'])].sort(), code).toEqual([...params].sort());
   });
 
   it('each reason the extension and the demo write has a message taking its parameters', () => {
-    const written: Reason[] = [...Object.values(LOCAL_REASONS), ...Object.values(DEMO_EVENT_REASONS), ...Object.values(DEMO_FAILURE_REASONS).flat()];
+    const written: Reason[] = [
+      ...Object.values(LOCAL_REASONS),
+      ...Object.values(DEMO_EVENT_REASONS),
+      ...Object.values(DEMO_FAILURE_REASONS).flat(),
+    ];
     for (const reason of written) {
       const message = REASON_MESSAGES.get(reason.code ?? '(none)');
       expect(message, reason.text).toBeDefined();

@@ -29,7 +29,12 @@ export async function runAction(
   return total;
 }
 
-function sendChunk(action: EmailAction, ids: string[], status: EmailStatus, options: ActionOptions): Promise<ActionResult> {
+function sendChunk(
+  action: EmailAction,
+  ids: string[],
+  status: EmailStatus,
+  options: ActionOptions,
+): Promise<ActionResult> {
   switch (action) {
     case 'archive':
       return sendCommand('emails.archive', { ids });
@@ -49,8 +54,17 @@ function sendChunk(action: EmailAction, ids: string[], status: EmailStatus, opti
 
 /** The action that takes back `action` for the emails it changed, if there is one. */
 export async function undoAction(action: EmailAction, ids: string[]): Promise<ActionResult | undefined> {
-  const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, index) => ids.slice(index * CHUNK, (index + 1) * CHUNK));
-  const command = action === 'archive' ? 'emails.unarchive' : action === 'unarchive' ? 'emails.archive' : action === 'delete' ? 'emails.restore' : undefined;
+  const chunks = Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, index) =>
+    ids.slice(index * CHUNK, (index + 1) * CHUNK),
+  );
+  const command =
+    action === 'archive'
+      ? 'emails.unarchive'
+      : action === 'unarchive'
+        ? 'emails.archive'
+        : action === 'delete'
+          ? 'emails.restore'
+          : undefined;
   if (!command) return undefined;
   const result: ActionResult = { done: [], failed: [] };
   for (const chunk of chunks) {

@@ -20,7 +20,12 @@ export function useRowAnchors(status: string, filter: string) {
         state.current.total = page.total;
       }
       page.rows.forEach((row, index) => {
-        if (row.kind === 'email') state.current.rows.set(page.offset + index, { offset: page.offset + index, folderDate: row.folderDate, id: row.id });
+        if (row.kind === 'email')
+          state.current.rows.set(page.offset + index, {
+            offset: page.offset + index,
+            folderDate: row.folderDate,
+            id: row.id,
+          });
       });
     },
     near(offset: number): RowAnchor | undefined {

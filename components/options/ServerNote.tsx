@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/t';
-import type { ServerSettings } from '../../lib/tracking/server-settings';
 import type { CheckProblem } from '../../lib/tracking/check-connection';
+import type { ServerSettings } from '../../lib/tracking/server-settings';
 
 export type Note =
   | { tone: 'ok'; text: string }
@@ -12,7 +12,14 @@ export type Note =
 export function ServerNote({ note, onUndo }: { note: Note; onUndo: (previous: ServerSettings) => void }) {
   if (note.tone === 'error') {
     return (
-      <p id="server-note" class="note note-error" role="alert" title={note.detail} data-problem={note.problem} data-testid="server-note">
+      <p
+        id="server-note"
+        class="note note-error"
+        role="alert"
+        title={note.detail}
+        data-problem={note.problem}
+        data-testid="server-note"
+      >
         {note.text}
       </p>
     );

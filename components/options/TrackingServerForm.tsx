@@ -1,20 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
-import { describeCheckFailure } from '../../lib/tracking/problem-text';
-import { checkServerSettings, loadServerSettings, watchServerSettings, type ServerSettings } from '../../lib/tracking/server-settings';
 import type { ServerCheck, ServerCheckFailure } from '../../lib/tracking/check-connection';
-import { ServerNote, type Note } from './ServerNote';
+import { describeCheckFailure } from '../../lib/tracking/problem-text';
+import {
+  checkServerSettings,
+  loadServerSettings,
+  type ServerSettings,
+  watchServerSettings,
+} from '../../lib/tracking/server-settings';
+import { type Note, ServerNote } from './ServerNote';
 
 const errorNote = (failure: ServerCheckFailure): Note => {
   console.info('[command-center] the tracking server check failed:', failure.problem, failure.detail);
-  return { tone: 'error', text: describeCheckFailure(failure), detail: failure.detail, field: failure.field, problem: failure.problem };
+  return {
+    tone: 'error',
+    text: describeCheckFailure(failure),
+    detail: failure.detail,
+    field: failure.field,
+    problem: failure.problem,
+  };
 };
 
 /** Checks what the rep typed (here first, then against the server, in the background). */
-async function checkTyped(url: string, apiKey: string): Promise<{ ok: true; settings: ServerSettings } | { ok: false; note: Note }> {
+async function checkTyped(
+  url: string,
+  apiKey: string,
+): Promise<{ ok: true; settings: ServerSettings } | { ok: false; note: Note }> {
   const typed = checkServerSettings({ url, apiKey });
-  if (!typed.ok) return { ok: false, note: errorNote({ ok: false, problem: typed.problem, field: typed.field, detail: typed.message }) };
+  if (!typed.ok)
+    return {
+      ok: false,
+      note: errorNote({ ok: false, problem: typed.problem, field: typed.field, detail: typed.message }),
+    };
   let check: ServerCheck;
   try {
     check = await sendCommand('tracking.checkConnection', typed.settings);

@@ -1,5 +1,5 @@
-import { useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 
 export interface TabItem<K extends string> {
   key: K;

@@ -19,7 +19,11 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   }, [toast?.id]);
   if (!toast) return null;
   return (
-    <div class={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div
+      class={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}
+      role={toast.tone === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+    >
       <span>{toast.text}</span>
       {toast.action && (
         <button

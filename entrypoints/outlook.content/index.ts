@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { OUTLOOK_HOST_PATTERNS } from '../../lib/sites/mail-hosts';
-import { outlookAdapter } from '../../lib/sites/outlook';
 import { mountCommandCenter } from '../../lib/dock/mount-dock';
 import { syncOnFocus } from '../../lib/dock/sync-on-focus';
+import { OUTLOOK_HOST_PATTERNS } from '../../lib/sites/mail-hosts';
+import { outlookAdapter } from '../../lib/sites/outlook';
 
 export default defineContentScript({
   matches: [...OUTLOOK_HOST_PATTERNS],

@@ -1,11 +1,19 @@
 import type { CommandCenterDb } from '../db/database';
-import type { CommandHandlers } from '../messaging/command-router';
 import { clearDemo, seedDemo } from '../demo/seed-demo';
+import {
+  archiveEmails,
+  deleteEmails,
+  rescheduleEmails,
+  restoreEmails,
+  retryEmails,
+  sendEmailsNow,
+  unarchiveEmails,
+} from '../emails/actions';
 import { saveDraft } from '../emails/drafts';
+import type { CommandHandlers } from '../messaging/command-router';
+import { checkConnection } from '../tracking/check-connection';
 import type { SyncResult } from '../tracking/event-sync';
 import type { ServerSettings } from '../tracking/server-settings';
-import { checkConnection } from '../tracking/check-connection';
-import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from '../emails/actions';
 
 export interface BackgroundServices {
   syncNow: () => Promise<SyncResult | null>;

@@ -31,5 +31,8 @@ export function createRunOnce(db: CommandCenterDb) {
 }
 
 export async function pruneCommandLog(db: CommandCenterDb, now = Date.now()): Promise<void> {
-  await db.commandLog.where('at').below(now - KEEP_MS).delete();
+  await db.commandLog
+    .where('at')
+    .below(now - KEEP_MS)
+    .delete();
 }

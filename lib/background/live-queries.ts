@@ -1,11 +1,11 @@
 import type { CommandCenterDb } from '../db/database';
-import type { QueryRunners } from '../messaging/live-query-server';
-import { readFolderCounts } from '../emails/folder-counters';
 import { isDemoActive } from '../demo/seed-demo';
-import { readFolderPage } from '../emails/folder-page';
-import { readFolderMembers } from '../emails/folder-members';
 import { readEmailDetail } from '../emails/email-detail';
+import { readFolderCounts } from '../emails/folder-counters';
+import { readFolderMembers } from '../emails/folder-members';
+import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
+import type { QueryRunners } from '../messaging/live-query-server';
 
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
 export function createQueryRunners(db: CommandCenterDb): QueryRunners {

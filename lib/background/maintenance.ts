@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
-import { recoverStuckSends } from '../emails/recover-stuck-sends';
 import { ensureFolderCounters, recountFolders } from '../emails/folder-counters';
 import { scanForDamagedEmails } from '../emails/needs-attention';
+import { recoverStuckSends } from '../emails/recover-stuck-sends';
 import { pruneCommandLog } from './command-log';
 
 const ALARM = 'maintenance';
@@ -21,7 +21,10 @@ export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Pro
     // Heal the counters from rows written past our code (another version, a restored backup).
     await recountFolders(db);
   }
-  const expired = await db.trash.where('deletedAt').below(now - TRASH_KEEP_MS).primaryKeys();
+  const expired = await db.trash
+    .where('deletedAt')
+    .below(now - TRASH_KEEP_MS)
+    .primaryKeys();
   if (expired.length > 0) {
     await db.transaction('rw', db.trash, db.events, async () => {
       await db.trash.bulkDelete(expired);

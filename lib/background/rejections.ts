@@ -9,7 +9,11 @@ export function createRejectionLog(db: CommandCenterDb) {
     void db.rejections
       .add({ at: Date.now(), reason, sender, summary })
       .then(async (id) => {
-        if (typeof id === 'number' && id > KEEP_ROWS) await db.rejections.where('id').below(id - KEEP_ROWS).delete();
+        if (typeof id === 'number' && id > KEEP_ROWS)
+          await db.rejections
+            .where('id')
+            .below(id - KEEP_ROWS)
+            .delete();
       })
       .catch((error: unknown) => console.error('[command-center] could not log a rejection', error));
   };

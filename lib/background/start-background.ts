@@ -6,10 +6,10 @@ import { CHANNEL, type TabMessage } from '../messaging/protocol';
 import { describeSender } from '../messaging/sender';
 import { createCommandHandlers } from './command-handlers';
 import { createRunOnce } from './command-log';
-import { scheduleMaintenance } from './maintenance';
-import { startTrackingService } from './tracking-service';
 import { createQueryRunners } from './live-queries';
+import { scheduleMaintenance } from './maintenance';
 import { createRejectionLog } from './rejections';
+import { startTrackingService } from './tracking-service';
 
 /**
  * Wires the background: commands, live queries, the keyboard command. Listeners are added
@@ -27,7 +27,9 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     routeCommand(message, sender, { self, handlers, once, reject }),
   );
-  browser.runtime.onConnect.addListener((port) => serveLiveQueries(port, { self, queries: createQueryRunners(db), reject }));
+  browser.runtime.onConnect.addListener((port) =>
+    serveLiveQueries(port, { self, queries: createQueryRunners(db), reject }),
+  );
 
   // Other extensions may message any extension by default; we accept nothing from them.
   browser.runtime.onMessageExternal.addListener((message: unknown, sender) => {

@@ -1,10 +1,10 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
-import { syncEvents, type SyncResult } from '../tracking/event-sync';
+import { type SyncResult, syncEvents } from '../tracking/event-sync';
 import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
-import { changeServerSettings, loadServerSettings, type ServerSettings } from '../tracking/server-settings';
 import { ServerError } from '../tracking/server-client';
+import { changeServerSettings, loadServerSettings, type ServerSettings } from '../tracking/server-settings';
 import { syncStatus } from '../tracking/sync-status';
 import { createTurns } from './take-turns';
 
@@ -58,7 +58,8 @@ export function startTrackingService(db: CommandCenterDb) {
   };
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
+    if (alarm.name === SYNC_ALARM)
+      void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
     if (alarm.name === OUTBOX_ALARM) void drainOutbox();
   });
   void browser.alarms.get(SYNC_ALARM).then((existing) => {

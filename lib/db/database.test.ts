@@ -9,8 +9,15 @@ describe('the database upgrade', () => {
   it('keeps every damaged row when the "flagged" table becomes "damaged" (v1 → v2)', async () => {
     // A database exactly as version 1 left it: the v1 schema of these two tables, with rows.
     const v1 = new Dexie(name);
-    v1.version(1).stores({ emails: 'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt', flagged: 'id' });
-    const rows = Array.from({ length: 120 }, (_, n) => ({ id: `e${n}`, problem: `no folder date (${n})`, at: 1_000 + n }));
+    v1.version(1).stores({
+      emails: 'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt',
+      flagged: 'id',
+    });
+    const rows = Array.from({ length: 120 }, (_, n) => ({
+      id: `e${n}`,
+      problem: `no folder date (${n})`,
+      at: 1_000 + n,
+    }));
     await v1.table('flagged').bulkPut(rows);
     await v1.table('emails').put({ id: 'e0', status: 'delivered' });
     v1.close();

@@ -9,9 +9,9 @@ import type {
   JobRecord,
   PersonRecord,
   RejectionRecord,
-  TrashedEmailRecord,
   SavedSearchRecord,
   TaskRecord,
+  TrashedEmailRecord,
 } from './records';
 
 // The one local database. Only the background opens it (architecture.md §3): a content

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_STATUSES } from '../emails/status';
 import { folderDateOf } from '../emails/folder-date';
+import { EMAIL_STATUSES } from '../emails/status';
 import { DEMO_PREFIX, demoCampaigns, demoEmailBatches, demoEmailRange, demoPeople } from './demo-mailbox';
 
 const now = Date.UTC(2026, 10, 25, 12);
-const generate = (emails: number, eventsPerEmail = 3) =>
-  [...demoEmailBatches({ emails, eventsPerEmail, now }, demoPeople(), demoCampaigns(now), 100)];
+const generate = (emails: number, eventsPerEmail = 3) => [
+  ...demoEmailBatches({ emails, eventsPerEmail, now }, demoPeople(), demoCampaigns(now), 100),
+];
 
 describe('demo mailbox', () => {
   it('has emails in every status, even when small', () => {
@@ -33,7 +34,10 @@ describe('demo mailbox', () => {
   });
 
   it('counts machine events apart from people in the engagement summary', () => {
-    const { emails, events } = generate(400).reduce((all, batch) => ({ emails: [...all.emails, ...batch.emails], events: [...all.events, ...batch.events] }));
+    const { emails, events } = generate(400).reduce((all, batch) => ({
+      emails: [...all.emails, ...batch.emails],
+      events: [...all.events, ...batch.events],
+    }));
     const views = events.filter((event) => event.type === 'view');
     const machine = views.filter((event) => ['prefetch', 'scanner', 'self'].includes(event.classification)).length;
     expect(emails.reduce((sum, email) => sum + email.engagement.machineViews, 0)).toBe(machine);
@@ -51,7 +55,10 @@ describe('demo ranges', () => {
     const whole = generate(300).flatMap((batch) => batch.emails);
     const people = demoPeople();
     const campaigns = demoCampaigns(now);
-    const parts = [demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 0, 120), demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 120, 180)];
+    const parts = [
+      demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 0, 120),
+      demoEmailRange({ emails: 300, eventsPerEmail: 3, now }, people, campaigns, 120, 180),
+    ];
     expect(parts.flatMap((part) => part.emails)).toEqual(whole);
   });
 });

@@ -6,12 +6,12 @@ import type {
   PersonRecord,
   TaskRecord,
 } from '../db/records';
-import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
-import { folderDateOf } from '../emails/folder-date';
 import { countEngagement } from '../emails/engagement';
-import { searchWordsOf } from '../emails/search-words';
+import { folderDateOf } from '../emails/folder-date';
 import { LOCAL_REASONS } from '../emails/local-reasons';
 import { toStoredFailure, toStoredReason } from '../emails/reason';
+import { searchWordsOf } from '../emails/search-words';
+import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
 import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS } from './demo-reasons';
 import { createRandom, type Random } from './random';
 import { CAMPAIGNS, COMPANIES, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
@@ -39,7 +39,14 @@ export interface DemoBatch {
 
 /** How a mailbox's emails spread over the statuses: mostly sent, a few of everything else. */
 const STATUS_WEIGHTS: Record<EmailStatus, number> = {
-  delivered: 0.62, archived: 0.1, scheduled: 0.08, draft: 0.06, sending: 0.01, failed: 0.05, bounced: 0.05, spam: 0.03,
+  delivered: 0.62,
+  archived: 0.1,
+  scheduled: 0.08,
+  draft: 0.06,
+  sending: 0.01,
+  failed: 0.05,
+  bounced: 0.05,
+  spam: 0.03,
 };
 
 export function demoPeople(count = 60, seed = 7): PersonRecord[] {
@@ -48,17 +55,34 @@ export function demoPeople(count = 60, seed = 7): PersonRecord[] {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const company = random.pick(COMPANIES);
-    const local = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
-    return { id: `${DEMO_PREFIX}person-${index}`, name: `${first} ${last}`, email: `${local}${index}@${company.domain}`, company: company.name };
+    const local = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
+    return {
+      id: `${DEMO_PREFIX}person-${index}`,
+      name: `${first} ${last}`,
+      email: `${local}${index}@${company.domain}`,
+      company: company.name,
+    };
   });
 }
 
 export function demoCampaigns(now: number): CampaignRecord[] {
-  return CAMPAIGNS.map((name, index) => ({ id: `${DEMO_PREFIX}campaign-${index}`, name, createdAt: now - (40 - index * 7) * DAY }));
+  return CAMPAIGNS.map((name, index) => ({
+    id: `${DEMO_PREFIX}campaign-${index}`,
+    name,
+    createdAt: now - (40 - index * 7) * DAY,
+  }));
 }
 
 /** Emails (with their events) in batches, so 100,000 of them never sit in memory at once. */
-export function* demoEmailBatches(options: DemoOptions, people: PersonRecord[], campaigns: CampaignRecord[], batchSize = 2_000): Generator<DemoBatch> {
+export function* demoEmailBatches(
+  options: DemoOptions,
+  people: PersonRecord[],
+  campaigns: CampaignRecord[],
+  batchSize = 2_000,
+): Generator<DemoBatch> {
   for (let start = 0; start < options.emails; start += batchSize) {
     yield demoEmailRange(options, people, campaigns, start, Math.min(batchSize, options.emails - start));
   }
@@ -68,7 +92,13 @@ export function* demoEmailBatches(options: DemoOptions, people: PersonRecord[], 
  * Emails `start` to `start + count - 1` of the demo mailbox. Each email draws from its own
  * seeded generator, so any range comes out the same whichever way the mailbox is split.
  */
-export function demoEmailRange(options: DemoOptions, people: PersonRecord[], campaigns: CampaignRecord[], start: number, count: number): DemoBatch {
+export function demoEmailRange(
+  options: DemoOptions,
+  people: PersonRecord[],
+  campaigns: CampaignRecord[],
+  start: number,
+  count: number,
+): DemoBatch {
   const statuses = EMAIL_STATUSES.map((status) => [status, STATUS_WEIGHTS[status]] as const);
   const batch: DemoBatch = { emails: [], events: [] };
   for (let index = start; index < start + count; index++) {
@@ -76,13 +106,21 @@ export function demoEmailRange(options: DemoOptions, people: PersonRecord[], cam
     // The first eight emails cover every status, so every folder has something to show.
     const status = EMAIL_STATUSES[index] ?? weightedPick(random, statuses);
     const email = demoEmail(index, status, random, options.now, people, campaigns);
-    if (email.sentAt !== undefined) batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
+    if (email.sentAt !== undefined)
+      batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
     batch.emails.push(email);
   }
   return batch;
 }
 
-function demoEmail(index: number, status: EmailStatus, random: Random, now: number, people: PersonRecord[], campaigns: CampaignRecord[]): EmailRecord {
+function demoEmail(
+  index: number,
+  status: EmailStatus,
+  random: Random,
+  now: number,
+  people: PersonRecord[],
+  campaigns: CampaignRecord[],
+): EmailRecord {
   const person = random.pick(people);
   const campaign = random.chance(0.6) ? random.pick(campaigns) : undefined;
   const createdAt = now - random.int(1, 60 * 24) * 60_000 * random.int(1, 30);
@@ -102,7 +140,7 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...(campaign ? { campaignId: campaign.id } : {}),
   };
-  if (status === 'scheduled') email.scheduledAt = now + random.int(1, 14 * 24) * HOUR / 4;
+  if (status === 'scheduled') email.scheduledAt = now + (random.int(1, 14 * 24) * HOUR) / 4;
   if (status === 'sending') email.statusAt = now - random.int(1, 20) * 1000;
   if (['delivered', 'archived', 'failed', 'bounced', 'spam'].includes(status)) {
     email.sentAt = Math.min(now - 60_000, createdAt + random.int(1, 120) * 60_000);
@@ -114,13 +152,28 @@ function demoEmail(index: number, status: EmailStatus, random: Random, now: numb
     email.statusAt = email.failedAt;
     if (status === 'failed') delete email.sentAt;
   }
-  if (status !== 'draft') email.statusHistory.push({ status, at: email.statusAt, ...toStoredReason(status === 'archived' ? LOCAL_REASONS.archived : LOCAL_REASONS.demoData) });
+  if (status !== 'draft')
+    email.statusHistory.push({
+      status,
+      at: email.statusAt,
+      ...toStoredReason(status === 'archived' ? LOCAL_REASONS.archived : LOCAL_REASONS.demoData),
+    });
   email.folderDate = folderDateOf(email);
   email.searchWords = searchWordsOf(email);
   return email;
 }
 
-const HUMAN_MIX: readonly Classification[] = ['human', 'human', 'human', 'proxy', 'proxy', 'prefetch', 'scanner', 'self', 'unknown'];
+const HUMAN_MIX: readonly Classification[] = [
+  'human',
+  'human',
+  'human',
+  'proxy',
+  'proxy',
+  'prefetch',
+  'scanner',
+  'self',
+  'unknown',
+];
 
 function demoEvents(email: EmailRecord, random: Random, average: number, now: number): EngagementEventRecord[] {
   if (email.status === 'spam' || email.status === 'bounced' || email.status === 'failed') return [];
@@ -132,13 +185,25 @@ function demoEvents(email: EmailRecord, random: Random, average: number, now: nu
     const type = random.chance(0.75) ? 'view' : 'click';
     // Spread over the time since sending, first hours busiest (as real engagement is).
     const at = Math.round(sentAt + (now - sentAt) * random.next() ** 3);
-    const event: EngagementEventRecord = { emailId: email.id, type, at, classification, ...toStoredReason(DEMO_EVENT_REASONS[classification]) };
+    const event: EngagementEventRecord = {
+      emailId: email.id,
+      type,
+      at,
+      classification,
+      ...toStoredReason(DEMO_EVENT_REASONS[classification]),
+    };
     if (type === 'click') Object.assign(event, { url: 'https://northwind.example/pricing', linkIndex: 0 });
     events.push(event);
     countEngagement(email, event);
   }
   if (count > 0 && random.chance(0.15)) {
-    const reply: EngagementEventRecord = { emailId: email.id, type: 'reply', at: Math.round(sentAt + (now - sentAt) * random.next()), classification: 'human', ...toStoredReason(LOCAL_REASONS.replySeen) };
+    const reply: EngagementEventRecord = {
+      emailId: email.id,
+      type: 'reply',
+      at: Math.round(sentAt + (now - sentAt) * random.next()),
+      classification: 'human',
+      ...toStoredReason(LOCAL_REASONS.replySeen),
+    };
     events.push(reply);
     countEngagement(email, reply);
   }
@@ -159,7 +224,10 @@ export function demoTasks(people: PersonRecord[], now: number, seed = 11): TaskR
   const types = ['call', 'email', 'linkedin', 'custom'] as const;
   return Array.from({ length: 18 }, (_, index) => {
     const person = random.pick(people);
-    const title = random.pick(TASK_TITLES).replace('{name}', person.name).replace('{company}', person.company ?? '');
+    const title = random
+      .pick(TASK_TITLES)
+      .replace('{name}', person.name)
+      .replace('{company}', person.company ?? '');
     return {
       id: `${DEMO_PREFIX}task-${index}`,
       type: random.pick(types),

@@ -7,10 +7,22 @@ import type { Reason } from '../emails/reason';
 
 export const DEMO_EVENT_REASONS: Record<Classification, Reason> = {
   human: { code: 'human.browser', text: 'human: browser' },
-  proxy: { code: 'proxy.imageProxy', params: { service: 'Gmail', marker: 'GoogleImageProxy' }, text: 'proxy: Gmail image proxy (GoogleImageProxy), counts as an open' },
+  proxy: {
+    code: 'proxy.imageProxy',
+    params: { service: 'Gmail', marker: 'GoogleImageProxy' },
+    text: 'proxy: Gmail image proxy (GoogleImageProxy), counts as an open',
+  },
   prefetch: { code: 'prefetch.appleMpp', text: 'prefetch: Apple Mail Privacy Protection (bare "Mozilla/5.0")' },
-  scanner: { code: 'scanner.tooSoonAfterSend', params: { seconds: 4, windowSeconds: 30 }, text: 'scanner: 4 s after send (window 30 s)' },
-  self: { code: 'self.repView', params: { windowSeconds: 10 }, text: 'self: the rep opened this message within 10 s of the hit' },
+  scanner: {
+    code: 'scanner.tooSoonAfterSend',
+    params: { seconds: 4, windowSeconds: 30 },
+    text: 'scanner: 4 s after send (window 30 s)',
+  },
+  self: {
+    code: 'self.repView',
+    params: { windowSeconds: 10 },
+    text: 'self: the rep opened this message within 10 s of the hit',
+  },
   unknown: { code: 'unknown.unrecognisedUserAgent', text: 'unknown: unrecognised user agent' },
 };
 
@@ -21,12 +33,25 @@ function withDetail(reason: Required<Pick<Reason, 'code' | 'text'>> & Reason, de
 
 export const DEMO_FAILURE_REASONS: Record<'failed' | 'bounced' | 'spam', readonly Reason[]> = {
   failed: [
-    withDetail({ code: 'failed.stillDeferred', params: { smtpCode: 421, attempts: 5 }, text: 'failed: still 421 after 5 attempts' }, '421 4.7.0 Try again later, closing connection.'),
+    withDetail(
+      {
+        code: 'failed.stillDeferred',
+        params: { smtpCode: 421, attempts: 5 },
+        text: 'failed: still 421 after 5 attempts',
+      },
+      '421 4.7.0 Try again later, closing connection.',
+    ),
     LOCAL_REASONS.interrupted,
   ],
   bounced: [
-    withDetail({ code: 'bounce.hard', params: { status: '5.1.1' }, text: 'bounce: hard bounce (5.1.1)' }, '550 5.1.1 The email account that you tried to reach does not exist.'),
-    withDetail({ code: 'bounce.blocked', params: { status: '5.7.1' }, text: 'bounce: blocked by policy (5.7.1)' }, '550 5.7.1 Message rejected by recipient policy.'),
+    withDetail(
+      { code: 'bounce.hard', params: { status: '5.1.1' }, text: 'bounce: hard bounce (5.1.1)' },
+      '550 5.1.1 The email account that you tried to reach does not exist.',
+    ),
+    withDetail(
+      { code: 'bounce.blocked', params: { status: '5.7.1' }, text: 'bounce: blocked by policy (5.7.1)' },
+      '550 5.7.1 Message rejected by recipient policy.',
+    ),
   ],
   spam: [{ code: 'complaint.arf', text: 'complaint: marked as spam (ARF abuse report)' }],
 };

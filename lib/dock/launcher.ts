@@ -11,7 +11,8 @@ export function createLauncher(onOpen: () => void) {
   button.title = t('openSidebar');
   button.addEventListener('click', onOpen);
   // Keys pressed on our button are ours: keep them from Gmail's and Outlook's shortcuts.
-  for (const type of ['keydown', 'keyup', 'keypress'] as const) host.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of ['keydown', 'keyup', 'keypress'] as const)
+    host.addEventListener(type, (event) => event.stopPropagation());
   document.body.append(host);
   return {
     setVisible(visible: boolean) {

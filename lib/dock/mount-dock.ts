@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { SiteAdapter } from '../sites/site-adapter';
-import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { t } from '../i18n/t';
-import { loadDockPrefs, saveDockPrefs, widthLimit, type DockPrefs } from './dock-prefs';
+import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { type DockPrefs, loadDockPrefs, saveDockPrefs, widthLimit } from './dock-prefs';
 import { DOCK_CSS } from './dock-styles';
 import { guardFrame } from './guard-frame';
 import { createLauncher } from './launcher';
@@ -60,7 +60,9 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   let mailColumn: Element | null = null;
   const limit = () => {
     const open = host.style.display !== 'none';
-    const room = mailColumn?.isConnected ? mailColumn.getBoundingClientRect().width + (open ? shown : 0) : window.innerWidth;
+    const room = mailColumn?.isConnected
+      ? mailColumn.getBoundingClientRect().width + (open ? shown : 0)
+      : window.innerWidth;
     return widthLimit(room);
   };
   const applyWidth = () => {
@@ -83,7 +85,9 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
       ensurePageStyle(found.placement.pageCss);
     } else {
       if (host.parentElement !== document.body) {
-        console.warn(`[command-center] ${adapter.site} layout not recognised; missing: ${found.health.missing.join(', ')}`);
+        console.warn(
+          `[command-center] ${adapter.site} layout not recognised; missing: ${found.health.missing.join(', ')}`,
+        );
       }
       frame.classList.add('floating');
       mailColumn = null;
@@ -106,11 +110,16 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
     if (!open && hadFocus) focusOutside.restore(() => launcher.focus());
   };
 
-  attachResize(edge, () => shown, limit, (width, done) => {
-    prefs = { ...prefs, width };
-    applyWidth();
-    if (done) void saveDockPrefs(adapter.site, prefs);
-  });
+  attachResize(
+    edge,
+    () => shown,
+    limit,
+    (width, done) => {
+      prefs = { ...prefs, width };
+      applyWidth();
+      if (done) void saveDockPrefs(adapter.site, prefs);
+    },
+  );
 
   place();
   ui.mount();

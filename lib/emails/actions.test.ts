@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { archiveEmails, deleteEmails, rescheduleEmails, restoreEmails, retryEmails, sendEmailsNow, unarchiveEmails } from './actions';
+import {
+  archiveEmails,
+  deleteEmails,
+  rescheduleEmails,
+  restoreEmails,
+  retryEmails,
+  sendEmailsNow,
+  unarchiveEmails,
+} from './actions';
 import { saveDraft } from './drafts';
 import type { EmailStatus } from './status';
 
@@ -13,8 +21,18 @@ afterEach(() => db.delete());
 
 const put = (id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}) =>
   db.emails.put({
-    id, status, subject: id, to: [{ address: `${id}@example.com` }], personIds: [], bulk: false, tracking: status !== 'archived',
-    createdAt: 1_000, statusAt: 1_000, folderDate: 1_000, statusHistory: [], engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
+    id,
+    status,
+    subject: id,
+    to: [{ address: `${id}@example.com` }],
+    personIds: [],
+    bulk: false,
+    tracking: status !== 'archived',
+    createdAt: 1_000,
+    statusAt: 1_000,
+    folderDate: 1_000,
+    statusHistory: [],
+    engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...extra,
   });
 
@@ -59,7 +77,10 @@ describe('quick actions', () => {
   });
 
   it('retry sends a failed email back to Pending, due now, keeping the failure in its history', async () => {
-    await put('f', 'failed', { failureReason: 'token expired', statusHistory: [{ status: 'failed', at: 1_000, reason: 'token expired' }] });
+    await put('f', 'failed', {
+      failureReason: 'token expired',
+      statusHistory: [{ status: 'failed', at: 1_000, reason: 'token expired' }],
+    });
     await retryEmails(db, ['f'], 'failed');
     const email = await db.emails.get('f');
     expect(email?.status).toBe('scheduled');
@@ -97,8 +118,12 @@ describe('quick actions', () => {
     await sendEmailsNow(db, ['d'], 'draft');
     await retryEmails(db, ['f'], 'failed');
     const { id } = await saveDraft(db, { to: [], subject: 'new' });
-    const history = async (emailId: string) => (await db.emails.get(emailId))!.statusHistory.map((change) => [change.reasonCode, change.reason]);
-    expect(await history('a')).toEqual([['rep.archived', 'archived by rep: tracking off'], ['rep.unarchived', 'unarchived by rep: tracking on']]);
+    const history = async (emailId: string) =>
+      (await db.emails.get(emailId))!.statusHistory.map((change) => [change.reasonCode, change.reason]);
+    expect(await history('a')).toEqual([
+      ['rep.archived', 'archived by rep: tracking off'],
+      ['rep.unarchived', 'unarchived by rep: tracking on'],
+    ]);
     expect(await history('s')).toEqual([['rep.rescheduled', 'rescheduled by rep']]);
     expect(await history('d')).toEqual([['rep.sentNow', 'send now']]);
     expect(await history('f')).toEqual([['rep.retried', 'retry']]);

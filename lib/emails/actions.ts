@@ -1,11 +1,11 @@
 import type { CommandCenterDb } from '../db/database';
-import { withinTransaction } from '../db/within-transaction';
 import type { JobRecord } from '../db/records';
+import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
-import { changeStatus } from './lifecycle';
 import { removeEmail, saveEmail } from './email-writes';
+import { changeStatus } from './lifecycle';
 import { LOCAL_REASONS } from './local-reasons';
-import { toStoredReason, type Reason } from './reason';
+import { type Reason, toStoredReason } from './reason';
 import type { EmailStatus } from './status';
 
 // The rep's quick actions, one function each, working on one or many emails. Each email is
@@ -34,25 +34,50 @@ async function eachEmail(ids: readonly string[], act: PerEmail, now = Date.now()
 
 /** The server must stop (or resume) recording this email's pixel and clicks. Sent by the outbox. */
 function trackingJob(emailId: string, enabled: boolean, now: number): JobRecord {
-  return { id: `tracking:${emailId}:${now}`, kind: 'tracking.set', payload: { emailId, enabled }, dueAt: now, attempts: 0, state: 'queued' };
+  return {
+    id: `tracking:${emailId}:${now}`,
+    kind: 'tracking.set',
+    payload: { emailId, enabled },
+    dueAt: now,
+    attempts: 0,
+    state: 'queued',
+  };
 }
 
 export function archiveEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, async (id, now) => {
-    await changeStatus(db, id, { to: 'archived', expected: 'delivered', reason: LOCAL_REASONS.archived, patch: { tracking: false }, now });
+    await changeStatus(db, id, {
+      to: 'archived',
+      expected: 'delivered',
+      reason: LOCAL_REASONS.archived,
+      patch: { tracking: false },
+      now,
+    });
     await db.jobs.put(trackingJob(id, false, now));
   });
 }
 
 export function unarchiveEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, async (id, now) => {
-    await changeStatus(db, id, { to: 'delivered', expected: 'archived', reason: LOCAL_REASONS.unarchived, patch: { tracking: true }, now });
+    await changeStatus(db, id, {
+      to: 'delivered',
+      expected: 'archived',
+      reason: LOCAL_REASONS.unarchived,
+      patch: { tracking: true },
+      now,
+    });
     await db.jobs.put(trackingJob(id, true, now));
   });
 }
 
 /** Draft → Scheduled at `at`; a scheduled email keeps its folder and gets the new time. */
-export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at: number, expected: EmailStatus, reason: Reason = LOCAL_REASONS.rescheduled) {
+export function rescheduleEmails(
+  db: CommandCenterDb,
+  ids: readonly string[],
+  at: number,
+  expected: EmailStatus,
+  reason: Reason = LOCAL_REASONS.rescheduled,
+) {
   return eachEmail(ids, async (id, now) => {
     if (expected === 'draft') {
       await changeStatus(db, id, { to: 'scheduled', expected: 'draft', reason, patch: { scheduledAt: at }, now });
@@ -61,13 +86,18 @@ export function rescheduleEmails(db: CommandCenterDb, ids: readonly string[], at
     await withinTransaction(db, [db.emails, db.counters], async () => {
       const email = await db.emails.get(id);
       if (!email) throw new Refusal('not_found', 'This email no longer exists.');
-      if (email.status !== 'scheduled') throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
-      await saveEmail(db, {
-        ...email,
-        scheduledAt: at,
-        folderDate: at,
-        statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, ...toStoredReason(reason) }],
-      }, email);
+      if (email.status !== 'scheduled')
+        throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      await saveEmail(
+        db,
+        {
+          ...email,
+          scheduledAt: at,
+          folderDate: at,
+          statusHistory: [...email.statusHistory, { status: 'scheduled', at: now, ...toStoredReason(reason) }],
+        },
+        email,
+      );
     });
   });
 }
@@ -79,7 +109,15 @@ export function sendEmailsNow(db: CommandCenterDb, ids: readonly string[], expec
 
 /** Failed, Bounced or Spam → Scheduled, due now. The failure stays in the history. */
 export function retryEmails(db: CommandCenterDb, ids: readonly string[], expected: 'failed' | 'bounced' | 'spam') {
-  return eachEmail(ids, (id, now) => changeStatus(db, id, { to: 'scheduled', expected, reason: LOCAL_REASONS.retried, patch: { scheduledAt: now }, now }));
+  return eachEmail(ids, (id, now) =>
+    changeStatus(db, id, {
+      to: 'scheduled',
+      expected,
+      reason: LOCAL_REASONS.retried,
+      patch: { scheduledAt: now },
+      now,
+    }),
+  );
 }
 
 /** Moves emails to the trash (undo restores them); their events stay for the restore. */
@@ -88,7 +126,8 @@ export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expect
     withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
       const email = await db.emails.get(id);
       if (!email) throw new Refusal('not_found', 'This email no longer exists.');
-      if (email.status !== expected) throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
+      if (email.status !== expected)
+        throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
       await db.trash.put({ ...email, deletedAt: now });
       await removeEmail(db, email);
     }),

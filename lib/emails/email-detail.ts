@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
-import { problemWith, toListRow, type DamagedRow, type EmailDetail, type EventRow } from './email-row';
+import { type DamagedRow, type EmailDetail, type EventRow, problemWith, toListRow } from './email-row';
 import { fromStoredReason } from './reason';
 
 export interface EmailDetailResult {
@@ -23,7 +23,9 @@ export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<
     createdAt: record.createdAt,
     tracking: record.tracking !== false,
     statusHistory: (Array.isArray(record.statusHistory) ? record.statusHistory : []).map((change) => ({
-      status: change.status, at: change.at, reason: fromStoredReason(change),
+      status: change.status,
+      at: change.at,
+      reason: fromStoredReason(change),
     })),
   };
   if (record.bodyPreview !== undefined) email.bodyPreview = record.bodyPreview;

@@ -1,6 +1,6 @@
 import type { Classification, EmailRecord, EngagementEventType, Recipient } from '../db/records';
 import { fromStoredFailure, type Reason } from './reason';
-import { isEmailStatus, type EmailStatus } from './status';
+import { type EmailStatus, isEmailStatus } from './status';
 
 // What the list and the detail show of an email: plain data, checked on the way out of the
 // database so a damaged or newer-version row becomes a "needs attention" item, never a crash.
@@ -58,10 +58,12 @@ export function problemWith(record: Partial<EmailRecord> & { id?: unknown }): st
   if (typeof record.id !== 'string') return 'it has no id';
   if (!isEmailStatus(record.status)) return `unknown status "${String(record.status)}"`;
   if (typeof record.subject !== 'string') return 'its subject is missing';
-  if (!Array.isArray(record.to) || record.to.some((recipient) => typeof recipient?.address !== 'string')) return 'its recipients are missing or damaged';
+  if (!Array.isArray(record.to) || record.to.some((recipient) => typeof recipient?.address !== 'string'))
+    return 'its recipients are missing or damaged';
   if (typeof record.statusAt !== 'number' || typeof record.folderDate !== 'number') return 'its dates are missing';
   const engagement = record.engagement;
-  if (!engagement || typeof engagement.views !== 'number' || typeof engagement.clicks !== 'number') return 'its engagement summary is damaged';
+  if (!engagement || typeof engagement.views !== 'number' || typeof engagement.clicks !== 'number')
+    return 'its engagement summary is damaged';
   return undefined;
 }
 

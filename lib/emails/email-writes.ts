@@ -8,7 +8,11 @@ import { searchWordsOf } from './search-words';
 // quick-filter words change in the same transaction as the email.
 
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
-export function saveEmail(db: CommandCenterDb, next: EmailRecord, previous: Pick<EmailRecord, 'status'> | undefined): Promise<void> {
+export function saveEmail(
+  db: CommandCenterDb,
+  next: EmailRecord,
+  previous: Pick<EmailRecord, 'status'> | undefined,
+): Promise<void> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     await db.emails.put({ ...next, searchWords: searchWordsOf(next) });
     if (previous?.status !== next.status) {

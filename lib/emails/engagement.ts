@@ -16,4 +16,3 @@ export function countEngagement(email: EmailRecord, event: EngagementEventRecord
   if (event.type === 'reply') engagement.replied = true;
   if (!machine) engagement.lastActivityAt = Math.max(engagement.lastActivityAt ?? 0, event.at);
 }
-

@@ -1,6 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
-import { EMAIL_STATUSES, isEmailStatus, type EmailStatus, type FolderCounts } from './status';
+import { EMAIL_STATUSES, type EmailStatus, type FolderCounts, isEmailStatus } from './status';
 
 // The folder counts: one counter row per status, changed by email-writes.ts in the same
 // transaction as the email. Counting an index of 100,000 emails on every change would cost a
@@ -20,7 +20,9 @@ export async function adjustFolderCount(db: CommandCenterDb, status: unknown, de
 export function recountFolders(db: CommandCenterDb): Promise<FolderCounts> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     const values = await Promise.all(EMAIL_STATUSES.map((status) => db.emails.where('status').equals(status).count()));
-    await db.counters.bulkPut(EMAIL_STATUSES.map((status, index) => ({ id: counterId(status), value: values[index] ?? 0 })));
+    await db.counters.bulkPut(
+      EMAIL_STATUSES.map((status, index) => ({ id: counterId(status), value: values[index] ?? 0 })),
+    );
     return Object.fromEntries(EMAIL_STATUSES.map((status, index) => [status, values[index] ?? 0])) as FolderCounts;
   });
 }

@@ -5,7 +5,9 @@ import type { EmailRecord } from '../db/records';
  * Undelivered, created for drafts and in-progress. Stored on the row so a folder's newest-first
  * page is one index range.
  */
-export function folderDateOf(email: Pick<EmailRecord, 'status' | 'createdAt' | 'sentAt' | 'scheduledAt' | 'failedAt' | 'statusAt'>): number {
+export function folderDateOf(
+  email: Pick<EmailRecord, 'status' | 'createdAt' | 'sentAt' | 'scheduledAt' | 'failedAt' | 'statusAt'>,
+): number {
   switch (email.status) {
     case 'delivered':
     case 'archived':

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import { readFolderMembers } from './folder-members';
-import { testEmail } from '../../tests/support/test-emails';
 
 let db: CommandCenterDb;
 beforeEach(async () => {
@@ -10,7 +10,11 @@ beforeEach(async () => {
   // Delivered once took only the 69 the list had loaded.
   await db.emails.bulkPut([
     ...Array.from({ length: 132 }, (_, n) =>
-      testEmail(`d${n}`, 'delivered', { folderDate: 10_000 - n, ...(n % 5 === 0 ? { campaignId: 'c1' } : {}), ...(n < 7 ? { subject: `Pricing ${n}` } : {}) }),
+      testEmail(`d${n}`, 'delivered', {
+        folderDate: 10_000 - n,
+        ...(n % 5 === 0 ? { campaignId: 'c1' } : {}),
+        ...(n < 7 ? { subject: `Pricing ${n}` } : {}),
+      }),
     ),
     testEmail('a1', 'archived', { campaignId: 'c1' }),
     testEmail('s1', 'scheduled'),

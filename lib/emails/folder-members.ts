@@ -19,7 +19,10 @@ export async function readFolderMembers(db: CommandCenterDb, status: EmailStatus
   const query = wordsIn(filter);
   if (query.length > 0) {
     const matches = await findByWords(db, status, query);
-    return { ids: matches.map((email) => email.id), campaignIds: matches.filter((email) => email.campaignId !== undefined).map((email) => email.id) };
+    return {
+      ids: matches.map((email) => email.id),
+      campaignIds: matches.filter((email) => email.campaignId !== undefined).map((email) => email.id),
+    };
   }
   const [ids, inCampaigns] = await Promise.all([
     db.emails.where('[status+folderDate]').between([status, Dexie.minKey], [status, Dexie.maxKey]).primaryKeys(),

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { readFolderPage } from './folder-page';
-import { findEmailsNeedingAttention, scanForDamagedEmails } from './needs-attention';
 import { LOCAL_REASONS } from './local-reasons';
+import { findEmailsNeedingAttention, scanForDamagedEmails } from './needs-attention';
 import { recoverStuckSends, STUCK_AFTER_MS } from './recover-stuck-sends';
 import type { EmailStatus } from './status';
-import { testEmail } from '../../tests/support/test-emails';
 
 let db: CommandCenterDb;
 beforeEach(() => {
@@ -33,7 +33,10 @@ describe('a folder page', () => {
 
   it('filters by person or subject, case-insensitively, and counts the matches', async () => {
     await db.emails.bulkPut([
-      testEmail('a', 'delivered', { to: [{ address: 'dana@northwind.example', name: 'Dana Whitfield' }], folderDate: 3 }),
+      testEmail('a', 'delivered', {
+        to: [{ address: 'dana@northwind.example', name: 'Dana Whitfield' }],
+        folderDate: 3,
+      }),
       testEmail('b', 'delivered', { subject: 'Pricing for DANA', folderDate: 2 }),
       testEmail('c', 'delivered', { folderDate: 1 }),
     ]);
@@ -86,7 +89,12 @@ describe('stuck sends', () => {
       testEmail('fresh', 'sending', { statusAt: now - 2_000 }),
     ]);
     expect(await recoverStuckSends(db, now)).toEqual(['stuck']);
-    expect(await db.emails.get('stuck')).toMatchObject({ status: 'failed', failureReason: LOCAL_REASONS.interrupted.text, failureCode: 'send.interrupted', failedAt: now });
+    expect(await db.emails.get('stuck')).toMatchObject({
+      status: 'failed',
+      failureReason: LOCAL_REASONS.interrupted.text,
+      failureCode: 'send.interrupted',
+      failedAt: now,
+    });
     expect((await db.emails.get('fresh'))?.status).toBe('sending');
   });
 });

@@ -1,10 +1,10 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { toListRow, type ListRow } from './email-row';
-import { matchesWords, wordsIn } from './search-words';
+import { type ListRow, toListRow } from './email-row';
 import { readFolderCounts } from './folder-counters';
-import { readFolderWindow, type RowAnchor } from './folder-window';
-import { folderOrder, type EmailStatus } from './status';
+import { type RowAnchor, readFolderWindow } from './folder-window';
+import { matchesWords, wordsIn } from './search-words';
+import { type EmailStatus, folderOrder } from './status';
 
 export interface FolderPageRequest {
   status: EmailStatus;
@@ -50,13 +50,22 @@ export async function findByWords(db: CommandCenterDb, status: EmailStatus, quer
   const ids = await db.emails.where('searchWords').startsWith(longest).distinct().primaryKeys();
   const candidates = await db.emails.bulkGet(ids);
   return candidates
-    .filter((email): email is EmailRecord => email !== undefined && email.status === status && matchesWords(email.searchWords ?? [], query))
-    .sort(folderOrder(status) === 'soonest' ? (a, b) => a.folderDate - b.folderDate : (a, b) => b.folderDate - a.folderDate);
+    .filter(
+      (email): email is EmailRecord =>
+        email !== undefined && email.status === status && matchesWords(email.searchWords ?? [], query),
+    )
+    .sort(
+      folderOrder(status) === 'soonest' ? (a, b) => a.folderDate - b.folderDate : (a, b) => b.folderDate - a.folderDate,
+    );
 }
 
 export async function withCampaignNames(db: CommandCenterDb, records: EmailRecord[]): Promise<ListRow[]> {
-  const campaignIds = [...new Set(records.map((email) => email.campaignId).filter((id): id is string => typeof id === 'string'))];
+  const campaignIds = [
+    ...new Set(records.map((email) => email.campaignId).filter((id): id is string => typeof id === 'string')),
+  ];
   const campaigns = await db.campaigns.bulkGet(campaignIds);
-  const names = new Map(campaigns.filter((campaign) => campaign !== undefined).map((campaign) => [campaign.id, campaign.name]));
+  const names = new Map(
+    campaigns.filter((campaign) => campaign !== undefined).map((campaign) => [campaign.id, campaign.name]),
+  );
   return records.map((email) => toListRow(email, names));
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { folderOrder, type EmailStatus } from './status';
+import { type EmailStatus, folderOrder } from './status';
 
 /** A row the list already knows: its position in the folder and its index key. */
 export interface RowAnchor {
@@ -16,7 +16,8 @@ export const MAX_ANCHOR_DISTANCE = 5_000;
 /** A folder's rows in its listing order (status.ts#folderOrder), from `from` on (the anchor's date). */
 function folderRange(db: CommandCenterDb, status: EmailStatus, from?: number, includeFrom = true) {
   const index = db.emails.where('[status+folderDate]');
-  if (folderOrder(status) === 'soonest') return index.between([status, from ?? Dexie.minKey], [status, Dexie.maxKey], includeFrom, true);
+  if (folderOrder(status) === 'soonest')
+    return index.between([status, from ?? Dexie.minKey], [status, Dexie.maxKey], includeFrom, true);
   return index.between([status, Dexie.minKey], [status, from ?? Dexie.maxKey], true, includeFrom).reverse();
 }
 
@@ -26,15 +27,27 @@ function folderRange(db: CommandCenterDb, status: EmailStatus, from?: number, in
  * step over every row before `offset` (about 12 µs each in Chromium: 350 ms at row 30,000);
  * from a nearby row the list already showed, it seeks straight to it. Scrolling always has one.
  */
-export async function readFolderWindow(db: CommandCenterDb, status: EmailStatus, offset: number, limit: number, anchor?: RowAnchor): Promise<EmailRecord[]> {
-  if (anchor && anchor.offset < offset && offset - anchor.offset <= MAX_ANCHOR_DISTANCE && (await isStillAt(db, status, anchor))) {
+export async function readFolderWindow(
+  db: CommandCenterDb,
+  status: EmailStatus,
+  offset: number,
+  limit: number,
+  anchor?: RowAnchor,
+): Promise<EmailRecord[]> {
+  if (
+    anchor &&
+    anchor.offset < offset &&
+    offset - anchor.offset <= MAX_ANCHOR_DISTANCE &&
+    (await isStillAt(db, status, anchor))
+  ) {
     // Rows after the anchor: first its ties (same date; the index orders ties by id, so the
     // ones after it in listing order), then everything past its date.
     const skip = offset - anchor.offset - 1;
     const soonest = folderOrder(status) === 'soonest';
     const sameDate = db.emails.where('[status+folderDate]').equals([status, anchor.folderDate]);
-    const ties = (await (soonest ? sameDate : sameDate.reverse()).primaryKeys())
-      .filter((id) => (soonest ? String(id) > anchor.id : String(id) < anchor.id));
+    const ties = (await (soonest ? sameDate : sameDate.reverse()).primaryKeys()).filter((id) =>
+      soonest ? String(id) > anchor.id : String(id) < anchor.id,
+    );
     const fromTies = ties.slice(skip, skip + limit);
     const older = await folderRange(db, status, anchor.folderDate, false)
       .offset(Math.max(0, skip - ties.length))

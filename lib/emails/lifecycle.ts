@@ -1,11 +1,11 @@
 import type { CommandCenterDb } from '../db/database';
-import { withinTransaction } from '../db/within-transaction';
-import { saveEmail } from './email-writes';
 import type { EmailRecord } from '../db/records';
+import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
+import { saveEmail } from './email-writes';
 import { folderDateOf } from './folder-date';
-import { toStoredReason, type Reason } from './reason';
-import { isEmailStatus, type EmailStatus } from './status';
+import { type Reason, toStoredReason } from './reason';
+import { type EmailStatus, isEmailStatus } from './status';
 import { isLegalTransition } from './transitions';
 
 export interface StatusChangeRequest {
@@ -14,7 +14,19 @@ export interface StatusChangeRequest {
   /** The status the rep saw when acting; a different one means the email changed meanwhile. */
   expected?: EmailStatus | readonly EmailStatus[];
   /** Other fields that change with the status (send time, failure reason, tracking). */
-  patch?: Partial<Pick<EmailRecord, 'scheduledAt' | 'sentAt' | 'failedAt' | 'failureReason' | 'failureCode' | 'failureParams' | 'failureDetail' | 'tracking'>>;
+  patch?: Partial<
+    Pick<
+      EmailRecord,
+      | 'scheduledAt'
+      | 'sentAt'
+      | 'failedAt'
+      | 'failureReason'
+      | 'failureCode'
+      | 'failureParams'
+      | 'failureDetail'
+      | 'tracking'
+    >
+  >;
   now?: number;
 }
 
@@ -23,7 +35,11 @@ export interface StatusChangeRequest {
  * a timestamp and a reason in its history. An illegal change, or one on an email that changed
  * meanwhile, is refused with a clear error and changes nothing.
  */
-export async function changeStatus(db: CommandCenterDb, id: string, request: StatusChangeRequest): Promise<EmailRecord> {
+export async function changeStatus(
+  db: CommandCenterDb,
+  id: string,
+  request: StatusChangeRequest,
+): Promise<EmailRecord> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
     const email = await db.emails.get(id);
     if (!email) throw new Refusal('not_found', 'This email no longer exists.');
@@ -31,7 +47,8 @@ export async function changeStatus(db: CommandCenterDb, id: string, request: Sta
     if (expected && !expected.includes(email.status)) {
       throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
     }
-    if (!isEmailStatus(email.status)) throw new Refusal('conflict', `This email has an unknown status (${String(email.status)}).`);
+    if (!isEmailStatus(email.status))
+      throw new Refusal('conflict', `This email has an unknown status (${String(email.status)}).`);
     if (!isLegalTransition(email.status, request.to)) {
       throw new Refusal('conflict', `An email cannot go from ${email.status} to ${request.to}.`);
     }
@@ -42,7 +59,10 @@ export async function changeStatus(db: CommandCenterDb, id: string, request: Sta
       ...request.patch,
       status: request.to,
       statusAt: now,
-      statusHistory: [...(email.statusHistory ?? []), { status: request.to, at: now, ...toStoredReason(request.reason) }],
+      statusHistory: [
+        ...(email.statusHistory ?? []),
+        { status: request.to, at: now, ...toStoredReason(request.reason) },
+      ],
     };
     next.folderDate = folderDateOf(next);
     await saveEmail(db, next, email);

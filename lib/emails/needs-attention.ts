@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
-import { problemWith, type DamagedRow } from './email-row';
+import { type DamagedRow, problemWith } from './email-row';
 import { EMAIL_STATUSES } from './status';
 
 const MAX_ROWS = 200;
@@ -15,15 +15,24 @@ export async function findEmailsNeedingAttention(db: CommandCenterDb): Promise<D
   const known = [...EMAIL_STATUSES].sort();
   const gaps = await Promise.all(
     [Dexie.minKey, ...known].map((low, index) =>
-      db.emails.where('status').between(low, known[index] ?? Dexie.maxKey, false, false).limit(MAX_ROWS).toArray(),
+      db.emails
+        .where('status')
+        .between(low, known[index] ?? Dexie.maxKey, false, false)
+        .limit(MAX_ROWS)
+        .toArray(),
     ),
   );
   const unknown = gaps.flat();
-  const rows: DamagedRow[] = unknown.map((email) => ({ kind: 'damaged', id: String(email.id), problem: problemWith(email) ?? 'unknown status' }));
+  const rows: DamagedRow[] = unknown.map((email) => ({
+    kind: 'damaged',
+    id: String(email.id),
+    problem: problemWith(email) ?? 'unknown status',
+  }));
   const damaged = await db.damaged.limit(MAX_ROWS).toArray();
   const stillThere = await db.emails.bulkGet(damaged.map((row) => row.id));
   damaged.forEach((row, index) => {
-    if (stillThere[index] && !rows.some((known) => known.id === row.id)) rows.push({ kind: 'damaged', id: row.id, problem: row.problem });
+    if (stillThere[index] && !rows.some((known) => known.id === row.id))
+      rows.push({ kind: 'damaged', id: row.id, problem: row.problem });
   });
   return rows;
 }
@@ -40,13 +49,29 @@ export async function scanForDamagedEmails(db: CommandCenterDb, now = Date.now()
       db.emails.where('[status+folderDate]').between([status, Dexie.minKey], [status, Dexie.maxKey]).count(),
     ]);
     if (byStatus === inFolder) continue;
-    const damaged = await db.emails.where('status').equals(status).filter((email) => typeof email.folderDate !== 'number').limit(MAX_ROWS).toArray();
-    found.push(...damaged.map((email) => ({ id: email.id, problem: problemWith(email) ?? 'its dates are missing', at: now })));
+    const damaged = await db.emails
+      .where('status')
+      .equals(status)
+      .filter((email) => typeof email.folderDate !== 'number')
+      .limit(MAX_ROWS)
+      .toArray();
+    found.push(
+      ...damaged.map((email) => ({ id: email.id, problem: problemWith(email) ?? 'its dates are missing', at: now })),
+    );
   }
   const [all, withStatus] = await Promise.all([db.emails.count(), db.emails.where('status').above('').count()]);
   if (all > withStatus) {
-    const unindexed = await db.emails.filter((email) => typeof email.status !== 'string').limit(MAX_ROWS).toArray();
-    found.push(...unindexed.map((email) => ({ id: String(email.id), problem: problemWith(email) ?? 'it has no status', at: now })));
+    const unindexed = await db.emails
+      .filter((email) => typeof email.status !== 'string')
+      .limit(MAX_ROWS)
+      .toArray();
+    found.push(
+      ...unindexed.map((email) => ({
+        id: String(email.id),
+        problem: problemWith(email) ?? 'it has no status',
+        at: now,
+      })),
+    );
   }
   await db.transaction('rw', db.damaged, async () => {
     await db.damaged.clear();

@@ -3,7 +3,12 @@ import { fromStoredFailure, fromStoredReason, toStoredFailure, toStoredReason } 
 
 describe('reasons on stored rows', () => {
   it('a coded reason goes onto a row and comes back the same', () => {
-    const reason = { code: 'bounce.hard', params: { status: '5.1.1' }, text: 'bounce: hard bounce (5.1.1) — 5.1.1 user unknown', detail: '5.1.1 user unknown' };
+    const reason = {
+      code: 'bounce.hard',
+      params: { status: '5.1.1' },
+      text: 'bounce: hard bounce (5.1.1) — 5.1.1 user unknown',
+      detail: '5.1.1 user unknown',
+    };
     expect(fromStoredReason(toStoredReason(reason))).toEqual(reason);
     expect(fromStoredFailure(toStoredFailure(reason))).toEqual(reason);
   });

@@ -50,11 +50,18 @@ export function fromStoredReason(row: Partial<StoredReason>): Reason {
  * it must not leave the earlier failure's code beside the new text.
  */
 export function toStoredFailure(reason: Reason): Required<Pick<StoredFailure, 'failureReason'>> & StoredFailure {
-  return { failureReason: reason.text, failureCode: reason.code, failureParams: reason.params, failureDetail: reason.detail };
+  return {
+    failureReason: reason.text,
+    failureCode: reason.code,
+    failureParams: reason.params,
+    failureDetail: reason.detail,
+  };
 }
 
 export function fromStoredFailure(row: StoredFailure): Reason | undefined {
-  return row.failureReason ? reasonOf(row.failureReason, row.failureCode, row.failureParams, row.failureDetail) : undefined;
+  return row.failureReason
+    ? reasonOf(row.failureReason, row.failureCode, row.failureParams, row.failureDetail)
+    : undefined;
 }
 
 // Rows come from IndexedDB, where older versions (or damage) may have left anything.

@@ -18,7 +18,13 @@ export async function recoverStuckSends(db: CommandCenterDb, now = Date.now()): 
     .primaryKeys();
   for (const id of stuck) {
     const reason = LOCAL_REASONS.interrupted;
-    await changeStatus(db, id, { to: 'failed', expected: 'sending', reason, patch: { failedAt: now, ...toStoredFailure(reason) }, now });
+    await changeStatus(db, id, {
+      to: 'failed',
+      expected: 'sending',
+      reason,
+      patch: { failedAt: now, ...toStoredFailure(reason) },
+      now,
+    });
   }
   return stuck;
 }

@@ -9,12 +9,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_WORDS = 60;
 
 export function wordsIn(text: string): string[] {
-  return (text.toLocaleLowerCase().normalize('NFC').match(WORD) ?? []);
+  return text.toLocaleLowerCase().normalize('NFC').match(WORD) ?? [];
 }
 
 export function searchWordsOf(email: Pick<EmailRecord, 'subject' | 'to'>): string[] {
   const parts = [typeof email.subject === 'string' ? email.subject : ''];
-  for (const recipient of Array.isArray(email.to) ? email.to : []) parts.push(recipient?.name ?? '', recipient?.address ?? '');
+  for (const recipient of Array.isArray(email.to) ? email.to : [])
+    parts.push(recipient?.name ?? '', recipient?.address ?? '');
   return [...new Set(parts.flatMap(wordsIn))].slice(0, MAX_WORDS);
 }
 

@@ -9,9 +9,14 @@ describe('folders', () => {
   });
 
   it.each([
-    ['delivered', 'sent'], ['archived', 'sent'],
-    ['scheduled', 'pending'], ['draft', 'pending'], ['sending', 'pending'],
-    ['failed', 'undelivered'], ['bounced', 'undelivered'], ['spam', 'undelivered'],
+    ['delivered', 'sent'],
+    ['archived', 'sent'],
+    ['scheduled', 'pending'],
+    ['draft', 'pending'],
+    ['sending', 'pending'],
+    ['failed', 'undelivered'],
+    ['bounced', 'undelivered'],
+    ['spam', 'undelivered'],
   ] as const)('%s lives under %s', (status, tab) => {
     expect(tabOfStatus(status)).toBe(tab);
   });

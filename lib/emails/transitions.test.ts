@@ -8,11 +8,20 @@ import { isLegalTransition, statusAfter } from './transitions';
 // Every pair, written out, so a change to the table shows up here as a deliberate edit.
 const LEGAL = new Set([
   'draft→scheduled',
-  'scheduled→draft', 'scheduled→sending', 'scheduled→failed',
-  'sending→delivered', 'sending→failed', 'sending→bounced',
-  'delivered→archived', 'delivered→bounced', 'delivered→spam',
-  'archived→delivered', 'archived→spam',
-  'failed→scheduled', 'bounced→scheduled', 'spam→scheduled',
+  'scheduled→draft',
+  'scheduled→sending',
+  'scheduled→failed',
+  'sending→delivered',
+  'sending→failed',
+  'sending→bounced',
+  'delivered→archived',
+  'delivered→bounced',
+  'delivered→spam',
+  'archived→delivered',
+  'archived→spam',
+  'failed→scheduled',
+  'bounced→scheduled',
+  'spam→scheduled',
 ]);
 const PAIRS = EMAIL_STATUSES.flatMap((from) => EMAIL_STATUSES.map((to) => [from, to] as const));
 
@@ -27,8 +36,18 @@ afterEach(async () => db?.delete());
 
 function email(status: EmailStatus, extra: Partial<EmailRecord> = {}): EmailRecord {
   return {
-    id: `e-${status}`, status, subject: 'Hello', to: [{ address: 'dana@example.com' }], personIds: [], bulk: false, tracking: true,
-    createdAt: 1_000, statusAt: 1_000, folderDate: 1_000, statusHistory: [], engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
+    id: `e-${status}`,
+    status,
+    subject: 'Hello',
+    to: [{ address: 'dana@example.com' }],
+    personIds: [],
+    bulk: false,
+    tracking: true,
+    createdAt: 1_000,
+    statusAt: 1_000,
+    folderDate: 1_000,
+    statusHistory: [],
+    engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...extra,
   };
 }
@@ -51,27 +70,38 @@ describe('changeStatus', () => {
   it('never turns a bulk send into a draft', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('scheduled', { bulk: true }));
-    await expect(changeStatus(db, 'e-scheduled', { to: 'draft', reason: { text: 'unschedule' } })).rejects.toThrow(/never drafts/);
+    await expect(changeStatus(db, 'e-scheduled', { to: 'draft', reason: { text: 'unschedule' } })).rejects.toThrow(
+      /never drafts/,
+    );
     expect((await db.emails.get('e-scheduled'))?.status).toBe('scheduled');
   });
 
   it('refuses an action on an email that changed meanwhile, and changes nothing', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('delivered'));
-    await expect(changeStatus(db, 'e-delivered', { to: 'scheduled', expected: 'scheduled', reason: { text: 'send now' } })).rejects.toThrow(/changed meanwhile/);
+    await expect(
+      changeStatus(db, 'e-delivered', { to: 'scheduled', expected: 'scheduled', reason: { text: 'send now' } }),
+    ).rejects.toThrow(/changed meanwhile/);
     expect(await db.emails.get('e-delivered')).toEqual(email('delivered'));
   });
 
   it('refuses an email with an unknown status (written by a newer version)', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put({ ...email('delivered'), status: 'quarantined' as EmailStatus });
-    await expect(changeStatus(db, 'e-delivered', { to: 'archived', reason: { text: 'archive' } })).rejects.toThrow(/unknown status/);
+    await expect(changeStatus(db, 'e-delivered', { to: 'archived', reason: { text: 'archive' } })).rejects.toThrow(
+      /unknown status/,
+    );
   });
 
   it('keeps the folder date in step with the new status', async () => {
     db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
     await db.emails.put(email('failed', { failedAt: 2_000, folderDate: 2_000 }));
-    const retried = await changeStatus(db, 'e-failed', { to: 'scheduled', reason: { text: 'retry' }, patch: { scheduledAt: 7_000 }, now: 7_000 });
+    const retried = await changeStatus(db, 'e-failed', {
+      to: 'scheduled',
+      reason: { text: 'retry' },
+      patch: { scheduledAt: 7_000 },
+      now: 7_000,
+    });
     expect(retried.folderDate).toBe(7_000);
   });
 });

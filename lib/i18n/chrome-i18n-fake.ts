@@ -12,7 +12,9 @@ export const LOCALES = ['en', 'de', 'nl', 'sv', 'zh_CN', 'pt_BR'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export function readMessages(locale: Locale): Record<string, MessageEntry> {
-  return JSON.parse(readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, MessageEntry>;
+  return JSON.parse(
+    readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'),
+  ) as Record<string, MessageEntry>;
 }
 
 /**
@@ -31,6 +33,8 @@ export function fakeGetMessage(locale: Locale): (key: string, substitutions?: st
       if (content === undefined) throw new Error(`${locale} ${key}: placeholder $${name}$ is not declared`);
       return content;
     });
-    return expanded.replace(/\$(\$|[1-9])/g, (_match, what: string) => (what === '$' ? '$' : substitutions[Number(what) - 1] ?? ''));
+    return expanded.replace(/\$(\$|[1-9])/g, (_match, what: string) =>
+      what === '$' ? '$' : (substitutions[Number(what) - 1] ?? ''),
+    );
   };
 }

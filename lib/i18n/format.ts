@@ -11,7 +11,11 @@ export function formatDateTime(epochMs: number): string {
 /** "3 h ago", "in 2 days": for list rows, where the exact time is in the tooltip. */
 export function formatRelative(epochMs: number, now = Date.now()): string {
   const seconds = Math.round((epochMs - now) / 1000);
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3_600], ['minute', 60]];
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
   const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto', style: 'short' });
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);

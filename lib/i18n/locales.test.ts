@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 
 const LOCALES = ['en', 'de', 'nl', 'sv', 'zh_CN', 'pt_BR'] as const;
 const read = (locale: string) =>
-  JSON.parse(readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>;
+  JSON.parse(readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
 
 // The seed pages (the product page we model, one language each) are the source of our folder
@@ -17,8 +20,17 @@ const SEED_MARKERS: Record<Exclude<(typeof LOCALES)[number], 'en'>, string> = {
 };
 
 const FOLDER_KEYS = [
-  'tabSent', 'folderDelivered', 'folderArchived', 'tabPending', 'folderScheduled', 'folderDraft', 'folderSending',
-  'tabUndelivered', 'folderFailed', 'folderBounced', 'folderSpam',
+  'tabSent',
+  'folderDelivered',
+  'folderArchived',
+  'tabPending',
+  'folderScheduled',
+  'folderDraft',
+  'folderSending',
+  'tabUndelivered',
+  'folderFailed',
+  'folderBounced',
+  'folderSpam',
 ] as const;
 
 const placeholders = (message: string) => [...message.matchAll(/\$ARG\d\$/g)].map((match) => match[0]).sort();
@@ -42,7 +54,8 @@ describe('locales', () => {
   });
 
   it.each(Object.entries(SEED_MARKERS))('%s folder names are the ones its seed page uses', (locale, marker) => {
-    if (!existsSync(SEEDS)) throw new Error(`The seed pages are missing: expected ${SEEDS.pathname} (shared/ beside the checkout).`);
+    if (!existsSync(SEEDS))
+      throw new Error(`The seed pages are missing: expected ${SEEDS.pathname} (shared/ beside the checkout).`);
     const seed = readdirSync(SEEDS)
       .map((file) => readFileSync(new URL(file, SEEDS), 'utf8'))
       .find((text) => text.includes(marker));

@@ -3,10 +3,14 @@ import { formatCount, pluralForm } from './t';
 
 describe('counts in the rep language', () => {
   it.each([
-    ['en', 1, 'totalCount_one'], ['en', 0, 'totalCount_other'], ['en', 2, 'totalCount_other'],
-    ['de', 1, 'totalCount_one'], ['de', 12_537, 'totalCount_other'],
+    ['en', 1, 'totalCount_one'],
+    ['en', 0, 'totalCount_other'],
+    ['en', 2, 'totalCount_other'],
+    ['de', 1, 'totalCount_one'],
+    ['de', 12_537, 'totalCount_other'],
     // Portuguese counts 0 and 1 as singular; Chinese has one form.
-    ['pt-BR', 0, 'totalCount_one'], ['pt-BR', 2, 'totalCount_other'],
+    ['pt-BR', 0, 'totalCount_one'],
+    ['pt-BR', 2, 'totalCount_other'],
     ['zh-CN', 1, 'totalCount_other'],
   ] as const)('%s %d → %s', (locale, count, key) => {
     expect(pluralForm('totalCount', count, locale)).toBe(key);

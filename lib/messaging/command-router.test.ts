@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { routeCommand, type CommandRouterDeps } from './command-router';
 import { Refusal } from '../errors/refusal';
+import { type CommandRouterDeps, routeCommand } from './command-router';
 
 const self = { id: 'ourextensionid', origin: 'chrome-extension://ourextensionid/' };
 const sidebar = { id: self.id, url: `${self.origin}sidebar.html` };
@@ -11,7 +11,11 @@ function deps(overrides: Partial<CommandRouterDeps> = {}) {
   const reject = vi.fn();
   const base: CommandRouterDeps = {
     self,
-    handlers: { 'demo.seed': vi.fn(), 'demo.clear': vi.fn(), 'emails.saveDraft': saveDraft } as unknown as CommandRouterDeps['handlers'],
+    handlers: {
+      'demo.seed': vi.fn(),
+      'demo.clear': vi.fn(),
+      'emails.saveDraft': saveDraft,
+    } as unknown as CommandRouterDeps['handlers'],
     once: async (id, _name, run) => {
       if (!applied.has(id)) applied.set(id, await run());
       return applied.get(id);
@@ -22,7 +26,13 @@ function deps(overrides: Partial<CommandRouterDeps> = {}) {
   return { base, saveDraft, reject };
 }
 
-const draft = (args: unknown, id = 'command-0001') => ({ channel: 'icc', kind: 'command', id, name: 'emails.saveDraft', args });
+const draft = (args: unknown, id = 'command-0001') => ({
+  channel: 'icc',
+  kind: 'command',
+  id,
+  name: 'emails.saveDraft',
+  args,
+});
 
 describe('routeCommand', () => {
   it('runs a valid command from our sidebar and answers with its result', async () => {
@@ -43,7 +53,11 @@ describe('routeCommand', () => {
 
   it('refuses another extension and logs it, without running anything', async () => {
     const { base, saveDraft, reject } = deps();
-    const response = await routeCommand(draft({ to: [], subject: 'x' }), { id: 'intruder', url: 'chrome-extension://intruder/x.html' }, base);
+    const response = await routeCommand(
+      draft({ to: [], subject: 'x' }),
+      { id: 'intruder', url: 'chrome-extension://intruder/x.html' },
+      base,
+    );
     expect(response).toMatchObject({ ok: false, error: { code: 'rejected' } });
     expect(saveDraft).not.toHaveBeenCalled();
     expect(reject).toHaveBeenCalledWith('unknown sender', expect.stringContaining('intruder'), expect.any(String));
@@ -66,7 +80,11 @@ describe('routeCommand', () => {
 
   it('passes a handler refusal through with its code', async () => {
     const { base } = deps({
-      handlers: { 'emails.saveDraft': async () => { throw new Refusal('conflict', 'That email was just sent.'); } } as unknown as CommandRouterDeps['handlers'],
+      handlers: {
+        'emails.saveDraft': async () => {
+          throw new Refusal('conflict', 'That email was just sent.');
+        },
+      } as unknown as CommandRouterDeps['handlers'],
     });
     const response = await routeCommand(draft({ to: [], subject: 'x' }), sidebar, base);
     expect(response).toEqual({ ok: false, error: { code: 'conflict', message: 'That email was just sent.' } });

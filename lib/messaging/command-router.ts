@@ -1,8 +1,8 @@
+import { Refusal } from '../errors/refusal';
+import { commands } from './commands';
 import type { CommandArgs, CommandName, CommandResponse, CommandResult, ProtocolError } from './protocol';
 import { commandRequestSchema, parseWith } from './protocol';
-import { commands } from './commands';
-import { Refusal } from '../errors/refusal';
-import { describeSender, isTrustedSender, type ExtensionIdentity, type SenderInfo } from './sender';
+import { describeSender, type ExtensionIdentity, isTrustedSender, type SenderInfo } from './sender';
 
 /** One handler per command, typed from its definition in commands.ts. */
 export type CommandHandlers = {
@@ -18,7 +18,11 @@ export interface CommandRouterDeps {
 }
 
 /** Validates, authorises and runs one incoming command; never throws. */
-export async function routeCommand(message: unknown, sender: SenderInfo, deps: CommandRouterDeps): Promise<CommandResponse> {
+export async function routeCommand(
+  message: unknown,
+  sender: SenderInfo,
+  deps: CommandRouterDeps,
+): Promise<CommandResponse> {
   if (!isTrustedSender(sender, deps.self)) {
     deps.reject('unknown sender', describeSender(sender), summarise(message));
     return failure('rejected', 'Messages from this sender are not accepted.');

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { EMAIL_STATUSES } from '../emails/status';
 import type { ActionResult } from '../emails/actions';
-import { serverSettingsSchema } from '../tracking/server-settings';
+import { EMAIL_STATUSES } from '../emails/status';
 import type { ServerCheck } from '../tracking/check-connection';
-import { returns, type CommandDefinition } from './definition';
+import { serverSettingsSchema } from '../tracking/server-settings';
+import { type CommandDefinition, returns } from './definition';
 
 // Bulk actions arrive in chunks (the UI shows progress between them).
 const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1), v.maxLength(500));
@@ -50,12 +50,18 @@ export const commands = {
     result: returns<ActionResult>(),
     transaction: 'inside',
   },
-  'emails.delete': { args: v.object({ ids, expected: status }), result: returns<ActionResult>(), transaction: 'inside' },
+  'emails.delete': {
+    args: v.object({ ids, expected: status }),
+    result: returns<ActionResult>(),
+    transaction: 'inside',
+  },
   'emails.restore': { args: v.object({ ids }), result: returns<ActionResult>(), transaction: 'inside' },
   'emails.saveDraft': {
     args: v.object({
       to: v.pipe(
-        v.array(v.object({ address: v.pipe(v.string(), v.email()), name: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
+        v.array(
+          v.object({ address: v.pipe(v.string(), v.email()), name: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+        ),
         v.maxLength(200),
       ),
       subject: v.pipe(v.string(), v.maxLength(998)),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { LiveQueryClient, type ConnectionState } from './live-client';
+import { type ConnectionState, LiveQueryClient } from './live-client';
 import type { LiveClientMessage } from './protocol';
 
 /** A stand-in for runtime.Port that records what the client posts and lets the test play the background. */

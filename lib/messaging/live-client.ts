@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import {
   LIVE_PORT_NAME,
   type LiveClientMessage,
@@ -30,7 +30,9 @@ export class LiveQueryClient {
   private reconnects = 0;
   private state: ConnectionState = 'connected';
 
-  constructor(private readonly connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: LIVE_PORT_NAME })) {}
+  constructor(
+    private readonly connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: LIVE_PORT_NAME }),
+  ) {}
 
   subscribe<N extends QueryName>(
     name: N,
@@ -82,7 +84,12 @@ export class LiveQueryClient {
       try {
         const port = this.ensurePort();
         for (const [subId, subscriber] of this.subscribers) {
-          port.postMessage({ kind: 'subscribe', subId, name: subscriber.name, args: subscriber.args } satisfies LiveClientMessage);
+          port.postMessage({
+            kind: 'subscribe',
+            subId,
+            name: subscriber.name,
+            args: subscriber.args,
+          } satisfies LiveClientMessage);
         }
       } catch {
         this.reconnect();

@@ -2,15 +2,15 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import {
   LIVE_PORT_NAME,
+  type LiveServerMessage,
   liveClientMessageSchema,
   parseWith,
-  type LiveServerMessage,
   type QueryArgs,
   type QueryName,
   type QueryResult,
 } from './protocol';
 import { queries } from './queries';
-import { describeSender, isTrustedSender, type ExtensionIdentity } from './sender';
+import { describeSender, type ExtensionIdentity, isTrustedSender } from './sender';
 
 /** One runner per live query, typed from its definition in queries.ts. */
 export type QueryRunners = {
@@ -66,7 +66,11 @@ export function serveLiveQueries(port: Browser.runtime.Port, deps: LiveQueryServ
     const subscription = liveQuery(() => run(args.value)).subscribe({
       next: (value) => post({ kind: 'result', subId, value }),
       error: (error: unknown) =>
-        post({ kind: 'error', subId, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }),
+        post({
+          kind: 'error',
+          subId,
+          error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+        }),
     });
     subscriptions.set(subId, subscription);
   });

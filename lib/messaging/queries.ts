@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { FolderCounts } from '../emails/status';
 import type { RejectionRecord } from '../db/records';
-import { EMAIL_STATUSES } from '../emails/status';
-import type { FolderPage } from '../emails/folder-page';
 import type { EmailDetailResult } from '../emails/email-detail';
-import type { FolderMembers } from '../emails/folder-members';
 import type { DamagedRow } from '../emails/email-row';
-import { returns, type QueryDefinition } from './definition';
+import type { FolderMembers } from '../emails/folder-members';
+import type { FolderPage } from '../emails/folder-page';
+import type { FolderCounts } from '../emails/status';
+import { EMAIL_STATUSES } from '../emails/status';
+import { type QueryDefinition, returns } from './definition';
 
 // Named live queries: a UI subscribes with arguments and gets every new result pushed. Add one
 // here, then its runner in lib/background/live-queries.ts (tsc asks for it).
@@ -20,7 +20,11 @@ export const queries = {
       limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
       filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
       anchor: v.optional(
-        v.object({ offset: v.pipe(v.number(), v.integer(), v.minValue(0)), folderDate: v.number(), id: v.pipe(v.string(), v.maxLength(200)) }),
+        v.object({
+          offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          folderDate: v.number(),
+          id: v.pipe(v.string(), v.maxLength(200)),
+        }),
       ),
     }),
     result: returns<FolderPage>(),
@@ -32,10 +36,16 @@ export const queries = {
     }),
     result: returns<FolderMembers>(),
   },
-  'emails.detail': { args: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }), result: returns<EmailDetailResult>() },
+  'emails.detail': {
+    args: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    result: returns<EmailDetailResult>(),
+  },
   'emails.needsAttention': { args: v.object({}), result: returns<DamagedRow[]>() },
   'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
-  'overview.counts': { args: v.object({}), result: returns<{ openTasks: number; savedSearches: number; emails: number }>() },
+  'overview.counts': {
+    args: v.object({}),
+    result: returns<{ openTasks: number; savedSearches: number; emails: number }>(),
+  },
   'diagnostics.rejections': {
     args: v.object({
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 20),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type ConnectionState, LiveQueryClient } from './live-client';
 import type { ProtocolError, QueryArgs, QueryName, QueryResult } from './protocol';
-import { LiveQueryClient, type ConnectionState } from './live-client';
 
 let client: LiveQueryClient | undefined;
 
@@ -10,7 +10,10 @@ export function getLiveClient(): LiveQueryClient {
   return client;
 }
 
-export type LiveValue<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ProtocolError };
+export type LiveValue<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; error: ProtocolError };
 
 /**
  * Subscribes while mounted; re-subscribes when the arguments change (compared by value). A
@@ -19,7 +22,10 @@ export type LiveValue<T> = { status: 'loading' } | { status: 'ready'; value: T }
  */
 export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): LiveValue<QueryResult<N>> {
   const key = `${name}:${JSON.stringify(args)}`;
-  const [state, setState] = useState<{ key: string; value: LiveValue<QueryResult<N>> }>({ key, value: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string; value: LiveValue<QueryResult<N>> }>({
+    key,
+    value: { status: 'loading' },
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `name` and `args` (compared by value).
   useEffect(
     () =>

@@ -28,8 +28,18 @@ describe('site adapters find their anchors, or say which are missing', () => {
   it.each([
     ['Gmail fixture (2024-11+ layout)', gmailAdapter, () => ours('gmail/inbox.html'), 'ok'],
     ['Gmail fixture with changed markup', gmailAdapter, () => ours('gmail/inbox-changed.html'), 'degraded'],
-    ['real Gmail capture of 2017 (add-on sidebar, before the side panel)', gmailAdapter, () => shared('gmail/inboxsdk-gmail-2017-09-08-addon-sidebar.html'), 'degraded'],
-    ['real Gmail 2020 compose dialog alone', gmailAdapter, () => shared('gmail/jsmin-gmail-compose-dialog-2020.html'), 'degraded'],
+    [
+      'real Gmail capture of 2017 (add-on sidebar, before the side panel)',
+      gmailAdapter,
+      () => shared('gmail/inboxsdk-gmail-2017-09-08-addon-sidebar.html'),
+      'degraded',
+    ],
+    [
+      'real Gmail 2020 compose dialog alone',
+      gmailAdapter,
+      () => shared('gmail/jsmin-gmail-compose-dialog-2020.html'),
+      'degraded',
+    ],
     ['Outlook fixture', outlookAdapter, () => ours('outlook/mail.html'), 'ok'],
     ['Outlook fixture with changed markup', outlookAdapter, () => ours('outlook/mail-changed.html'), 'degraded'],
     ['a Gmail page given to the Outlook adapter', outlookAdapter, () => ours('gmail/inbox.html'), 'degraded'],

@@ -8,9 +8,7 @@ export const OUTLOOK_HOST_PATTERNS = [
 ] as const;
 export const MAIL_HOST_PATTERNS = [...GMAIL_HOST_PATTERNS, ...OUTLOOK_HOST_PATTERNS] as const;
 
-const MAIL_ORIGINS = new Set(
-  MAIL_HOST_PATTERNS.map((pattern) => pattern.replace(/\/\*$/, '')),
-);
+const MAIL_ORIGINS = new Set(MAIL_HOST_PATTERNS.map((pattern) => pattern.replace(/\/\*$/, '')));
 
 /** True when `url` is a page on one of the webmail hosts we serve. */
 export function isMailUrl(url: string | undefined): boolean {

@@ -21,5 +21,7 @@ export interface DockPlacement {
 export interface SiteAdapter {
   site: SiteId;
   /** Finds where to dock, or says which anchors are missing (the webmail's markup changed). */
-  findDock(doc?: Document): { placement: DockPlacement; health: LayoutHealth } | { placement: null; health: LayoutHealth };
+  findDock(
+    doc?: Document,
+  ): { placement: DockPlacement; health: LayoutHealth } | { placement: null; health: LayoutHealth };
 }

@@ -12,7 +12,13 @@ describe('view store', () => {
 
   it('toggles selection and remembers which selected emails belong to a campaign', () => {
     const store = createViewStore();
-    store.getState().selectAll([{ id: 'a', campaign: true }, { id: 'b', campaign: false }], { folder: 'delivered', filter: '', total: 2 });
+    store.getState().selectAll(
+      [
+        { id: 'a', campaign: true },
+        { id: 'b', campaign: false },
+      ],
+      { folder: 'delivered', filter: '', total: 2 },
+    );
     expect(store.getState().selectionScope).toEqual({ folder: 'delivered', filter: '', total: 2 });
     store.getState().toggleSelected('b', false);
     expect(store.getState().selected).toEqual({ a: { campaign: true } });

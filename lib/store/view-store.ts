@@ -1,5 +1,5 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import { FOLDERS_BY_TAB, type EmailStatus, type PrimaryTab } from '../emails/status';
+import { type EmailStatus, FOLDERS_BY_TAB, type PrimaryTab } from '../emails/status';
 
 // View state of one UI context (which section, tab and folder is showing). Domain data never
 // lives here: it comes from live queries. Built from slices with a factory so each test gets a
@@ -68,7 +68,8 @@ const selectionSlice: StateCreator<ViewState, [], [], SelectionSlice> = (set) =>
       else next[id] = { campaign };
       return { selected: next, selectionScope: null };
     }),
-  selectAll: (rows, selectionScope) => set({ selected: Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])), selectionScope }),
+  selectAll: (rows, selectionScope) =>
+    set({ selected: Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])), selectionScope }),
   clearSelection: () => set({ selected: {}, selectionScope: null }),
 });
 

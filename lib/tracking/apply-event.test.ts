@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reasonText } from '../../components/emails/reason-text';
+import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import { readEmailDetail } from '../emails/email-detail';
-import { testEmail } from '../../tests/support/test-emails';
 import { fakeGetMessage } from '../i18n/chrome-i18n-fake';
-import { applyServerEvent, serverEventSchema, type ServerEvent } from './apply-event';
+import { applyServerEvent, type ServerEvent, serverEventSchema } from './apply-event';
 
 let db: CommandCenterDb;
 beforeEach(() => {
@@ -14,7 +14,13 @@ beforeEach(() => {
 afterEach(() => db.delete());
 
 const event = (overrides: Partial<ServerEvent>): ServerEvent => ({
-  cursor: '1', messageId: 'e1', type: 'view', at: '2026-11-25T10:00:00.000Z', classification: 'human', reason: 'browser user agent', ...overrides,
+  cursor: '1',
+  messageId: 'e1',
+  type: 'view',
+  at: '2026-11-25T10:00:00.000Z',
+  classification: 'human',
+  reason: 'browser user agent',
+  ...overrides,
 });
 
 describe('applying server events', () => {
@@ -23,13 +29,26 @@ describe('applying server events', () => {
     expect(await applyServerEvent(db, event({}))).toBe(true);
     expect(await applyServerEvent(db, event({}))).toBe(false);
     const email = await db.emails.get('e1');
-    expect(email?.engagement).toMatchObject({ views: 1, machineViews: 0, lastActivityAt: Date.parse('2026-11-25T10:00:00.000Z') });
+    expect(email?.engagement).toMatchObject({
+      views: 1,
+      machineViews: 0,
+      lastActivityAt: Date.parse('2026-11-25T10:00:00.000Z'),
+    });
     expect(await db.events.count()).toBe(1);
   });
 
   it('keeps scanner clicks apart from people', async () => {
     await db.emails.put(testEmail('e1', 'delivered'));
-    await applyServerEvent(db, event({ cursor: '2', type: 'click', classification: 'scanner', reason: 'hit 3 s after send', url: 'https://x.example/' }));
+    await applyServerEvent(
+      db,
+      event({
+        cursor: '2',
+        type: 'click',
+        classification: 'scanner',
+        reason: 'hit 3 s after send',
+        url: 'https://x.example/',
+      }),
+    );
     expect((await db.emails.get('e1'))?.engagement).toMatchObject({ clicks: 0, machineClicks: 1 });
   });
 
@@ -41,9 +60,18 @@ describe('applying server events', () => {
 
   it('turns a bounce into Bounced and a complaint into Spam, with the reason', async () => {
     await db.emails.bulkPut([testEmail('e1', 'delivered'), testEmail('e2', 'archived')]);
-    await applyServerEvent(db, event({ cursor: '3', type: 'bounce', classification: null, reason: 'hard bounce', detail: '5.1.1 user unknown' }));
-    await applyServerEvent(db, event({ cursor: '4', messageId: 'e2', type: 'complaint', classification: null, reason: 'abuse report' }));
-    expect(await db.emails.get('e1')).toMatchObject({ status: 'bounced', failureReason: 'hard bounce — 5.1.1 user unknown' });
+    await applyServerEvent(
+      db,
+      event({ cursor: '3', type: 'bounce', classification: null, reason: 'hard bounce', detail: '5.1.1 user unknown' }),
+    );
+    await applyServerEvent(
+      db,
+      event({ cursor: '4', messageId: 'e2', type: 'complaint', classification: null, reason: 'abuse report' }),
+    );
+    expect(await db.emails.get('e1')).toMatchObject({
+      status: 'bounced',
+      failureReason: 'hard bounce — 5.1.1 user unknown',
+    });
     expect(await db.emails.get('e2')).toMatchObject({ status: 'spam' });
   });
 
@@ -59,29 +87,62 @@ const fromFeed = (raw: Record<string, unknown>): ServerEvent => v.parse(serverEv
 describe('reason codes from the server', () => {
   it('a view keeps its English text and stores the code and parameters beside it', async () => {
     await db.emails.put(testEmail('e1', 'delivered'));
-    await applyServerEvent(db, fromFeed({
-      cursor: '10', classification: 'scanner', reason: 'scanner: 12 s after send (window 30 s)', reasonCode: 'scanner.tooSoonAfterSend', reasonParams: { seconds: 12, windowSeconds: 30 },
-    }));
-    expect(await db.events.toArray()).toMatchObject([{ reason: 'scanner: 12 s after send (window 30 s)', reasonCode: 'scanner.tooSoonAfterSend', reasonParams: { seconds: 12, windowSeconds: 30 } }]);
+    await applyServerEvent(
+      db,
+      fromFeed({
+        cursor: '10',
+        classification: 'scanner',
+        reason: 'scanner: 12 s after send (window 30 s)',
+        reasonCode: 'scanner.tooSoonAfterSend',
+        reasonParams: { seconds: 12, windowSeconds: 30 },
+      }),
+    );
+    expect(await db.events.toArray()).toMatchObject([
+      {
+        reason: 'scanner: 12 s after send (window 30 s)',
+        reasonCode: 'scanner.tooSoonAfterSend',
+        reasonParams: { seconds: 12, windowSeconds: 30 },
+      },
+    ]);
     const { events } = await readEmailDetail(db, 'e1');
-    expect(reasonText(events[0]!.reason, german)).toBe('12 s nach dem Versand, innerhalb des Scanner-Fensters von 30 s');
+    expect(reasonText(events[0]!.reason, german)).toBe(
+      '12 s nach dem Versand, innerhalb des Scanner-Fensters von 30 s',
+    );
   });
 
   it('a bounce puts its code in the history and the failure, with the recipient detail kept apart', async () => {
     await db.emails.put(testEmail('e1', 'delivered'));
-    await applyServerEvent(db, fromFeed({
-      cursor: '11', type: 'bounce', classification: null, reason: 'bounce: hard bounce (5.1.1)', reasonCode: 'bounce.hard', reasonParams: { status: '5.1.1' }, detail: 'bob@example.com: 5.1.1 user unknown',
-    }));
+    await applyServerEvent(
+      db,
+      fromFeed({
+        cursor: '11',
+        type: 'bounce',
+        classification: null,
+        reason: 'bounce: hard bounce (5.1.1)',
+        reasonCode: 'bounce.hard',
+        reasonParams: { status: '5.1.1' },
+        detail: 'bob@example.com: 5.1.1 user unknown',
+      }),
+    );
     const email = await db.emails.get('e1');
     expect(email).toMatchObject({
-      status: 'bounced', failureReason: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown',
-      failureCode: 'bounce.hard', failureParams: { status: '5.1.1' }, failureDetail: 'bob@example.com: 5.1.1 user unknown',
+      status: 'bounced',
+      failureReason: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown',
+      failureCode: 'bounce.hard',
+      failureParams: { status: '5.1.1' },
+      failureDetail: 'bob@example.com: 5.1.1 user unknown',
     });
-    expect(email?.statusHistory.at(-1)).toMatchObject({ status: 'bounced', reasonCode: 'bounce.hard', reason: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown' });
+    expect(email?.statusHistory.at(-1)).toMatchObject({
+      status: 'bounced',
+      reasonCode: 'bounce.hard',
+      reason: 'bounce: hard bounce (5.1.1) — bob@example.com: 5.1.1 user unknown',
+    });
     const { email: detail } = await readEmailDetail(db, 'e1');
     if (detail?.kind !== 'email') throw new Error('expected the email');
     expect(reasonText(detail.failure!, german)).toBe('Hardbounce (5.1.1) — bob@example.com: 5.1.1 user unknown');
-    expect(reasonText(detail.statusHistory.at(-1)!.reason, german)).toBe('Hardbounce (5.1.1) — bob@example.com: 5.1.1 user unknown');
+    expect(reasonText(detail.statusHistory.at(-1)!.reason, german)).toBe(
+      'Hardbounce (5.1.1) — bob@example.com: 5.1.1 user unknown',
+    );
   });
 
   it.each([
@@ -105,20 +166,39 @@ describe('reason codes from the server', () => {
     ['a nested object', { status: { code: '5.1.1' } }],
     ['a string over 200 characters', { status: 'x'.repeat(201) }],
     ['a list instead of an object', ['5.1.1']],
-  ])('parameters with %s are dropped; the code stays, so the rep reads the English text', async (_story, reasonParams) => {
-    await db.emails.put(testEmail('e1', 'delivered'));
-    const parsed = fromFeed({ cursor: '13', type: 'bounce', classification: null, reason: 'bounce: hard bounce (5.1.1)', reasonCode: 'bounce.hard', reasonParams });
-    expect(parsed.reasonParams).toBeUndefined();
-    await applyServerEvent(db, parsed);
-    const { email } = await readEmailDetail(db, 'e1');
-    if (email?.kind !== 'email') throw new Error('expected the email');
-    expect(email.status).toBe('bounced');
-    expect(reasonText(email.failure!, german)).toBe('bounce: hard bounce (5.1.1)');
-  });
+  ])(
+    'parameters with %s are dropped; the code stays, so the rep reads the English text',
+    async (_story, reasonParams) => {
+      await db.emails.put(testEmail('e1', 'delivered'));
+      const parsed = fromFeed({
+        cursor: '13',
+        type: 'bounce',
+        classification: null,
+        reason: 'bounce: hard bounce (5.1.1)',
+        reasonCode: 'bounce.hard',
+        reasonParams,
+      });
+      expect(parsed.reasonParams).toBeUndefined();
+      await applyServerEvent(db, parsed);
+      const { email } = await readEmailDetail(db, 'e1');
+      if (email?.kind !== 'email') throw new Error('expected the email');
+      expect(email.status).toBe('bounced');
+      expect(reasonText(email.failure!, german)).toBe('bounce: hard bounce (5.1.1)');
+    },
+  );
 
   it('a later failure without a code does not keep the earlier failure’s code', async () => {
-    await db.emails.put(testEmail('e1', 'scheduled', { failureReason: 'bounce: hard bounce (5.1.1)', failureCode: 'bounce.hard', failureParams: { status: '5.1.1' } }));
-    await applyServerEvent(db, fromFeed({ cursor: '14', type: 'failed', classification: null, reason: 'failed: relay gone' }));
+    await db.emails.put(
+      testEmail('e1', 'scheduled', {
+        failureReason: 'bounce: hard bounce (5.1.1)',
+        failureCode: 'bounce.hard',
+        failureParams: { status: '5.1.1' },
+      }),
+    );
+    await applyServerEvent(
+      db,
+      fromFeed({ cursor: '14', type: 'failed', classification: null, reason: 'failed: relay gone' }),
+    );
     const email = await db.emails.get('e1');
     expect(email).toMatchObject({ status: 'failed', failureReason: 'failed: relay gone' });
     expect(email?.failureCode).toBeUndefined();

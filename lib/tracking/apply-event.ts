@@ -3,10 +3,10 @@ import type { CommandCenterDb } from '../db/database';
 import type { EngagementEventRecord } from '../db/records';
 import { CLASSIFICATIONS } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
+import { saveEmail } from '../emails/email-writes';
 import { countEngagement } from '../emails/engagement';
 import { changeStatus } from '../emails/lifecycle';
-import { saveEmail } from '../emails/email-writes';
-import { toStoredFailure, toStoredReason, type Reason } from '../emails/reason';
+import { type Reason, toStoredFailure, toStoredReason } from '../emails/reason';
 import { statusAfter, type TransitionCause } from '../emails/transitions';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
@@ -17,7 +17,10 @@ export const REASON_CODE_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/;
 
 const reasonCodeSchema = v.pipe(v.string(), v.maxLength(64), v.regex(REASON_CODE_PATTERN));
 const reasonParamsSchema = v.pipe(
-  v.record(v.pipe(v.string(), v.regex(/^[a-zA-Z][a-zA-Z0-9]{0,31}$/)), v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.number(), v.finite())])),
+  v.record(
+    v.pipe(v.string(), v.regex(/^[a-zA-Z][a-zA-Z0-9]{0,31}$/)),
+    v.union([v.pipe(v.string(), v.maxLength(200)), v.pipe(v.number(), v.finite())]),
+  ),
   v.check((params) => Object.keys(params).length <= 10, 'at most 10 reason parameters'),
 );
 
@@ -68,7 +71,12 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
       // Archived emails record nothing further (the rep turned tracking off).
       if (email.tracking === false) return false;
       const record: EngagementEventRecord = {
-        emailId: email.id, type: event.type, at, classification: event.classification ?? 'unknown', ...toStoredReason(reason), serverCursor: event.cursor,
+        emailId: email.id,
+        type: event.type,
+        at,
+        classification: event.classification ?? 'unknown',
+        ...toStoredReason(reason),
+        serverCursor: event.cursor,
         ...(event.url !== undefined ? { url: event.url } : {}),
         ...(event.linkIndex !== undefined ? { linkIndex: event.linkIndex } : {}),
       };
@@ -79,7 +87,14 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
     }
 
     if (event.type === 'bounce' || event.type === 'complaint') {
-      await db.events.add({ emailId: email.id, type: event.type, at, classification: 'unknown', ...toStoredReason(reason), serverCursor: event.cursor });
+      await db.events.add({
+        emailId: email.id,
+        type: event.type,
+        at,
+        classification: 'unknown',
+        ...toStoredReason(reason),
+        serverCursor: event.cursor,
+      });
     }
     const causes = STATUS_EFFECTS[event.type];
     const to = causes && statusAfter(email.status, causes);
@@ -88,7 +103,12 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
         to,
         reason: { ...reason, text: reason.text || event.type },
         now: at,
-        patch: to === 'delivered' ? { sentAt: at } : to === 'bounced' || to === 'failed' || to === 'spam' ? { failedAt: at, ...toStoredFailure(reason) } : {},
+        patch:
+          to === 'delivered'
+            ? { sentAt: at }
+            : to === 'bounced' || to === 'failed' || to === 'spam'
+              ? { failedAt: at, ...toStoredFailure(reason) }
+              : {},
       });
     }
     return true;

@@ -1,5 +1,5 @@
 import { readFeedPage } from './event-sync';
-import { ServerError, type Fetch, type ServerProblem } from './server-client';
+import { type Fetch, ServerError, type ServerProblem } from './server-client';
 import { checkServerSettings, type ServerSettings, type SettingsProblem } from './server-settings';
 
 export type CheckProblem = SettingsProblem | ServerProblem;
@@ -39,7 +39,12 @@ export async function checkConnection(input: { url: string; apiKey: string }, fe
   if (!checked.ok) return { ok: false, problem: checked.problem, field: checked.field, detail: checked.message };
   const failure = await readOneEvent(checked.settings, fetchImpl);
   if (!failure) return { ok: true };
-  const result: ServerCheck = { ok: false, problem: failure.code, field: fieldOf(failure.code), detail: failure.message };
+  const result: ServerCheck = {
+    ok: false,
+    problem: failure.code,
+    field: fieldOf(failure.code),
+    detail: failure.message,
+  };
   const origin = new URL(checked.settings.url).origin;
   if (failure.code === 'notOurServer' && origin !== checked.settings.url) {
     const atOrigin = await readOneEvent({ ...checked.settings, url: origin }, fetchImpl);

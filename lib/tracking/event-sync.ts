@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { CommandCenterDb } from '../db/database';
 import { applyServerEvent, serverEventSchema } from './apply-event';
-import { callServer, ServerError, type Fetch } from './server-client';
 import { eventCursor } from './event-cursor';
+import { callServer, type Fetch, ServerError } from './server-client';
 import type { ServerSettings } from './server-settings';
 
 const PAGE = 200;
@@ -11,8 +11,18 @@ const MAX_PAGES_PER_RUN = 50;
 const feedSchema = v.object({ events: v.array(v.unknown()), next: v.string(), more: v.boolean() });
 
 /** One page of the rep's feed; an answer that is not a feed page is a `badAnswer`. */
-export async function readFeedPage(settings: ServerSettings, after: string, limit: number, fetchImpl?: Fetch): Promise<v.InferOutput<typeof feedSchema>> {
-  const raw = await callServer<unknown>(settings, `/v1/events?after=${encodeURIComponent(after)}&limit=${limit}`, {}, fetchImpl);
+export async function readFeedPage(
+  settings: ServerSettings,
+  after: string,
+  limit: number,
+  fetchImpl?: Fetch,
+): Promise<v.InferOutput<typeof feedSchema>> {
+  const raw = await callServer<unknown>(
+    settings,
+    `/v1/events?after=${encodeURIComponent(after)}&limit=${limit}`,
+    {},
+    fetchImpl,
+  );
   const feed = v.safeParse(feedSchema, raw);
   if (feed.success) return feed.output;
   const detail = `not a feed page: ${feed.issues[0].message}`;

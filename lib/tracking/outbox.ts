@@ -10,12 +10,21 @@ import type { ServerSettings } from './server-settings';
 export const BACKOFF_MS = [2_000, 10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 const GIVE_UP_AFTER = 12;
 
-export async function runDueJobs(db: CommandCenterDb, settings: ServerSettings | null, now = Date.now()): Promise<void> {
+export async function runDueJobs(
+  db: CommandCenterDb,
+  settings: ServerSettings | null,
+  now = Date.now(),
+): Promise<void> {
   const due = await db.jobs.where('[state+dueAt]').between(['queued', 0], ['queued', now], true, true).toArray();
   for (const job of due) await runJob(db, job, settings, now);
 }
 
-async function runJob(db: CommandCenterDb, job: JobRecord, settings: ServerSettings | null, now: number): Promise<void> {
+async function runJob(
+  db: CommandCenterDb,
+  job: JobRecord,
+  settings: ServerSettings | null,
+  now: number,
+): Promise<void> {
   if (!settings) {
     // Nothing to tell: without a server no pixel of this email was ever registered.
     await db.jobs.update(job.id, { state: 'done', lastError: 'no tracking server configured' });
@@ -37,7 +46,9 @@ async function runJob(db: CommandCenterDb, job: JobRecord, settings: ServerSetti
     await db.jobs.update(job.id, {
       attempts,
       lastError: message,
-      ...(retry && attempts < GIVE_UP_AFTER ? { dueAt: now + (BACKOFF_MS[attempts - 1] ?? BACKOFF_MS.at(-1)!) } : { state: 'failed' }),
+      ...(retry && attempts < GIVE_UP_AFTER
+        ? { dueAt: now + (BACKOFF_MS[attempts - 1] ?? BACKOFF_MS.at(-1)!) }
+        : { state: 'failed' }),
     });
   }
 }
@@ -46,7 +57,10 @@ function perform(job: JobRecord, settings: ServerSettings): Promise<unknown> {
   switch (job.kind) {
     case 'tracking.set': {
       const { emailId, enabled } = job.payload as { emailId: string; enabled: boolean };
-      return callServer(settings, `/v1/messages/${encodeURIComponent(emailId)}/tracking`, { method: 'POST', body: { enabled } });
+      return callServer(settings, `/v1/messages/${encodeURIComponent(emailId)}/tracking`, {
+        method: 'POST',
+        body: { enabled },
+      });
     }
     default:
       throw new ServerError('badAnswer', `unknown job kind ${job.kind}`, undefined, false, job.kind);

@@ -1,7 +1,7 @@
-import { t, type MessageKey } from '../i18n/t';
+import { type MessageKey, t } from '../i18n/t';
+import type { CheckProblem, ServerCheckFailure } from './check-connection';
 import type { ServerProblem } from './server-client';
 import type { SyncStatus } from './sync-status';
-import type { CheckProblem, ServerCheckFailure } from './check-connection';
 
 // Each failure code has its text in the rep's language. The options page speaks to a rep who is
 // typing the address and key; the sidebar to one who is not, so it points to the options.

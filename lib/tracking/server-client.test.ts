@@ -8,7 +8,10 @@ const html = (status: number, body = '<!doctype html><title>Not Found</title><h1
 const ours = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
 async function failureOf(call: Promise<unknown>): Promise<ServerError> {
-  const error = await call.then(() => undefined, (caught: unknown) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ServerError)) throw new Error(`expected a ServerError, got ${String(error)}`);
   return error;
 }
@@ -16,7 +19,11 @@ const problemOf = (response: Response) => failureOf(readServerAnswer(response));
 
 describe('what an answer from the server means', () => {
   it('gives back the body of a success, and nothing for an empty one', async () => {
-    expect(await readServerAnswer(json(200, { events: [], next: '0', more: false }))).toEqual({ events: [], next: '0', more: false });
+    expect(await readServerAnswer(json(200, { events: [], next: '0', more: false }))).toEqual({
+      events: [],
+      next: '0',
+      more: false,
+    });
     expect(await readServerAnswer(new Response(null, { status: 204 }))).toBeNull();
   });
 
@@ -25,11 +32,26 @@ describe('what an answer from the server means', () => {
   it.each<[string, ServerProblem, boolean, () => Response]>([
     ['an HTML page (200)', 'notOurServer', true, () => html(200, '<!doctype html><h1>Welcome to nginx!</h1>')],
     ['an HTML 404', 'notOurServer', true, () => html(404)],
-    ['a 401 of a page with a password', 'notOurServer', true, () => new Response('Unauthorized', { status: 401, headers: { 'www-authenticate': 'Basic' } })],
+    [
+      'a 401 of a page with a password',
+      'notOurServer',
+      true,
+      () => new Response('Unauthorized', { status: 401, headers: { 'www-authenticate': 'Basic' } }),
+    ],
     ['a 403 of another JSON API', 'notOurServer', true, () => json(403, { message: 'Forbidden' })],
     ['our 401 for a refused key', 'keyRefused', false, () => ours(401, 'unauthorized', 'unknown or revoked API key')],
-    ['our 404 (route or message unknown)', 'badAnswer', false, () => ours(404, 'not_found', 'no route for GET /v1/events')],
-    ['our 400 for a request it does not understand', 'badAnswer', false, () => ours(400, 'invalid_request', 'querystring/limit must be <= 500')],
+    [
+      'our 404 (route or message unknown)',
+      'badAnswer',
+      false,
+      () => ours(404, 'not_found', 'no route for GET /v1/events'),
+    ],
+    [
+      'our 400 for a request it does not understand',
+      'badAnswer',
+      false,
+      () => ours(400, 'invalid_request', 'querystring/limit must be <= 500'),
+    ],
     ['our 500', 'serverError', true, () => ours(500, 'internal', 'the server could not complete the request')],
     ['our 503 while closing', 'serverError', true, () => ours(503, 'unavailable', 'closing')],
     ['a rate limit', 'serverError', true, () => ours(429, 'rate_limited', 'slow down')],

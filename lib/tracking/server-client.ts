@@ -58,17 +58,49 @@ export async function readServerAnswer(response: Response): Promise<unknown> {
   if (response.ok) {
     if (status === 204 || text === '') return null;
     if (body !== undefined) return body;
-    throw new ServerError('notOurServer', `The address answers, but not as an Inbox Command Center server (${kind}, not JSON).`, status, true, kind);
+    throw new ServerError(
+      'notOurServer',
+      `The address answers, but not as an Inbox Command Center server (${kind}, not JSON).`,
+      status,
+      true,
+      kind,
+    );
   }
   const envelope = ourErrorEnvelope(body);
   const detail = envelope ? `${kind}: ${envelope.code}: ${envelope.message}` : kind;
   if (status >= 500 || status === 429) {
     // A proxy in front of a stopped server answers 502/503/504 in its own words: still retryable.
-    throw new ServerError('serverError', `The tracking server answered ${status}${envelope ? `: ${envelope.message}` : ''}.`, status, true, detail);
+    throw new ServerError(
+      'serverError',
+      `The tracking server answered ${status}${envelope ? `: ${envelope.message}` : ''}.`,
+      status,
+      true,
+      detail,
+    );
   }
-  if (!envelope) throw new ServerError('notOurServer', `The address answers, but not as an Inbox Command Center server (${kind}).`, status, true, detail);
-  if (status === 401) throw new ServerError('keyRefused', `The tracking server refused the API key (${envelope.message}).`, 401, false, detail);
-  throw new ServerError('badAnswer', `The tracking server answered ${status}: ${envelope.message}.`, status, false, detail);
+  if (!envelope)
+    throw new ServerError(
+      'notOurServer',
+      `The address answers, but not as an Inbox Command Center server (${kind}).`,
+      status,
+      true,
+      detail,
+    );
+  if (status === 401)
+    throw new ServerError(
+      'keyRefused',
+      `The tracking server refused the API key (${envelope.message}).`,
+      401,
+      false,
+      detail,
+    );
+  throw new ServerError(
+    'badAnswer',
+    `The tracking server answered ${status}: ${envelope.message}.`,
+    status,
+    false,
+    detail,
+  );
 }
 
 /**
@@ -80,16 +112,38 @@ export async function readServerAnswer(response: Response): Promise<unknown> {
 export async function explainNoAnswer(url: string, error: unknown, fetchImpl: Fetch): Promise<ServerError> {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (error instanceof Error && error.name === 'TimeoutError') {
-    return new ServerError('unreachable', `The tracking server could not be reached (no answer within ${TIMEOUT_MS / 1000} s).`, undefined, true, reason);
+    return new ServerError(
+      'unreachable',
+      `The tracking server could not be reached (no answer within ${TIMEOUT_MS / 1000} s).`,
+      undefined,
+      true,
+      reason,
+    );
   }
-  const answers = await fetchImpl(url, { mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+  const answers = await fetchImpl(url, {
+    mode: 'no-cors',
+    credentials: 'omit',
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  }).then(
     () => true,
     () => false,
   );
   if (answers) {
-    return new ServerError('notOurServer', `The address answers, but not as an Inbox Command Center server (it refused the extension's request: ${reason}).`, undefined, true, `${reason}; a plain request gets an answer`);
+    return new ServerError(
+      'notOurServer',
+      `The address answers, but not as an Inbox Command Center server (it refused the extension's request: ${reason}).`,
+      undefined,
+      true,
+      `${reason}; a plain request gets an answer`,
+    );
   }
-  return new ServerError('unreachable', `The tracking server could not be reached (${reason}).`, undefined, true, reason);
+  return new ServerError(
+    'unreachable',
+    `The tracking server could not be reached (${reason}).`,
+    undefined,
+    true,
+    reason,
+  );
 }
 
 /** One JSON call to the rep's server with the rep's key. Never longer than 15 s (MV3 limit is 30 s). */
@@ -103,7 +157,10 @@ export async function callServer<T>(
   try {
     response = await fetchImpl(`${settings.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${settings.apiKey}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${settings.apiKey}`,
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -34,7 +34,10 @@ describe('what the rep typed in the server form', () => {
     ['http://localhost:8787/', 'http://localhost:8787'],
     ['HTTP://LOCALHOST:8787', 'HTTP://LOCALHOST:8787'],
   ])('accepts %s as %s', (url, saved) => {
-    expect(checkServerSettings({ url, apiKey: ` ${KEY} ` })).toEqual({ ok: true, settings: { url: saved, apiKey: KEY } });
+    expect(checkServerSettings({ url, apiKey: ` ${KEY} ` })).toEqual({
+      ok: true,
+      settings: { url: saved, apiKey: KEY },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
 import { resetEventCursor } from './event-cursor';
 
 // Where the rep's tracking and delivery server is, and the rep's API key for it. Entered by
@@ -13,7 +13,13 @@ export interface ServerSettings {
 }
 
 /** What is wrong with what the rep typed, one code per message the options page can show. */
-export type SettingsProblem = 'urlMissing' | 'urlInvalid' | 'urlNotSecure' | 'keyMissing' | 'keyTooShort' | 'keyTooLong';
+export type SettingsProblem =
+  | 'urlMissing'
+  | 'urlInvalid'
+  | 'urlNotSecure'
+  | 'keyMissing'
+  | 'keyTooShort'
+  | 'keyTooLong';
 
 // English, for logs and tests; the options page shows each problem's text in the rep's language.
 const PROBLEM_TEXT: Record<SettingsProblem, string> = {
@@ -34,7 +40,10 @@ export const serverSettingsSchema = v.object({
     v.url(PROBLEM_TEXT.urlInvalid),
     // `localhost:8787` parses as a URL of scheme "localhost:": ask for the scheme, not for https.
     v.check((url) => /^https?:\/\//i.test(url), PROBLEM_TEXT.urlInvalid),
-    v.check((url) => /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(url), PROBLEM_TEXT.urlNotSecure),
+    v.check(
+      (url) => /^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(url),
+      PROBLEM_TEXT.urlNotSecure,
+    ),
     v.transform((url) => url.replace(/\/+$/, '')),
   ),
   apiKey: v.pipe(
@@ -58,7 +67,12 @@ export function checkServerSettings(input: { url: unknown; apiKey: unknown }): S
   const field = issue.path?.[0]?.key === 'apiKey' ? 'apiKey' : 'url';
   // Each message belongs to one problem; anything else (not even a string) is the field missing.
   const problem = (Object.keys(PROBLEM_TEXT) as SettingsProblem[]).find((key) => PROBLEM_TEXT[key] === issue.message);
-  return { ok: false, field, problem: problem ?? (field === 'url' ? 'urlInvalid' : 'keyMissing'), message: issue.message };
+  return {
+    ok: false,
+    field,
+    problem: problem ?? (field === 'url' ? 'urlInvalid' : 'keyMissing'),
+    message: issue.message,
+  };
 }
 
 const item = storage.defineItem<ServerSettings | null>('local:trackingServer', { fallback: null });

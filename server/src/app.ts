@@ -21,7 +21,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // A URL the router cannot decode (bad %-escape, over-long segment) never reaches a route: the
     // pixel must still answer with the image, everything else gets a JSON 4xx.
     frameworkErrors: (error, request, reply) => {
-      if (request.url.startsWith(PIXEL_PREFIX)) return (reply as FastifyReply).code(200).headers(PIXEL_HEADERS).send(PIXEL_GIF);
+      if (request.url.startsWith(PIXEL_PREFIX))
+        return (reply as FastifyReply).code(200).headers(PIXEL_HEADERS).send(PIXEL_GIF);
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       return sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_url', 'the URL could not be read');
     },

@@ -27,7 +27,9 @@ try {
       if (!rest[0]) throw new Error('create-account needs a name');
       const id = await repo.createAccount(rest.join(' '), now);
       const key = await newKey(id, 'first key');
-      console.log(`account ${id} created for ${rest.join(' ')}\nAPI key (shown once, store it in the extension's options): ${key}`);
+      console.log(
+        `account ${id} created for ${rest.join(' ')}\nAPI key (shown once, store it in the extension's options): ${key}`,
+      );
       break;
     }
     case 'create-key': {

@@ -76,15 +76,37 @@ export const defaultConfig: Config = {
 
 type Kind = 'string' | 'number' | 'boolean' | 'list' | 'numbers';
 const keyKinds: { [K in keyof Config]: Kind } = {
-  host: 'string', port: 'number', publicBaseUrl: 'string', databaseUrl: 'string', dataDir: 'string',
-  tokenSecret: 'string', scannerWindowSeconds: 'number', selfViewWindowSeconds: 'number',
-  mppWindowSeconds: 'number', burstLinks: 'number', burstWindowSeconds: 'number',
-  feedSettleSeconds: 'number', trackOpens: 'boolean', trackClicks: 'boolean', storeIpUa: 'boolean',
-  rawHitRetentionDays: 'number', untrackedRecipientDomains: 'list', untrackedLinkDomains: 'list',
-  extraScannerNetworks: 'list', rateLimitPerMinute: 'number',
-  trustProxy: 'boolean', smtpHost: 'string', smtpPort: 'number', smtpSecure: 'boolean',
-  smtpUser: 'string', smtpPass: 'string', bounceDomain: 'string', inboundSmtpHost: 'string',
-  inboundSmtpPort: 'number', retryDelaysSeconds: 'numbers', schedulerIntervalMs: 'number',
+  host: 'string',
+  port: 'number',
+  publicBaseUrl: 'string',
+  databaseUrl: 'string',
+  dataDir: 'string',
+  tokenSecret: 'string',
+  scannerWindowSeconds: 'number',
+  selfViewWindowSeconds: 'number',
+  mppWindowSeconds: 'number',
+  burstLinks: 'number',
+  burstWindowSeconds: 'number',
+  feedSettleSeconds: 'number',
+  trackOpens: 'boolean',
+  trackClicks: 'boolean',
+  storeIpUa: 'boolean',
+  rawHitRetentionDays: 'number',
+  untrackedRecipientDomains: 'list',
+  untrackedLinkDomains: 'list',
+  extraScannerNetworks: 'list',
+  rateLimitPerMinute: 'number',
+  trustProxy: 'boolean',
+  smtpHost: 'string',
+  smtpPort: 'number',
+  smtpSecure: 'boolean',
+  smtpUser: 'string',
+  smtpPass: 'string',
+  bounceDomain: 'string',
+  inboundSmtpHost: 'string',
+  inboundSmtpPort: 'number',
+  retryDelaysSeconds: 'numbers',
+  schedulerIntervalMs: 'number',
   logLevel: 'string',
 };
 
@@ -100,7 +122,8 @@ function parseValue(kind: Kind, raw: unknown, where: string): Config[keyof Confi
       return text;
     case 'number': {
       const n = Number(text);
-      if (text === '' || !Number.isFinite(n) || n < 0) throw new Error(`${where}: expected a non-negative number, got "${text}"`);
+      if (text === '' || !Number.isFinite(n) || n < 0)
+        throw new Error(`${where}: expected a non-negative number, got "${text}"`);
       return n;
     }
     case 'boolean':
@@ -108,7 +131,10 @@ function parseValue(kind: Kind, raw: unknown, where: string): Config[keyof Confi
       if (/^(0|false|no|off)$/i.test(text)) return false;
       throw new Error(`${where}: expected true/false, got "${text}"`);
     case 'list':
-      return text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+      return text
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
     case 'numbers':
       return text.split(',').map((s) => parseValue('number', s, where) as number);
   }

@@ -1,4 +1,10 @@
-import type { RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, RouteGenericInterface, RouteHandlerMethod } from 'fastify';
+import type {
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
+} from 'fastify';
 import type { Config } from './config.ts';
 import type { HitJournal } from './hits/hit-journal.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
@@ -19,5 +25,6 @@ export interface AppDeps {
 }
 
 /** A route's handler, made from the deps once, when routes.ts registers it. */
-export type Handler<G extends RouteGenericInterface = RouteGenericInterface> =
-  (deps: AppDeps) => RouteHandlerMethod<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, G>;
+export type Handler<G extends RouteGenericInterface = RouteGenericInterface> = (
+  deps: AppDeps,
+) => RouteHandlerMethod<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, G>;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from './config.ts';
-import { createServer } from './server.ts';
 import { journalDir } from './hits/hit-journal.ts';
+import { createServer } from './server.ts';
 
 const config = loadConfig();
 const server = await createServer(config);
@@ -27,9 +27,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing queued hits and closing`);
-    server.close().then(() => process.exit(0), (error: Error) => {
-      console.error(error);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }

@@ -3,7 +3,12 @@ import type { AppDeps, Handler } from './deps.ts';
 import { requireApiKey } from './http/auth.ts';
 import { answerExtensionPreflight, echoExtensionOrigin } from './http/cors.ts';
 import {
-  feedQuerySchema, registerSchema, rescheduleSchema, selfViewSchema, sendSchema, trackingSchema,
+  feedQuerySchema,
+  registerSchema,
+  rescheduleSchema,
+  selfViewSchema,
+  sendSchema,
+  trackingSchema,
 } from './http/request-schemas.ts';
 import { handleClick } from './routes/click.ts';
 import { handleReadEvents } from './routes/events.ts';
@@ -23,9 +28,17 @@ export const PIXEL_PATH = '/o';
 export const PIXEL_PREFIX = `${PIXEL_PATH}/`;
 
 type Mount = (app: FastifyInstance, deps: AppDeps) => void;
-interface RouteOptions { schema?: FastifySchema; bodyLimit?: number }
+interface RouteOptions {
+  schema?: FastifySchema;
+  bodyLimit?: number;
+}
 
-function route<G extends RouteGenericInterface>(method: HTTPMethods, url: string, handler: Handler<G>, options: RouteOptions = {}): Mount {
+function route<G extends RouteGenericInterface>(
+  method: HTTPMethods,
+  url: string,
+  handler: Handler<G>,
+  options: RouteOptions = {},
+): Mount {
   return (app, deps) => {
     app.route<G>({ method, url, ...options, handler: handler(deps) });
   };

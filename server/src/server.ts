@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { SendScheduler } from './delivery/send-scheduler.ts';
+import { HitJournal } from './hits/hit-journal.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { handleInboundReport } from './smtp/handle-report.ts';
 import { createInboundListener, type InboundListener } from './smtp/inbound-listener.ts';
 import { createRelay, type Relay } from './smtp/sender.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Repository } from './storage/repository.ts';
-import { HitJournal } from './hits/hit-journal.ts';
 import { createTokenCodec } from './tracking/tokens.ts';
 
 export interface Server {
@@ -44,7 +44,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const relay = options.relay ?? createRelay(config);
   const scheduler = new SendScheduler(repo, relay, config, now, log);
   const app = buildApp({
-    config, repo, hitJournal, now, log,
+    config,
+    repo,
+    hitJournal,
+    now,
+    log,
     tokens: createTokenCodec(config.tokenSecret),
     limiter: new RateLimiter(config.rateLimitPerMinute, now),
     wakeScheduler: () => scheduler.wake(),
@@ -61,12 +65,22 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const timers: NodeJS.Timeout[] = [];
   if (options.timers !== false) {
     scheduler.start();
-    const purge = () => repo.purgeRawHits(now() - config.rawHitRetentionDays * 86_400_000).catch((e: Error) => log(`retention: ${e.message}`));
+    const purge = () =>
+      repo
+        .purgeRawHits(now() - config.rawHitRetentionDays * 86_400_000)
+        .catch((e: Error) => log(`retention: ${e.message}`));
     timers.push(setInterval(purge, 3_600_000).unref());
     void purge();
   }
   return {
-    app, repo, hitJournal, scheduler, relay, handleReport, inbound, inboundPort,
+    app,
+    repo,
+    hitJournal,
+    scheduler,
+    relay,
+    handleReport,
+    inbound,
+    inboundPort,
     async close() {
       timers.forEach(clearInterval);
       await app.close();

@@ -10,7 +10,11 @@ const totals = { passed: 0, failed: 0 };
 function run(label: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   console.log(`\n=== ${label} ===`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -37,18 +41,22 @@ function freePort(): Promise<number> {
 }
 
 console.log('=== typecheck (tsc --noEmit) ===');
-const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '--noEmit', '-p', root], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '--noEmit', '-p', root], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) totals.failed++;
 else console.log('typecheck clean');
 
 const only = process.argv[2];
 const testArgs = (dir: string) => ['--test', '--test-reporter=spec', `test/${dir}/*.test.ts`];
 if (!only || only === 'unit') await run('unit tests (pure functions, parsers on the real samples)', testArgs('unit'));
-if (!only || only === 'sqlite') await run('backend tests on SQLite (node:sqlite)', testArgs('backend'), { TEST_BACKEND: 'sqlite' });
+if (!only || only === 'sqlite')
+  await run('backend tests on SQLite (node:sqlite)', testArgs('backend'), { TEST_BACKEND: 'sqlite' });
 if (!only || only === 'postgres') {
   const bin = findPostgresBin();
   if (!bin) {
-    const message = 'PostgreSQL binaries not found (apt-get install -y postgresql): the Postgres half of the suite cannot run';
+    const message =
+      'PostgreSQL binaries not found (apt-get install -y postgresql): the Postgres half of the suite cannot run';
     if (process.env.CI) {
       console.error(`FAIL: ${message}`);
       totals.failed++;
@@ -58,7 +66,10 @@ if (!only || only === 'postgres') {
   } else {
     const pgServer = await startPostgres(bin, await freePort());
     try {
-      await run(`backend tests on PostgreSQL (${bin})`, testArgs('backend'), { TEST_BACKEND: 'postgres', TEST_DATABASE_URL: pgServer.url });
+      await run(`backend tests on PostgreSQL (${bin})`, testArgs('backend'), {
+        TEST_BACKEND: 'postgres',
+        TEST_DATABASE_URL: pgServer.url,
+      });
     } finally {
       await pgServer.stop();
     }

@@ -8,7 +8,8 @@ export interface SizeRow {
   budgetKb: number;
 }
 
-const gzipKb = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
+const gzipKb = (files: string[]) =>
+  files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
 
 /** Gzipped size of each content script and of the JS the sidebar page loads, against the budgets. */
 export function measureBundleSizes(dir: string): SizeRow[] {
@@ -22,7 +23,8 @@ export function measureBundleSizes(dir: string): SizeRow[] {
   const scripts = [...html.matchAll(/src="\/?([^"]+\.js)"/g)].map((match) => join(dir, match[1]!));
   const imported = new Set(scripts);
   for (const script of scripts) {
-    for (const match of readFileSync(script, 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) imported.add(join(dir, 'chunks', match[1]!));
+    for (const match of readFileSync(script, 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g))
+      imported.add(join(dir, 'chunks', match[1]!));
   }
   rows.push({ name: 'sidebar page JS', gzipKb: gzipKb([...imported]), budgetKb: 80 });
   return rows;

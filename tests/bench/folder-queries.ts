@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
-import { launchWithExtension, openControlPage, readLiveQueryOnce, sendCommandFrom } from '../support/launch-extension.ts';
+import {
+  launchWithExtension,
+  openControlPage,
+  readLiveQueryOnce,
+  sendCommandFrom,
+} from '../support/launch-extension.ts';
 import { median } from './stats.ts';
 
 const SEED_SLICE = 5_000;
@@ -59,10 +64,26 @@ export async function measureFolderQueries(emails: number, events: number, runs 
       ['all eight folder counts', 'folders.counts', {}],
       ['first page of Delivered (50 rows)', 'folders.page', { status: 'delivered', offset: 0, limit: 50 }],
       ['first page of Scheduled (50 rows)', 'folders.page', { status: 'scheduled', offset: 0, limit: 50 }],
-      ['page at row 30,000 of Delivered, jumped to (counted from the top)', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50 }],
-      ['page at row 30,000 of Delivered, scrolled to (from the row above)', 'folders.page', { status: 'delivered', offset: 30_000, limit: 50, anchor }],
-      ['Delivered filtered by "dana" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'dana' }],
-      ['Delivered filtered by "northwind pricing" (word index)', 'folders.page', { status: 'delivered', offset: 0, limit: 50, filter: 'northwind pricing' }],
+      [
+        'page at row 30,000 of Delivered, jumped to (counted from the top)',
+        'folders.page',
+        { status: 'delivered', offset: 30_000, limit: 50 },
+      ],
+      [
+        'page at row 30,000 of Delivered, scrolled to (from the row above)',
+        'folders.page',
+        { status: 'delivered', offset: 30_000, limit: 50, anchor },
+      ],
+      [
+        'Delivered filtered by "dana" (word index)',
+        'folders.page',
+        { status: 'delivered', offset: 0, limit: 50, filter: 'dana' },
+      ],
+      [
+        'Delivered filtered by "northwind pricing" (word index)',
+        'folders.page',
+        { status: 'delivered', offset: 0, limit: 50, filter: 'northwind pricing' },
+      ],
       ['needs-attention check', 'emails.needsAttention', {}],
       ['select all in Delivered (every id of the folder)', 'folders.members', { status: 'delivered' }],
       ['select all in Delivered filtered by "dana"', 'folders.members', { status: 'delivered', filter: 'dana' }],

@@ -1,16 +1,20 @@
 // `npm run bench`: measures the extension against the budgets in the issues and prints a
 // Markdown table (copied into BENCHMARKS.md). Needs a build (`npm run build`) and Chromium.
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { EXTENSION_DIR } from '../support/launch-extension.ts';
 import { measureBundleSizes } from './bundle-sizes.ts';
-import { measureSidebarVisible } from './sidebar-visible.ts';
 import { measureFolderQueries } from './folder-queries.ts';
-import { parseArgs } from 'node:util';
+import { measureSidebarVisible } from './sidebar-visible.ts';
 import { fmt, median } from './stats.ts';
 
 // `npm run bench -- --only sizes,visible,folders` runs a part; `--emails`/`--events` scale the mailbox.
 const { values: options } = parseArgs({
-  options: { only: { type: 'string', default: 'sizes,visible,folders' }, emails: { type: 'string', default: '100000' }, events: { type: 'string', default: '1000000' } },
+  options: {
+    only: { type: 'string', default: 'sizes,visible,folders' },
+    emails: { type: 'string', default: '100000' },
+    events: { type: 'string', default: '1000000' },
+  },
 });
 const parts = new Set(options.only.split(','));
 
@@ -21,21 +25,29 @@ if (!existsSync(EXTENSION_DIR)) {
 
 const rows: string[] = ['| measure | figure | budget | within |', '|---|---|---|---|'];
 for (const size of parts.has('sizes') ? measureBundleSizes(EXTENSION_DIR) : []) {
-  rows.push(`| ${size.name}, gzipped | ${fmt(size.gzipKb)} KB | ≤ ${size.budgetKb} KB | ${size.gzipKb <= size.budgetKb ? 'yes' : 'NO'} |`);
+  rows.push(
+    `| ${size.name}, gzipped | ${fmt(size.gzipKb)} KB | ≤ ${size.budgetKb} KB | ${size.gzipKb <= size.budgetKb ? 'yes' : 'NO'} |`,
+  );
 }
 
 if (parts.has('visible')) {
   const visible = await measureSidebarVisible(5);
-  rows.push(`| sidebar visible after content script start (Gmail fixture, median of 5) | ${fmt(median(visible))} ms (runs: ${visible.map((v) => fmt(v, 1)).join(', ')}) | ≤ 300 ms | ${median(visible) <= 300 ? 'yes' : 'NO'} |`);
+  rows.push(
+    `| sidebar visible after content script start (Gmail fixture, median of 5) | ${fmt(median(visible))} ms (runs: ${visible.map((v) => fmt(v, 1)).join(', ')}) | ≤ 300 ms | ${median(visible) <= 300 ? 'yes' : 'NO'} |`,
+  );
 }
 
 if (parts.has('folders')) {
   const result = await measureFolderQueries(Number(options.emails), Number(options.events));
-  console.error(`seeded ${result.seeded.emails} emails and ${result.seeded.events} events in ${fmt(result.seedSeconds)} s; counts ${JSON.stringify(result.counts)}`);
+  console.error(
+    `seeded ${result.seeded.emails} emails and ${result.seeded.events} events in ${fmt(result.seedSeconds)} s; counts ${JSON.stringify(result.counts)}`,
+  );
   for (const timing of result.timings) {
     const value = median(timing.samples);
     const budgeted = timing.name.startsWith('all eight') || timing.name.startsWith('first page');
-    rows.push(`| ${timing.name} (${result.seeded.emails.toLocaleString('en')} emails, ${result.seeded.events.toLocaleString('en')} events, median of ${timing.samples.length}) | ${fmt(value)} ms (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))}) | ${budgeted ? '≤ 50 ms' : '—'} | ${budgeted ? (value <= 50 ? 'yes' : 'NO') : '—'} |`);
+    rows.push(
+      `| ${timing.name} (${result.seeded.emails.toLocaleString('en')} emails, ${result.seeded.events.toLocaleString('en')} events, median of ${timing.samples.length}) | ${fmt(value)} ms (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))}) | ${budgeted ? '≤ 50 ms' : '—'} | ${budgeted ? (value <= 50 ? 'yes' : 'NO') : '—'} |`,
+    );
   }
 }
 

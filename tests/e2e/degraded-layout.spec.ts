@@ -1,10 +1,16 @@
-import { test, expect } from './fixtures.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
 
 test.use({ webmailPages: { gmail: 'inbox-changed.html', outlook: 'mail-changed.html' } });
 
-for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_URL]] as const) {
-  test(`${site} with changed markup: the sidebar floats with a "layout not recognised" mark and the webmail keeps working`, async ({ command, openSidebar }) => {
+for (const [site, url] of [
+  ['Gmail', GMAIL_INBOX_URL],
+  ['Outlook', OUTLOOK_MAIL_URL],
+] as const) {
+  test(`${site} with changed markup: the sidebar floats with a "layout not recognised" mark and the webmail keeps working`, async ({
+    command,
+    openSidebar,
+  }) => {
     await command('demo.seed', { emails: 40 });
     const sidebar = await openSidebar(url);
     const page = sidebar.page;

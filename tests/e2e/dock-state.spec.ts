@@ -1,8 +1,10 @@
-import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
 
-test('open on first visit; closed and width remembered per site; the launcher brings it back', async ({ extension }) => {
+test('open on first visit; closed and width remembered per site; the launcher brings it back', async ({
+  extension,
+}) => {
   const gmail = await extension.context.newPage();
   await gmail.goto(GMAIL_INBOX_URL);
   const sidebar = new SidebarPage(gmail);
@@ -58,10 +60,15 @@ test('SPA navigation and a re-rendered container neither duplicate nor lose the 
   await expect(sidebar.dock).toHaveAttribute('data-health', 'ok');
 });
 
-test('the keyboard command is registered, and its toggle message opens and closes the sidebar', async ({ extension, openSidebar }) => {
+test('the keyboard command is registered, and its toggle message opens and closes the sidebar', async ({
+  extension,
+  openSidebar,
+}) => {
   const sidebar = await openSidebar();
   const worker = await extension.serviceWorker();
-  expect(await worker.evaluate(() => chrome.commands.getAll())).toContainEqual(expect.objectContaining({ name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' }));
+  expect(await worker.evaluate(() => chrome.commands.getAll())).toContainEqual(
+    expect.objectContaining({ name: 'toggle-sidebar', shortcut: 'Alt+Shift+K' }),
+  );
 
   // Headless Chromium does not turn synthetic keys into browser shortcuts, so we send what the
   // background's onCommand handler sends: the toggle message to the tab's top frame.
@@ -69,7 +76,9 @@ test('the keyboard command is registered, and its toggle message opens and close
     worker.evaluate(async () => {
       // Without the "tabs" permission we cannot read tab URLs; tabs without our content script refuse.
       for (const tab of await chrome.tabs.query({})) {
-        await chrome.tabs.sendMessage(tab.id!, { channel: 'icc', kind: 'sidebar.toggle' }, { frameId: 0 }).catch(() => {});
+        await chrome.tabs
+          .sendMessage(tab.id!, { channel: 'icc', kind: 'sidebar.toggle' }, { frameId: 0 })
+          .catch(() => {});
       }
     });
   await toggle();

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
-import type { SidebarPage } from './pages/sidebar.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
+import type { SidebarPage } from './pages/sidebar.ts';
 
 // What a new rep hit on first use (issue #8), each seen as the rep sees it.
 
@@ -14,12 +14,24 @@ async function rowsCover(sidebar: SidebarPage) {
     const box = viewport.getBoundingClientRect();
     const rows = [...viewport.querySelectorAll('[data-testid="email-row"]')].map((row) => row.getBoundingClientRect());
     const shown = rows.filter((row) => row.bottom > box.top && row.top < box.bottom);
-    return { shown: shown.length, fit: Math.floor(box.height / rowHeight), drawnTo: Math.max(...shown.map((row) => row.bottom)) - box.top, height: box.height };
+    return {
+      shown: shown.length,
+      fit: Math.floor(box.height / rowHeight),
+      drawnTo: Math.max(...shown.map((row) => row.bottom)) - box.top,
+      height: box.height,
+    };
   }, ROW_HEIGHT);
 }
 
 async function storeDockWidth(control: Page, width: number) {
-  await control.evaluate((value) => chrome.storage.local.set({ 'dock:gmail': { open: true, width: value }, 'dock:outlook': { open: true, width: value } }), width);
+  await control.evaluate(
+    (value) =>
+      chrome.storage.local.set({
+        'dock:gmail': { open: true, width: value },
+        'dock:outlook': { open: true, width: value },
+      }),
+    width,
+  );
 }
 
 test('after an empty folder, the list still draws every row that fits', async ({ command, openSidebar }) => {
@@ -28,7 +40,9 @@ test('after an empty folder, the list still draws every row that fits', async ({
 
   expect((await command('demo.seed', {})).ok).toBe(true);
   await expect(sidebar.rows().first()).toBeVisible();
-  await expect.poll(async () => (await rowsCover(sidebar)).drawnTo).toBeGreaterThanOrEqual((await rowsCover(sidebar)).height);
+  await expect
+    .poll(async () => (await rowsCover(sidebar)).drawnTo)
+    .toBeGreaterThanOrEqual((await rowsCover(sidebar)).height);
   const cover = await rowsCover(sidebar);
   expect(cover.fit).toBeGreaterThanOrEqual(6);
   expect(cover.shown).toBeGreaterThanOrEqual(cover.fit);
@@ -42,11 +56,15 @@ test('after an empty folder, the list still draws every row that fits', async ({
   await expect.poll(async () => (await rowsCover(sidebar)).drawnTo).toBeGreaterThanOrEqual(cover.height);
 });
 
-test('text is set at a readable size, and the primary tabs are not smaller than the sub-tabs', async ({ command, openSidebar }) => {
+test('text is set at a readable size, and the primary tabs are not smaller than the sub-tabs', async ({
+  command,
+  openSidebar,
+}) => {
   expect((await command('demo.seed', { emails: 40 })).ok).toBe(true);
   const sidebar = await openSidebar();
   await expect(sidebar.rows().first()).toBeVisible();
-  const size = (locator: ReturnType<SidebarPage['frame']['locator']>) => locator.first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const size = (locator: ReturnType<SidebarPage['frame']['locator']>) =>
+    locator.first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(await size(sidebar.frame.locator('body'))).toBe(13);
   expect(await size(sidebar.frame.locator('.row-subject'))).toBe(13);
   expect(await size(sidebar.frame.locator('.recipients'))).toBe(13);
@@ -56,7 +74,10 @@ test('text is set at a readable size, and the primary tabs are not smaller than 
   expect(primary).toBeGreaterThanOrEqual(secondary);
 });
 
-test('select all takes the whole folder, says so, and the bulk action changes exactly that many', async ({ command, openSidebar }) => {
+test('select all takes the whole folder, says so, and the bulk action changes exactly that many', async ({
+  command,
+  openSidebar,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   const counts = expectedDemoCounts();
   const sidebar = await openSidebar();
@@ -64,7 +85,9 @@ test('select all takes the whole folder, says so, and the bulk action changes ex
   await expect(sidebar.rows().first()).toBeVisible();
 
   await sidebar.frame.getByTestId('select-all').click();
-  await expect(sidebar.frame.getByTestId('selection-summary')).toHaveText(`All ${counts.delivered} emails in Delivered are selected`);
+  await expect(sidebar.frame.getByTestId('selection-summary')).toHaveText(
+    `All ${counts.delivered} emails in Delivered are selected`,
+  );
 
   await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="archive"]').click();
   await expect(sidebar.frame.getByTestId('toast')).toContainText(`Archived ${counts.delivered} emails`);
@@ -74,25 +97,39 @@ test('select all takes the whole folder, says so, and the bulk action changes ex
   // Under a filter, "all" is the whole filtered result.
   await sidebar.openFolder('archived');
   await sidebar.frame.getByTestId('quick-filter').fill('pricing');
-  await expect(sidebar.frame.getByTestId('selection-summary')).not.toHaveText(`${counts.archived + counts.delivered} emails`);
+  await expect(sidebar.frame.getByTestId('selection-summary')).not.toHaveText(
+    `${counts.archived + counts.delivered} emails`,
+  );
   await expect(sidebar.frame.getByTestId('selection-summary')).toHaveText(/^\d+ emails?$/);
   const matching = Number((await sidebar.frame.getByTestId('selection-summary').innerText()).replace(/\D/g, ''));
   expect(matching).toBeGreaterThan(0);
   await sidebar.frame.getByTestId('select-all').click();
-  await expect(sidebar.frame.getByTestId('selection-summary')).toHaveText(new RegExp(`^(All ${matching} emails|The only email) matching “pricing” (are|is) selected$`));
+  await expect(sidebar.frame.getByTestId('selection-summary')).toHaveText(
+    new RegExp(`^(All ${matching} emails|The only email) matching “pricing” (are|is) selected$`),
+  );
 });
 
-for (const [site, url, column] of [['Gmail', GMAIL_INBOX_URL, '.nn.bkK'], ['Outlook', OUTLOOK_MAIL_URL, '[role=main]']] as const) {
+for (const [site, url, column] of [
+  ['Gmail', GMAIL_INBOX_URL, '.nn.bkK'],
+  ['Outlook', OUTLOOK_MAIL_URL, '[role=main]'],
+] as const) {
   test.describe(`${site} at 1280×720`, () => {
     test.use({ launch: { viewport: { width: 1280, height: 720 } } });
 
-    test('the widest sidebar leaves the mail column readable, and follows the window as it is resized', async ({ control, openSidebar }) => {
+    test('the widest sidebar leaves the mail column readable, and follows the window as it is resized', async ({
+      control,
+      openSidebar,
+    }) => {
       await storeDockWidth(control, 720);
       const sidebar = await openSidebar(url);
-      const widths = () => sidebar.page.evaluate((selector) => ({
-        dock: document.querySelector('icc-dock')!.getBoundingClientRect().width,
-        column: document.querySelector(selector)!.getBoundingClientRect().width,
-      }), column);
+      const widths = () =>
+        sidebar.page.evaluate(
+          (selector) => ({
+            dock: document.querySelector('icc-dock')!.getBoundingClientRect().width,
+            column: document.querySelector(selector)!.getBoundingClientRect().width,
+          }),
+          column,
+        );
       // The mail column keeps 520 px, unless the sidebar is already at its narrowest (280 px).
       const readable = ({ dock, column: mail }: { dock: number; column: number }) => mail >= 520 || dock === 280;
       await expect.poll(async () => readable(await widths())).toBe(true);
@@ -114,10 +151,16 @@ for (const [site, url, column] of [['Gmail', GMAIL_INBOX_URL, '.nn.bkK'], ['Outl
 test.describe('German at the default width', () => {
   test.use({ launch: { locale: 'de' } });
 
-  test('every folder tab is in sight and readable, and so are the title and the close button', async ({ control, command, openSidebar }) => {
+  test('every folder tab is in sight and readable, and so are the title and the close button', async ({
+    control,
+    command,
+    openSidebar,
+  }) => {
     expect((await command('demo.seed', { emails: 40 })).ok).toBe(true);
     // The longest header: the tracking server could not be reached.
-    await control.evaluate(() => chrome.storage.local.set({ syncStatus: { at: Date.now(), ok: false, error: 'connection refused' } }));
+    await control.evaluate(() =>
+      chrome.storage.local.set({ syncStatus: { at: Date.now(), ok: false, error: 'connection refused' } }),
+    );
     const sidebar = await openSidebar();
     await expect(sidebar.frame.getByTestId('primary-tabs')).toContainText('Nicht übermittelt');
     await expect(sidebar.frame.getByTestId('sync-health')).toBeVisible();
@@ -126,7 +169,11 @@ test.describe('German at the default width', () => {
 });
 
 test.describe('English at the narrowest width', () => {
-  test('every folder tab is in sight and readable, and so are the title and the close button', async ({ control, command, openSidebar }) => {
+  test('every folder tab is in sight and readable, and so are the title and the close button', async ({
+    control,
+    command,
+    openSidebar,
+  }) => {
     await storeDockWidth(control, 280);
     expect((await command('demo.seed', { emails: 40 })).ok).toBe(true);
     const sidebar = await openSidebar();

@@ -1,14 +1,17 @@
-import { test, expect, type SendCommand } from './fixtures.ts';
-import type { SidebarPage } from './pages/sidebar.ts';
-import { expectedDemoCounts, expectedDemoIdsByStatus } from '../support/expected-demo-counts.ts';
 import { EMAIL_STATUSES } from '../../lib/emails/status.ts';
+import { expectedDemoCounts, expectedDemoIdsByStatus } from '../support/expected-demo-counts.ts';
+import { expect, type SendCommand, test } from './fixtures.ts';
+import type { SidebarPage } from './pages/sidebar.ts';
 
 async function openSeededGmail(command: SendCommand, openSidebar: () => Promise<SidebarPage>) {
   expect((await command('demo.seed', {})).ok).toBe(true);
   return openSidebar();
 }
 
-test('seeded emails in every status show in the right folders, newest first (Scheduled soonest first)', async ({ command, openSidebar }) => {
+test('seeded emails in every status show in the right folders, newest first (Scheduled soonest first)', async ({
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSeededGmail(command, openSidebar);
   const expectedIds = expectedDemoIdsByStatus();
   const counts = expectedDemoCounts();
@@ -17,7 +20,10 @@ test('seeded emails in every status show in the right folders, newest first (Sch
     await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(String(counts[status]));
     await expect(sidebar.rows().first()).toBeVisible();
     const shown = await sidebar.rows().evaluateAll((rows) =>
-      rows.map((row) => ({ id: row.getAttribute('data-id')!, at: Date.parse(row.querySelector('time.row-time')!.getAttribute('datetime')!) })),
+      rows.map((row) => ({
+        id: row.getAttribute('data-id')!,
+        at: Date.parse(row.querySelector('time.row-time')!.getAttribute('datetime')!),
+      })),
     );
     expect(shown.length).toBeGreaterThan(1);
     for (const { id } of shown) expect(expectedIds.get(status)!.has(id), `${id} in ${status}`).toBe(true);
@@ -28,7 +34,10 @@ test('seeded emails in every status show in the right folders, newest first (Sch
   }
 });
 
-test('Archive moves an email to Archived with live counts; Undo and Unarchive bring it back', async ({ command, openSidebar }) => {
+test('Archive moves an email to Archived with live counts; Undo and Unarchive bring it back', async ({
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSeededGmail(command, openSidebar);
   const counts = expectedDemoCounts();
   await sidebar.openFolder('delivered');
@@ -60,7 +69,9 @@ test('Retry on a failed email moves it to Pending › Scheduled, due now', async
   await sidebar.openFolder('failed');
   const id = (await sidebar.rows().first().getAttribute('data-id'))!;
   await sidebar.rowAction(id, 'retry');
-  await expect(sidebar.frame.getByTestId('tab-count-undelivered')).toHaveText(String(counts.failed + counts.bounced + counts.spam - 1));
+  await expect(sidebar.frame.getByTestId('tab-count-undelivered')).toHaveText(
+    String(counts.failed + counts.bounced + counts.spam - 1),
+  );
   await sidebar.openFolder('scheduled');
   await expect(sidebar.folderCount('scheduled')).toHaveText(String(counts.scheduled + 1));
   // Due now is the earliest send time, so it is the first row: Scheduled lists the soonest first.
@@ -70,12 +81,17 @@ test('Retry on a failed email moves it to Pending › Scheduled, due now', async
   await expect(sidebar.frame.getByTestId('history')).toContainText('Retried by you');
 });
 
-test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({ command, openSidebar }) => {
+test('bulk delete of campaign emails asks first, shows progress, and can be undone', async ({
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSeededGmail(command, openSidebar);
   const counts = expectedDemoCounts();
   await sidebar.openFolder('bounced');
   await sidebar.frame.getByTestId('bulk-bar').getByRole('checkbox').check();
-  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(`All ${counts.bounced} emails in Bounced are selected`);
+  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(
+    `All ${counts.bounced} emails in Bounced are selected`,
+  );
   await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="delete"]').click();
 
   const dialog = sidebar.frame.getByTestId('confirm-delete');
@@ -90,7 +106,10 @@ test('bulk delete of campaign emails asks first, shows progress, and can be undo
   await expect(sidebar.folderCount('bounced')).toHaveText(String(counts.bounced));
 });
 
-test('Reschedule picks a new time; an action on an email that changed meanwhile fails with a message', async ({ command, openSidebar }) => {
+test('Reschedule picks a new time; an action on an email that changed meanwhile fails with a message', async ({
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSeededGmail(command, openSidebar);
   await sidebar.openFolder('draft');
   const id = (await sidebar.rows().first().getAttribute('data-id'))!;
@@ -111,5 +130,8 @@ test('Reschedule picks a new time; an action on an email that changed meanwhile 
   expect((await command('emails.delete', { ids: [other], expected: 'scheduled' })).ok).toBe(true);
   await expect(sidebar.row(other)).toHaveCount(0);
   const response = await command('emails.sendNow', { ids: [other], expected: 'scheduled' });
-  expect(response).toMatchObject({ ok: true, value: { done: [], failed: [{ id: other, message: 'This email no longer exists.' }] } });
+  expect(response).toMatchObject({
+    ok: true,
+    value: { done: [], failed: [{ id: other, message: 'This email no longer exists.' }] },
+  });
 });

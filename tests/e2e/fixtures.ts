@@ -1,17 +1,21 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import type { CommandArgs, CommandName, CommandResponse, CommandResult } from '../../lib/messaging/protocol.ts';
 import {
+  type LaunchedExtension,
+  type LaunchOptions,
   launchWithExtension,
   openControlPage,
   sendCommandFrom,
   sendRawCommandFrom,
-  type LaunchedExtension,
-  type LaunchOptions,
 } from '../support/launch-extension.ts';
-import type { CommandArgs, CommandName, CommandResponse, CommandResult } from '../../lib/messaging/protocol.ts';
 import { GMAIL_INBOX_URL, serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 
-export type SendCommand = <N extends CommandName>(name: N, args: CommandArgs<N>, id?: string) => Promise<CommandResponse<CommandResult<N>>>;
+export type SendCommand = <N extends CommandName>(
+  name: N,
+  args: CommandArgs<N>,
+  id?: string,
+) => Promise<CommandResponse<CommandResult<N>>>;
 
 interface Fixtures {
   /** Which fixture pages to serve; override per test with test.use({ webmailPages }). */

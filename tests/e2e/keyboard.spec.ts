@@ -1,8 +1,11 @@
-import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
 
-for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_URL]] as const) {
+for (const [site, url] of [
+  ['Gmail', GMAIL_INBOX_URL],
+  ['Outlook', OUTLOOK_MAIL_URL],
+] as const) {
   test(`${site}: keys typed in the sidebar never reach the webmail's shortcuts`, async ({ extension }) => {
     const page = await extension.context.newPage();
     await page.goto(url);
@@ -24,7 +27,10 @@ for (const [site, url] of [['Gmail', GMAIL_INBOX_URL], ['Outlook', OUTLOOK_MAIL_
   });
 }
 
-test('Enter opens an email, Escape goes back, and focus returns to that email in the list', async ({ command, openSidebar }) => {
+test('Enter opens an email, Escape goes back, and focus returns to that email in the list', async ({
+  command,
+  openSidebar,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   const sidebar = await openSidebar();
   const row = sidebar.rows().nth(3);
@@ -39,8 +45,12 @@ test('Enter opens an email, Escape goes back, and focus returns to that email in
   await expect(sidebar.row(id!).locator('.row-main')).toBeFocused();
 
   // The same with Back, from further down the folder: the list comes back where it was.
-  await sidebar.frame.getByTestId('email-list').evaluate((list) => (list.scrollTop = 40 * 72));
-  const deep = sidebar.rows().filter({ has: sidebar.frame.locator('.row-main') }).nth(8);
+  await sidebar.frame.getByTestId('email-list').evaluate((list) => {
+    list.scrollTop = 40 * 72;
+  });
+  // The row that sits at position 42 once the list has drawn the window it scrolled to.
+  const deep = sidebar.frame.locator('[data-testid="email-row"][style*="top: 3024px"]');
+  await expect(deep).toBeVisible();
   const deepId = await deep.getAttribute('data-id');
   await deep.locator('.row-main').focus();
   await deep.locator('.row-main').press('Enter');
@@ -49,7 +59,10 @@ test('Enter opens an email, Escape goes back, and focus returns to that email in
   expect(await sidebar.frame.getByTestId('email-list').evaluate((list) => list.scrollTop)).toBeGreaterThan(30 * 72);
 });
 
-test('Escape on the reschedule dialog puts focus back on the Reschedule button of that row', async ({ command, openSidebar }) => {
+test('Escape on the reschedule dialog puts focus back on the Reschedule button of that row', async ({
+  command,
+  openSidebar,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   const sidebar = await openSidebar();
   await sidebar.openFolder('scheduled');
@@ -65,7 +78,9 @@ test('Escape on the reschedule dialog puts focus back on the Reschedule button o
   await expect(reschedule).toBeFocused();
 });
 
-test('closing the sidebar from the keyboard puts focus back where the rep was in the webmail', async ({ openSidebar }) => {
+test('closing the sidebar from the keyboard puts focus back where the rep was in the webmail', async ({
+  openSidebar,
+}) => {
   const sidebar = await openSidebar();
   const page = sidebar.page;
   const search = page.locator('input').first();

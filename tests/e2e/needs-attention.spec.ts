@@ -1,7 +1,11 @@
-import { test, expect } from './fixtures.ts';
 import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
+import { expect, test } from './fixtures.ts';
 
-test('emails with an unknown status or damaged fields show under "needs attention" and never break the list', async ({ extension, command, openSidebar }) => {
+test('emails with an unknown status or damaged fields show under "needs attention" and never break the list', async ({
+  extension,
+  command,
+  openSidebar,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   // Rows as a newer version (or a corrupted disk) might leave them, written straight into the
   // background's IndexedDB, past all of our code.
@@ -14,9 +18,23 @@ test('emails with an unknown status or damaged fields show under "needs attentio
         open.onsuccess = () => {
           const tx = open.result.transaction('emails', 'readwrite');
           const emails = tx.objectStore('emails');
-          emails.put({ id: 'from-the-future', status: 'quarantined', subject: 'Written by v9', to: [], statusAt: 1, folderDate: 1, engagement: { views: 0, clicks: 0 } });
+          emails.put({
+            id: 'from-the-future',
+            status: 'quarantined',
+            subject: 'Written by v9',
+            to: [],
+            statusAt: 1,
+            folderDate: 1,
+            engagement: { views: 0, clicks: 0 },
+          });
           // A delivered email whose recipients and engagement were lost.
-          emails.put({ id: 'half-written', status: 'delivered', subject: 'Half written', statusAt: Date.now(), folderDate: Date.now() + 60_000 });
+          emails.put({
+            id: 'half-written',
+            status: 'delivered',
+            subject: 'Half written',
+            statusAt: Date.now(),
+            folderDate: Date.now() + 60_000,
+          });
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

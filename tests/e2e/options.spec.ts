@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { test, expect } from './fixtures.ts';
-import { OptionsPage } from './pages/options.ts';
 import { launchWithExtension } from '../support/launch-extension.ts';
-import { startTrackingServer, type RunningServer } from '../support/tracking-server.ts';
+import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
+import { expect, test } from './fixtures.ts';
+import { OptionsPage } from './pages/options.ts';
 
 let server: RunningServer;
 let otherSite: Server;
@@ -35,17 +35,44 @@ test.afterEach(async () => {
   await new Promise((done) => otherSite.close(done));
 });
 
-test('each wrong address or key gets its own message saying what to fix, and nothing is saved', async ({ extension }) => {
+test('each wrong address or key gets its own message saying what to fix, and nothing is saved', async ({
+  extension,
+}) => {
   const options = await OptionsPage.open(extension);
   const wrongKey = `icc_${'0'.repeat(32)}`;
   const cases: [string, string, string, RegExp][] = [
-    ['a stopped server', await closedPortUrl(), server.apiKey, /^Nothing answers at this address\. Check that the server is running/],
-    ['our server under a path', `${server.url}/api`, server.apiKey, new RegExp(`^The Inbox Command Center server answers at ${server.url}, not under this path\\.`)],
-    ['another web server', otherSiteUrl, server.apiKey, /^Something answers at this address, but it is not an Inbox Command Center server\./],
-    ['another web server, under a path', `${otherSiteUrl}/command-center`, server.apiKey, /^Something answers at this address, but it is not an Inbox Command Center server\./],
+    [
+      'a stopped server',
+      await closedPortUrl(),
+      server.apiKey,
+      /^Nothing answers at this address\. Check that the server is running/,
+    ],
+    [
+      'our server under a path',
+      `${server.url}/api`,
+      server.apiKey,
+      new RegExp(`^The Inbox Command Center server answers at ${server.url}, not under this path\\.`),
+    ],
+    [
+      'another web server',
+      otherSiteUrl,
+      server.apiKey,
+      /^Something answers at this address, but it is not an Inbox Command Center server\./,
+    ],
+    [
+      'another web server, under a path',
+      `${otherSiteUrl}/command-center`,
+      server.apiKey,
+      /^Something answers at this address, but it is not an Inbox Command Center server\./,
+    ],
     ['a key the server refuses', server.url, wrongKey, /^The server does not accept this API key/],
     ['no scheme', 'track.example.com', server.apiKey, /^Enter the full server address, starting with https:\/\//],
-    ['plain http to another computer', 'http://track.example.com', server.apiKey, /^Use an https address\. Plain http is allowed only for a server on this computer/],
+    [
+      'plain http to another computer',
+      'http://track.example.com',
+      server.apiKey,
+      /^Use an https address\. Plain http is allowed only for a server on this computer/,
+    ],
     ['half a key', server.url, server.apiKey.slice(0, 8), /^This API key is too short\./],
   ];
   const seen = new Set<string>();
@@ -104,7 +131,11 @@ test('a good server is saved; Disconnect appears only then, asks nothing and can
 test('the options page reads at a deliberate size, not Chromium’s 75 % of it', async ({ extension }) => {
   const options = await OptionsPage.open(extension);
   await expect(options.checkAndSave).toBeVisible();
-  const size = (selector: string) => options.page.locator(selector).first().evaluate((element) => getComputedStyle(element).fontSize);
+  const size = (selector: string) =>
+    options.page
+      .locator(selector)
+      .first()
+      .evaluate((element) => getComputedStyle(element).fontSize);
   expect(await size('body')).toBe('13px');
   expect(await size('p.muted')).toBe('13px'); // the body text under the heading
   expect(await size('h1')).toBe('20px');
@@ -115,12 +146,17 @@ test('the options page reads at a deliberate size, not Chromium’s 75 % of it',
 
 test('the sidebar’s tooltip says why the last pull failed', async ({ command, openSidebar }) => {
   // Saved earlier, then the key was revoked on the server.
-  expect((await command('tracking.setServer', { server: { url: server.url, apiKey: `icc_${'0'.repeat(32)}` } })).ok).toBe(true);
+  expect(
+    (await command('tracking.setServer', { server: { url: server.url, apiKey: `icc_${'0'.repeat(32)}` } })).ok,
+  ).toBe(true);
   expect((await command('tracking.sync', {})).ok).toBe(false);
   const sidebar = await openSidebar();
   const mark = sidebar.frame.getByTestId('sync-health');
   await expect(mark).toHaveText('Tracking server unreachable');
-  await expect(mark).toHaveAttribute('title', /^The tracking server no longer accepts the API key\. Enter a valid key in the extension’s options\. \(/);
+  await expect(mark).toHaveAttribute(
+    'title',
+    /^The tracking server no longer accepts the API key\. Enter a valid key in the extension’s options\. \(/,
+  );
 });
 
 test('the messages are in the rep’s language', async () => {

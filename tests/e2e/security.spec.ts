@@ -1,22 +1,30 @@
 import { resolve } from 'node:path';
-import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, readLiveQueryOnce } from '../support/launch-extension.ts';
-import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
 import { HOSTILE_DRAFTS, LONG_TEXT_DRAFTS } from '../support/stress-mailboxes.ts';
+import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
 
+const rejectionCount = async (control: Page) =>
+  (await readLiveQueryOnce(control, 'diagnostics.rejections', { limit: 200 })).length;
 
-const rejectionCount = async (control: Page) => (await readLiveQueryOnce(control, 'diagnostics.rejections', { limit: 200 })).length;
-
-test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({ control, command, rawCommand, openSidebar }) => {
+test('a malformed payload is rejected with a clear error, logged, and changes nothing', async ({
+  control,
+  command,
+  rawCommand,
+  openSidebar,
+}) => {
   const sidebar = await openSidebar();
   await sidebar.openTab('pending');
   await expect(sidebar.folderCount('draft')).toHaveText('0');
   const before = await rejectionCount(control);
 
   const badArgs = await command('emails.saveDraft', { to: [{ address: 'not an address' }], subject: 'x' });
-  expect(badArgs).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/address|email/i) } });
+  expect(badArgs).toMatchObject({
+    ok: false,
+    error: { code: 'invalid', message: expect.stringMatching(/address|email/i) },
+  });
   const unknownCommand = await rawCommand('emails.dropEverything', {});
   expect(unknownCommand).toMatchObject({ ok: false, error: { code: 'invalid' } });
 
@@ -64,7 +72,9 @@ test('the webmail page cannot swap the sidebar for a page of its own', async ({ 
 
   // A message the sidebar posts to its parent hands the page the frame's window; navigating
   // that window away is undone too.
-  await page.evaluate(() => addEventListener('message', (event) => ((window as unknown as { __sidebar: unknown }).__sidebar = event.source)));
+  await page.evaluate(() =>
+    addEventListener('message', (event) => ((window as unknown as { __sidebar: unknown }).__sidebar = event.source)),
+  );
   await sidebar.close();
   await sidebar.launcher.click();
   await sidebar.waitUntilVisible();
@@ -83,11 +93,18 @@ test.describe('another extension', () => {
     try {
       await serveWebmail(launched.context);
       const isIntruder = (worker: { url(): string }) => !worker.url().includes(launched.extensionId);
-      const intruder = launched.context.serviceWorkers().find(isIntruder) ?? (await launched.context.waitForEvent('serviceworker', { predicate: isIntruder }));
+      const intruder =
+        launched.context.serviceWorkers().find(isIntruder) ??
+        (await launched.context.waitForEvent('serviceworker', { predicate: isIntruder }));
       const answer = await intruder.evaluate(
-        ([target]) => (globalThis as unknown as { tryCommand: (id: string, m: unknown) => Promise<unknown> }).tryCommand(target!, {
-          channel: 'icc', kind: 'command', id: crypto.randomUUID(), name: 'demo.seed', args: {},
-        }),
+        ([target]) =>
+          (globalThis as unknown as { tryCommand: (id: string, m: unknown) => Promise<unknown> }).tryCommand(target!, {
+            channel: 'icc',
+            kind: 'command',
+            id: crypto.randomUUID(),
+            name: 'demo.seed',
+            args: {},
+          }),
         [launched.extensionId],
       );
       expect(answer).toMatchObject({ ok: false, error: { code: 'rejected' } });
@@ -104,15 +121,23 @@ test.describe('another extension', () => {
   });
 });
 
-test('hostile and overlong mail text is shown as written: no markup, no reordering, nothing wider than the sidebar', async ({ command, openSidebar }) => {
-  for (const draft of [...HOSTILE_DRAFTS, ...LONG_TEXT_DRAFTS]) expect((await command('emails.saveDraft', draft)).ok).toBe(true);
+test('hostile and overlong mail text is shown as written: no markup, no reordering, nothing wider than the sidebar', async ({
+  command,
+  openSidebar,
+}) => {
+  for (const draft of [...HOSTILE_DRAFTS, ...LONG_TEXT_DRAFTS])
+    expect((await command('emails.saveDraft', draft)).ok).toBe(true);
   const sidebar = await openSidebar();
   await sidebar.openFolder('draft');
   await expect(sidebar.folderCount('draft')).toHaveText(String(HOSTILE_DRAFTS.length + LONG_TEXT_DRAFTS.length));
   const rtl = sidebar.rows().filter({ hasText: 'invoice_' }).first();
   // What the rep reads is what was written: the U+202E override cannot show "gnp.exe" as "exe.png".
   await expect(rtl.locator('.row-subject')).toHaveText('invoice_gnp.exe');
-  expect(await sidebar.frame.locator('body').evaluate((body) => /[\u202A-\u202E\u2066-\u2069]/.test((body as HTMLElement).innerText))).toBe(false);
+  expect(
+    await sidebar.frame
+      .locator('body')
+      .evaluate((body) => /[\u202A-\u202E\u2066-\u2069]/.test((body as HTMLElement).innerText)),
+  ).toBe(false);
   expect(await sidebar.frame.locator('img, script:not([src]), b').count()).toBe(0);
   // Unsent drafts claim no views or clicks.
   await expect(sidebar.rows().first().getByTestId('engagement')).toHaveCount(0);
@@ -121,7 +146,12 @@ test('hostile and overlong mail text is shown as written: no markup, no reorderi
   await sidebar.rows().filter({ hasText: 'Donaudampf' }).first().locator('.row-main').click();
   const detail = sidebar.frame.getByTestId('email-detail');
   await expect(detail).toBeVisible();
-  const widths = await detail.evaluate((element) => ({ content: element.scrollWidth, box: element.clientWidth, page: document.documentElement.scrollWidth, frame: window.innerWidth }));
+  const widths = await detail.evaluate((element) => ({
+    content: element.scrollWidth,
+    box: element.clientWidth,
+    page: document.documentElement.scrollWidth,
+    frame: window.innerWidth,
+  }));
   expect(widths.content).toBeLessThanOrEqual(widths.box);
   expect(widths.page).toBeLessThanOrEqual(widths.frame);
   // Thirty-one recipients: three, then the rest behind one button.

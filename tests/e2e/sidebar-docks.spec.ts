@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures.ts';
-import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
 import { demoPeople, demoTasks } from '../../lib/demo/demo-mailbox.ts';
+import { expectedDemoCounts } from '../support/expected-demo-counts.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
 
 const SITES = [
   { site: 'Gmail', url: GMAIL_INBOX_URL, column: '.nn.bkK', row: '[gh=tl] tr, [gh=tl] [role=row]' },
@@ -9,7 +9,10 @@ const SITES = [
 ];
 
 for (const { site, url, column, row } of SITES) {
-  test(`${site}: the sidebar docks at the right, shows the seeded folder counts, and leaves the mail column usable`, async ({ command, openSidebar }) => {
+  test(`${site}: the sidebar docks at the right, shows the seeded folder counts, and leaves the mail column usable`, async ({
+    command,
+    openSidebar,
+  }) => {
     expect((await command('demo.seed', {})).ok).toBe(true);
     const sidebar = await openSidebar(url);
     const page = sidebar.page;
@@ -27,13 +30,19 @@ for (const { site, url, column, row } of SITES) {
     // A click on a message row reaches the webmail, not us.
     const firstRow = page.locator(row).first();
     const rowBox = (await firstRow.boundingBox())!;
-    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('icc-dock') === null, [rowBox.x + rowBox.width - 5, rowBox.y + rowBox.height / 2]);
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('icc-dock') === null,
+      [rowBox.x + rowBox.width - 5, rowBox.y + rowBox.height / 2],
+    );
     expect(hit).toBe(true);
     expect(sidebar.pageErrors).toEqual([]);
   });
 }
 
-test('the Tasks and Lists tabs say what they hold: the open task count, or that there is nothing yet', async ({ command, openSidebar }) => {
+test('the Tasks and Lists tabs say what they hold: the open task count, or that there is nothing yet', async ({
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSidebar();
   await sidebar.frame.getByTestId('sections').locator('[data-key="tasks"]').click();
   await expect(sidebar.frame.getByTestId('tasks-section')).toContainText('No tasks yet');

@@ -1,10 +1,11 @@
-import { test, expect } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
-import { startTrackingServer, type RunningServer } from '../support/tracking-server.ts';
+import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
 import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
+import { expect, test } from './fixtures.ts';
+import { SidebarPage } from './pages/sidebar.ts';
 
 // A real desktop browser opening the email: classified as a person.
-const DESKTOP_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const DESKTOP_CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 let server: RunningServer;
 test.beforeEach(async () => {
@@ -43,9 +44,16 @@ async function openIsIgnored(pixelUrl: string, id: string): Promise<boolean> {
 }
 
 const registerSentEmail = (id: string) =>
-  server.api<{ pixelUrl: string }>('/v1/messages', { messageId: id, sentAt: new Date(Date.now() - 3_600_000).toISOString(), links: ['https://northwind.example/pricing'] });
+  server.api<{ pixelUrl: string }>('/v1/messages', {
+    messageId: id,
+    sentAt: new Date(Date.now() - 3_600_000).toISOString(),
+    links: ['https://northwind.example/pricing'],
+  });
 
-test('a view recorded by the tracking server updates the row’s engagement without reload; archive stops tracking on the server', async ({ extension, command }) => {
+test('a view recorded by the tracking server updates the row’s engagement without reload; archive stops tracking on the server', async ({
+  extension,
+  command,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
 
   // The rep connects the extension to the server in the options page.
@@ -76,7 +84,11 @@ test('a view recorded by the tracking server updates the row’s engagement with
   await expect.poll(() => openIsIgnored(registered.pixelUrl, id), { timeout: 10_000, intervals: [300] }).toBe(true);
 });
 
-test('an archive made while the server is down reaches it later, even after the worker was stopped', async ({ extension, command, control }) => {
+test('an archive made while the server is down reaches it later, even after the worker was stopped', async ({
+  extension,
+  command,
+  control,
+}) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
   const { sidebar } = await connectAndOpenGmail(extension);
   const id = (await sidebar.rows().first().getAttribute('data-id'))!;
@@ -114,7 +126,11 @@ function queuedJobsThatFailed(): Promise<number> {
       read.onerror = () => reject(read.error);
       read.onsuccess = () => {
         open.result.close();
-        resolve((read.result as { state: string; attempts: number }[]).filter((job) => job.state === 'queued' && job.attempts > 0).length);
+        resolve(
+          (read.result as { state: string; attempts: number }[]).filter(
+            (job) => job.state === 'queued' && job.attempts > 0,
+          ).length,
+        );
       };
     };
   });

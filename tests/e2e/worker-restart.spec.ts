@@ -1,6 +1,11 @@
-import { test, expect } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 
-test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({ extension, control, command, openSidebar }) => {
+test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({
+  extension,
+  control,
+  command,
+  openSidebar,
+}) => {
   const sidebar = await openSidebar();
   const page = sidebar.page;
   await sidebar.openTab('pending');
@@ -10,7 +15,9 @@ test('stopping the service worker while the sidebar is open loses nothing; the n
   // Stop the extension's worker the way Chrome does when it is idle (CDP, from an extension page).
   const cdp = await extension.context.newCDPSession(control);
   const statuses: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((version) => version.runningStatus)));
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+    statuses.push(...versions.map((version) => version.runningStatus)),
+  );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await expect.poll(() => statuses.includes('stopped')).toBe(true);
@@ -18,7 +25,13 @@ test('stopping the service worker while the sidebar is open loses nothing; the n
   // A command issued right away from the sidebar's own frame wakes the worker and succeeds.
   const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'))!;
   const response = await frame.evaluate(() =>
-    chrome.runtime.sendMessage({ channel: 'icc', kind: 'command', id: crypto.randomUUID(), name: 'emails.saveDraft', args: { to: [], subject: 'Right after the restart' } }),
+    chrome.runtime.sendMessage({
+      channel: 'icc',
+      kind: 'command',
+      id: crypto.randomUUID(),
+      name: 'emails.saveDraft',
+      args: { to: [], subject: 'Right after the restart' },
+    }),
   );
   expect(response).toMatchObject({ ok: true });
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, type WebmailPages } from '../support/webmail-routes.ts';
-import { launchFirefoxWithExtension, type LaunchedFirefox } from './launch-firefox.ts';
-import { sendCommandFrom, waitFor, WebmailTab } from './webmail-tab.ts';
+import { type LaunchedFirefox, launchFirefoxWithExtension } from './launch-firefox.ts';
+import { sendCommandFrom, WebmailTab, waitFor } from './webmail-tab.ts';
 
 const SITES = [
   { site: 'Gmail', url: GMAIL_INBOX_URL, changed: { gmail: 'inbox-changed.html' } },
@@ -37,7 +37,10 @@ for (const { site, url } of SITES) {
       assert.equal(dock.health, 'ok', 'the layout is recognised');
       assert.notEqual(dock.position, 'fixed', 'the dock does not float over the webmail');
       assert.ok(dock.inFlexRow, "the dock sits in the webmail's flex row");
-      assert.ok(dock.rightGap < 16 && dock.width >= 280, `docked at the right edge, at least 280 px wide (${JSON.stringify(dock)})`);
+      assert.ok(
+        dock.rightGap < 16 && dock.width >= 280,
+        `docked at the right edge, at least 280 px wide (${JSON.stringify(dock)})`,
+      );
 
       // A number, not the `·` shown while the background has not answered.
       assert.ok((await tab.waitForCount('delivered')) >= 0);
@@ -46,43 +49,62 @@ for (const { site, url } of SITES) {
   );
 }
 
-test('Firefox: a command from another extension page changes the counts in an open sidebar, without a reload', TIMEOUT, () =>
-  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
-    const deliveredBefore = await tab.waitForCount('delivered');
-    // Marks that a reload of the page or of the sidebar would wipe.
-    const sidebar = await tab.sidebarFrame();
-    const mark = () => {
-      (window as unknown as { __beforeSeed: boolean }).__beforeSeed = true;
-    };
-    await sidebar.evaluate(mark);
-    await tab.page.evaluate(mark);
+test(
+  'Firefox: a command from another extension page changes the counts in an open sidebar, without a reload',
+  TIMEOUT,
+  () =>
+    withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+      const deliveredBefore = await tab.waitForCount('delivered');
+      // Marks that a reload of the page or of the sidebar would wipe.
+      const sidebar = await tab.sidebarFrame();
+      const mark = () => {
+        (window as unknown as { __beforeSeed: boolean }).__beforeSeed = true;
+      };
+      await sidebar.evaluate(mark);
+      await tab.page.evaluate(mark);
 
-    const control = await tab.openControlPage();
-    const answer = await sendCommandFrom(control, 'demo.seed', { emails: 40 });
-    assert.equal(answer.ok, true, `demo.seed answered ${JSON.stringify(answer)}`);
+      const control = await tab.openControlPage();
+      const answer = await sendCommandFrom(control, 'demo.seed', { emails: 40 });
+      assert.equal(answer.ok, true, `demo.seed answered ${JSON.stringify(answer)}`);
 
-    const delivered = await tab.waitForCount('delivered', (count) => count !== deliveredBefore);
-    assert.ok(delivered > deliveredBefore && delivered < deliveredBefore + 40, `some of the 40 demo emails are delivered (${deliveredBefore} → ${delivered})`);
-    assert.equal(await sidebar.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed), true, 'the sidebar was not reloaded');
-    assert.equal(await tab.page.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed), true, 'the webmail was not reloaded');
-    assert.deepEqual(tab.pageErrors, []);
-  }),
+      const delivered = await tab.waitForCount('delivered', (count) => count !== deliveredBefore);
+      assert.ok(
+        delivered > deliveredBefore && delivered < deliveredBefore + 40,
+        `some of the 40 demo emails are delivered (${deliveredBefore} → ${delivered})`,
+      );
+      assert.equal(
+        await sidebar.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed),
+        true,
+        'the sidebar was not reloaded',
+      );
+      assert.equal(
+        await tab.page.evaluate(() => (window as unknown as { __beforeSeed?: boolean }).__beforeSeed),
+        true,
+        'the webmail was not reloaded',
+      );
+      assert.deepEqual(tab.pageErrors, []);
+    }),
 );
 
 for (const { site, url, changed } of SITES) {
-  test(`${site} in Firefox with changed markup: the sidebar floats, marked degraded, and the webmail keeps working`, TIMEOUT, () =>
-    withTab(url, changed, async (tab) => {
-      const dock = await tab.waitForDock();
-      assert.equal(dock.health, 'degraded', 'the changed layout is not recognised');
-      assert.equal(dock.position, 'fixed', 'the dock floats over the webmail');
-      await tab.waitForCount('delivered');
+  test(
+    `${site} in Firefox with changed markup: the sidebar floats, marked degraded, and the webmail keeps working`,
+    TIMEOUT,
+    () =>
+      withTab(url, changed, async (tab) => {
+        const dock = await tab.waitForDock();
+        assert.equal(dock.health, 'degraded', 'the changed layout is not recognised');
+        assert.equal(dock.position, 'fixed', 'the dock floats over the webmail');
+        await tab.waitForCount('delivered');
 
-      // The webmail's own shortcut still works: "c" opens the compose and puts the caret in it.
-      assert.equal(await tab.focusedField(), undefined, 'no field has the keyboard before "c"');
-      await tab.page.keyboard.press('c');
-      await waitFor('a compose field to take the keyboard after "c"', () => tab.focusedField());
-      assert.ok((await tab.page.evaluate(() => (window as unknown as { __pageKeys: string[] }).__pageKeys)).includes('c'));
-      assert.deepEqual(tab.pageErrors, []);
-    }),
+        // The webmail's own shortcut still works: "c" opens the compose and puts the caret in it.
+        assert.equal(await tab.focusedField(), undefined, 'no field has the keyboard before "c"');
+        await tab.page.keyboard.press('c');
+        await waitFor('a compose field to take the keyboard after "c"', () => tab.focusedField());
+        assert.ok(
+          (await tab.page.evaluate(() => (window as unknown as { __pageKeys: string[] }).__pageKeys)).includes('c'),
+        );
+        assert.deepEqual(tab.pageErrors, []);
+      }),
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
-import { webmailFixtureFor, type WebmailPages } from '../support/webmail-routes.ts';
+import { type WebmailPages, webmailFixtureFor } from '../support/webmail-routes.ts';
 import type { LaunchedFirefox } from './launch-firefox.ts';
 
 /** What a rep would notice about the dock: docked in the webmail's row, or floating over it. */
@@ -93,7 +93,10 @@ export class WebmailTab {
   async waitForCount(status: string, accept: (count: number) => boolean = () => true): Promise<number> {
     const frame = await this.sidebarFrame();
     return waitFor(`a number in the ${status} count that passes ${accept}`, async () => {
-      const text = await frame.evaluate((testId) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '', `folder-count-${status}`);
+      const text = await frame.evaluate(
+        (testId) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '',
+        `folder-count-${status}`,
+      );
       const count = /\d/.test(text) ? Number(text.replace(/\D/g, '')) : undefined;
       return count !== undefined && accept(count) ? count : undefined;
     });
@@ -120,7 +123,9 @@ export class WebmailTab {
   async focusedField(): Promise<string | undefined> {
     return this.page.evaluate(() => {
       const active = document.activeElement;
-      return active instanceof HTMLElement && (active.matches('input, textarea') || active.isContentEditable) ? active.outerHTML.slice(0, 120) : undefined;
+      return active instanceof HTMLElement && (active.matches('input, textarea') || active.isContentEditable)
+        ? active.outerHTML.slice(0, 120)
+        : undefined;
     });
   }
 
@@ -131,9 +136,20 @@ export class WebmailTab {
 }
 
 /** Sends one protocol command from an extension page, as the sidebar does, and returns the answer. */
-export async function sendCommandFrom(page: Page, name: string, args: unknown): Promise<{ ok: boolean; value?: unknown }> {
+export async function sendCommandFrom(
+  page: Page,
+  name: string,
+  args: unknown,
+): Promise<{ ok: boolean; value?: unknown }> {
   return page.evaluate(
-    (name, args, id) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ channel: 'icc', kind: 'command', id, name, args }),
+    (name, args, id) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
+        channel: 'icc',
+        kind: 'command',
+        id,
+        name,
+        args,
+      }),
     name,
     args,
     crypto.randomUUID(),

@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
 
 /** The Chromium to launch: $CHROMIUM_PATH when set, else the first one installed. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
   if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
   return CANDIDATES.find((path) => exists(path));
 }

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, findChromium } from './chromium.ts';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import type {
   CommandArgs,
   CommandName,
@@ -13,6 +12,7 @@ import type {
   QueryName,
   QueryResult,
 } from '../../lib/messaging/protocol.ts';
+import { chromiumArgs, findChromium } from './chromium.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -44,7 +44,8 @@ export interface LaunchOptions {
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  if (!executablePath)
+    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
   const profile = mkdtempSync(join(tmpdir(), 'icc-profile-'));
   // Playwright turns third-party storage partitioning off; with third-party cookies blocked the
   // extension iframe would then be refused storage on the mail hosts. Allow them, as Chrome's default does.
@@ -54,7 +55,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1440, height: 900 },
-    args: [...chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')), ...(options.locale ? [`--lang=${options.locale.replace('_', '-')}`] : [])],
+    args: [
+      ...chromiumArgs([EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')),
+      ...(options.locale ? [`--lang=${options.locale.replace('_', '-')}`] : []),
+    ],
     ...(options.locale ? { locale: options.locale.replace('_', '-') } : {}),
   });
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
@@ -89,7 +93,12 @@ export async function sendCommandFrom<N extends CommandName>(
 }
 
 /** The same with nothing typed, for what no UI of ours would send: unknown names, malformed arguments. */
-export async function sendRawCommandFrom(page: Page, name: string, args: unknown, id: string = crypto.randomUUID()): Promise<unknown> {
+export async function sendRawCommandFrom(
+  page: Page,
+  name: string,
+  args: unknown,
+  id: string = crypto.randomUUID(),
+): Promise<unknown> {
   return page.evaluate(
     ([name, args, id]) => chrome.runtime.sendMessage({ channel: 'icc', kind: 'command', id, name, args }),
     [name, args, id] as const,
@@ -105,7 +114,11 @@ export async function openControlPage(launched: LaunchedExtension): Promise<Page
 }
 
 /** Reads one result of a named live query over a fresh port, as a UI's first render would. */
-export async function readLiveQueryOnce<N extends QueryName>(page: Page, name: N, args: QueryArgs<N>): Promise<QueryResult<N>> {
+export async function readLiveQueryOnce<N extends QueryName>(
+  page: Page,
+  name: N,
+  args: QueryArgs<N>,
+): Promise<QueryResult<N>> {
   return page.evaluate(
     ([name, args]) =>
       new Promise<QueryResult<N>>((resolve, reject) => {

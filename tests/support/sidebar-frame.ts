@@ -4,7 +4,11 @@ import type { Frame, Page } from '@playwright/test';
 // finds the sidebar iframe: tests, benchmarks and scripts find its frame by its address.
 
 export function isSidebarFrame(frame: Frame): boolean {
-  return !frame.isDetached() && frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === '/sidebar.html';
+  return (
+    !frame.isDetached() &&
+    frame.url().startsWith('chrome-extension://') &&
+    new URL(frame.url()).pathname === '/sidebar.html'
+  );
 }
 
 /** The sidebar's frame in a webmail tab, waiting up to `timeoutMs` for it to appear. */

@@ -1,12 +1,21 @@
 import type { EmailRecord } from '../../lib/db/records.ts';
-import type { EmailStatus } from '../../lib/emails/status.ts';
 import { searchWordsOf } from '../../lib/emails/search-words.ts';
+import type { EmailStatus } from '../../lib/emails/status.ts';
 
 /** A valid stored email for tests; override what the test is about. */
 export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}): EmailRecord {
   const email: EmailRecord = {
-    id, status, subject: `Subject ${id}`, to: [{ address: `${id}@example.com`, name: `Person ${id}` }], personIds: [], bulk: false,
-    tracking: status !== 'archived', createdAt: 1_000, statusAt: 1_000, folderDate: 1_000, statusHistory: [],
+    id,
+    status,
+    subject: `Subject ${id}`,
+    to: [{ address: `${id}@example.com`, name: `Person ${id}` }],
+    personIds: [],
+    bulk: false,
+    tracking: status !== 'archived',
+    createdAt: 1_000,
+    statusAt: 1_000,
+    folderDate: 1_000,
+    statusHistory: [],
     engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
     ...extra,
   };

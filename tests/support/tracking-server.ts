@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,17 +34,35 @@ function freePort(): Promise<number> {
 export async function startTrackingServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'icc-server-'));
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), FEED_SETTLE_SECONDS: '0', INBOUND_SMTP_PORT: '0' };
-  const created = spawnSync(process.execPath, ['src/cli.ts', 'create-account', 'E2E rep'], { cwd: SERVER_DIR, env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    FEED_SETTLE_SECONDS: '0',
+    INBOUND_SMTP_PORT: '0',
+  };
+  const created = spawnSync(process.execPath, ['src/cli.ts', 'create-account', 'E2E rep'], {
+    cwd: SERVER_DIR,
+    env,
+    encoding: 'utf8',
+  });
   const apiKey = /API key[^:]*:\s*(\S+)/.exec(created.stdout)?.[1];
   if (!apiKey) throw new Error(`could not create a rep account: ${created.stdout}${created.stderr}`);
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    const process_ = spawn(process.execPath, ['src/main.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const process_ = spawn(process.execPath, ['src/main.ts'], {
+      cwd: SERVER_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child = process_;
     for (let attempt = 0; ; attempt++) {
-      const up = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+      const up = await fetch(`${url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (up) return;
       if (attempt > 100 || process_.exitCode !== null) throw new Error('the tracking server did not start');
       await new Promise((done) => setTimeout(done, 100));
@@ -63,7 +81,10 @@ export async function startTrackingServer(): Promise<RunningServer> {
     api: async <T>(path: string, body?: unknown) => {
       const response = await fetch(`${url}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);

@@ -30,7 +30,11 @@ export function webmailFixtureFor(url: string, pages: WebmailPages = {}): string
 export async function serveWebmail(context: BrowserContext, pages: WebmailPages = {}): Promise<void> {
   const fulfil = (route: Route) =>
     route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(webmailFixtureFor(route.request().url(), pages)!, 'utf8') })
+      ? route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: readFileSync(webmailFixtureFor(route.request().url(), pages)!, 'utf8'),
+        })
       : route.fulfill({ status: 404, body: '' });
   for (const host of ['mail.google.com', ...OUTLOOK_HOSTS]) await context.route(`https://${host}/**`, fulfil);
 }

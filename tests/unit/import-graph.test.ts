@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { findCycles, readImports, resolveImport, type ImportGraph } from './import-graph';
+import { findCycles, type ImportGraph, readImports, resolveImport } from './import-graph';
 
 describe('reading import statements', () => {
   it.each<[string, string, { specifier: string; typeOnly: boolean }[]]>([
-    ['a named import', "import { saveEmail } from './email-writes';", [{ specifier: './email-writes', typeOnly: false }]],
-    ['a type import', "import type { CommandCenterDb } from '../db/database';", [{ specifier: '../db/database', typeOnly: true }]],
+    [
+      'a named import',
+      "import { saveEmail } from './email-writes';",
+      [{ specifier: './email-writes', typeOnly: false }],
+    ],
+    [
+      'a type import',
+      "import type { CommandCenterDb } from '../db/database';",
+      [{ specifier: '../db/database', typeOnly: true }],
+    ],
     ['inline type names', "import { type A, b } from './x';", [{ specifier: './x', typeOnly: false }]],
     ['a namespace', "import * as v from 'valibot';", [{ specifier: 'valibot', typeOnly: false }]],
-    ['over several lines', "import {\n  CHANNEL,\n  type CommandArgs,\n} from './protocol';", [{ specifier: './protocol', typeOnly: false }]],
-    ['a re-export', "export { isMailUrl } from './mail-hosts';\nexport * from \"./all\";", [{ specifier: './mail-hosts', typeOnly: false }, { specifier: './all', typeOnly: false }]],
+    [
+      'over several lines',
+      "import {\n  CHANNEL,\n  type CommandArgs,\n} from './protocol';",
+      [{ specifier: './protocol', typeOnly: false }],
+    ],
+    [
+      'a re-export',
+      'export { isMailUrl } from \'./mail-hosts\';\nexport * from "./all";',
+      [
+        { specifier: './mail-hosts', typeOnly: false },
+        { specifier: './all', typeOnly: false },
+      ],
+    ],
     ['a type re-export', "export type { Reason } from './reason';", [{ specifier: './reason', typeOnly: true }]],
     ['a side effect', "import './style.css';", [{ specifier: './style.css', typeOnly: false }]],
     ['a dynamic import', "const m = await import('./later.ts');", [{ specifier: './later.ts', typeOnly: false }]],
@@ -20,7 +39,13 @@ describe('reading import statements', () => {
 });
 
 describe('resolving a specifier to a source file', () => {
-  const files = new Set(['lib/emails/actions.ts', 'lib/emails/status.ts', 'lib/ui/Row.tsx', 'lib/errors/index.ts', 'server/src/app.ts']);
+  const files = new Set([
+    'lib/emails/actions.ts',
+    'lib/emails/status.ts',
+    'lib/ui/Row.tsx',
+    'lib/errors/index.ts',
+    'server/src/app.ts',
+  ]);
   const isFile = (path: string) => files.has(path);
   it.each<[string, string, string, string | undefined]>([
     ['without extension', 'lib/emails/actions.ts', './status', 'lib/emails/status.ts'],
@@ -38,14 +63,24 @@ describe('resolving a specifier to a source file', () => {
 
 describe('finding cycles', () => {
   const graphOf = (edges: Record<string, string[]>): ImportGraph =>
-    new Map(Object.entries(edges).map(([file, targets]) => [file, targets.map((target) => ({ target, typeOnly: false }))]));
+    new Map(
+      Object.entries(edges).map(([file, targets]) => [file, targets.map((target) => ({ target, typeOnly: false }))]),
+    );
 
   it('names the files of a cycle in import order, once per cycle', () => {
-    const graph = graphOf({ 'a.ts': ['b.ts'], 'b.ts': ['c.ts'], 'c.ts': ['a.ts', 'd.ts'], 'd.ts': [], 'e.ts': ['e.ts'] });
+    const graph = graphOf({
+      'a.ts': ['b.ts'],
+      'b.ts': ['c.ts'],
+      'c.ts': ['a.ts', 'd.ts'],
+      'd.ts': [],
+      'e.ts': ['e.ts'],
+    });
     expect(findCycles(graph)).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
   });
 
   it('finds none in a graph that only goes down', () => {
-    expect(findCycles(graphOf({ 'a.ts': ['b.ts', 'c.ts'], 'b.ts': ['c.ts'], 'c.ts': ['package-outside.ts'] }))).toEqual([]);
+    expect(findCycles(graphOf({ 'a.ts': ['b.ts', 'c.ts'], 'b.ts': ['c.ts'], 'c.ts': ['package-outside.ts'] }))).toEqual(
+      [],
+    );
   });
 });

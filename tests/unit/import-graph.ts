@@ -19,9 +19,12 @@ const DYNAMIC = /\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 /** Every module a source file names, in the order written. */
 export function readImports(source: string): ImportStatement[] {
   const found: { at: number; statement: ImportStatement }[] = [];
-  for (const match of source.matchAll(FROM)) found.push({ at: match.index, statement: { specifier: match[2]!, typeOnly: Boolean(match[1]) } });
-  for (const match of source.matchAll(SIDE_EFFECT)) found.push({ at: match.index, statement: { specifier: match[1]!, typeOnly: false } });
-  for (const match of source.matchAll(DYNAMIC)) found.push({ at: match.index, statement: { specifier: match[1]!, typeOnly: false } });
+  for (const match of source.matchAll(FROM))
+    found.push({ at: match.index, statement: { specifier: match[2]!, typeOnly: Boolean(match[1]) } });
+  for (const match of source.matchAll(SIDE_EFFECT))
+    found.push({ at: match.index, statement: { specifier: match[1]!, typeOnly: false } });
+  for (const match of source.matchAll(DYNAMIC))
+    found.push({ at: match.index, statement: { specifier: match[1]!, typeOnly: false } });
   return found.sort((a, b) => a.at - b.at).map((item) => item.statement);
 }
 
@@ -39,7 +42,9 @@ export function resolveImport(from: string, specifier: string, isFile: (path: st
   else if (specifier.startsWith('./') || specifier.startsWith('../')) base = posix.join(posix.dirname(from), specifier);
   else return undefined;
   const stem = base.replace(/\.(js|ts|tsx)$/, '');
-  return [base, `${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`, `${stem}/index.tsx`].find((path) => /\.tsx?$/.test(path) && isFile(path));
+  return [base, `${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`, `${stem}/index.tsx`].find(
+    (path) => /\.tsx?$/.test(path) && isFile(path),
+  );
 }
 
 export type ImportGraph = Map<string, { target: string; typeOnly: boolean }[]>;
@@ -73,7 +78,8 @@ export function findCycles(graph: ImportGraph): string[] {
   const stack: string[] = [];
   const onStack = new Set<string>();
   const groups: string[][] = [];
-  const next = (file: string) => (graph.get(file) ?? []).map((edge) => edge.target).filter((target) => graph.has(target));
+  const next = (file: string) =>
+    (graph.get(file) ?? []).map((edge) => edge.target).filter((target) => graph.has(target));
 
   const visit = (file: string) => {
     index.set(file, index.size);

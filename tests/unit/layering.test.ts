@@ -6,7 +6,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 // The domain: what the product knows and does, whichever context runs it. It sits below the
 // protocol between contexts (lib/messaging), which imports it; never the other way round.
-const DOMAIN = ['lib/emails', 'lib/tracking', 'lib/db', 'lib/demo', 'lib/errors', 'lib/compose', 'lib/tasks', 'lib/search'];
+const DOMAIN = [
+  'lib/emails',
+  'lib/tracking',
+  'lib/db',
+  'lib/demo',
+  'lib/errors',
+  'lib/compose',
+  'lib/tasks',
+  'lib/search',
+];
 const MESSAGING = 'lib/messaging/';
 
 const graph = readImportGraph(ROOT, ['lib', 'components', 'server/src']);
@@ -22,7 +31,9 @@ describe('layers of the code', () => {
     const upward = [...graph]
       .filter(([file]) => DOMAIN.some((folder) => inFolder(file, folder)))
       .flatMap(([file, edges]) =>
-        edges.filter((edge) => edge.target.startsWith(MESSAGING)).map((edge) => `${file} imports ${edge.target}${edge.typeOnly ? ' (type only)' : ''}`),
+        edges
+          .filter((edge) => edge.target.startsWith(MESSAGING))
+          .map((edge) => `${file} imports ${edge.target}${edge.typeOnly ? ' (type only)' : ''}`),
       );
     expect(upward, 'move what the domain needs below lib/messaging (see lib/errors/refusal.ts)').toEqual([]);
   });

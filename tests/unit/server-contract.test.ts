@@ -4,7 +4,11 @@ import { CLASSIFICATIONS } from '../../lib/db/records';
 import { serverEventSchema } from '../../lib/tracking/apply-event';
 import { presentEvent } from '../../server/src/http/present-event.ts';
 import { eventReason, REASON_CODES } from '../../server/src/reasons/event-reasons.ts';
-import { CLASSIFICATIONS as SERVER_CLASSIFICATIONS, EVENT_TYPES as SERVER_EVENT_TYPES, type FeedEvent } from '../../server/src/storage/repository.ts';
+import {
+  type FeedEvent,
+  CLASSIFICATIONS as SERVER_CLASSIFICATIONS,
+  EVENT_TYPES as SERVER_EVENT_TYPES,
+} from '../../server/src/storage/repository.ts';
 
 // The extension and the server each spell out the feed's vocabulary (lib/db/records.ts,
 // lib/tracking/apply-event.ts; server/src/storage/repository.ts) and nothing else makes them
@@ -17,9 +21,18 @@ const sorted = (list: readonly string[]) => [...list].sort();
 const overTheWire = (event: FeedEvent): unknown => JSON.parse(JSON.stringify(presentEvent(event)));
 
 const feedEvent = (overrides: Partial<FeedEvent>): FeedEvent => ({
-  cursor: '812-17', messageId: 'msg-1', type: 'view', at: Date.parse('2026-11-25T10:00:00.000Z'),
-  classification: 'human', reason: 'human: browser', reasonCode: 'human.browser', reasonParams: null,
-  linkIndex: null, url: null, detail: null, ...overrides,
+  cursor: '812-17',
+  messageId: 'msg-1',
+  type: 'view',
+  at: Date.parse('2026-11-25T10:00:00.000Z'),
+  classification: 'human',
+  reason: 'human: browser',
+  reasonCode: 'human.browser',
+  reasonParams: null,
+  linkIndex: null,
+  url: null,
+  detail: null,
+  ...overrides,
 });
 
 describe('the server feed and the extension agree', () => {
@@ -38,11 +51,22 @@ describe('the server feed and the extension agree', () => {
       const hit = type === 'view' || type === 'click';
       // Any real reason will do: this is about the shape, not which reason goes with which label.
       const events = hit
-        ? SERVER_CLASSIFICATIONS.map((classification) => feedEvent({
-          type, classification, ...eventReason('scanner.tooSoonAfterSend', { seconds: 4.2, windowSeconds: 30 }),
-          ...(type === 'click' ? { linkIndex: 2, url: 'https://example.com/pricing?ref=mail' } : {}),
-        }))
-        : [feedEvent({ type, classification: null, ...eventReason('bounce.hard', { status: '5.1.1' }), detail: '550 5.1.1 <ann@example.com>: user unknown' })];
+        ? SERVER_CLASSIFICATIONS.map((classification) =>
+            feedEvent({
+              type,
+              classification,
+              ...eventReason('scanner.tooSoonAfterSend', { seconds: 4.2, windowSeconds: 30 }),
+              ...(type === 'click' ? { linkIndex: 2, url: 'https://example.com/pricing?ref=mail' } : {}),
+            }),
+          )
+        : [
+            feedEvent({
+              type,
+              classification: null,
+              ...eventReason('bounce.hard', { status: '5.1.1' }),
+              detail: '550 5.1.1 <ann@example.com>: user unknown',
+            }),
+          ];
       for (const event of events) {
         const wire = overTheWire(event);
         const parsed = v.safeParse(serverEventSchema, wire);
@@ -60,7 +84,9 @@ describe('the server feed and the extension agree', () => {
   });
 
   it('keeps every reason code the server has, rather than dropping it as malformed', () => {
-    const dropped = REASON_CODES.filter((code) => v.parse(serverEventSchema, overTheWire(feedEvent({ reasonCode: code }))).reasonCode !== code);
+    const dropped = REASON_CODES.filter(
+      (code) => v.parse(serverEventSchema, overTheWire(feedEvent({ reasonCode: code }))).reasonCode !== code,
+    );
     expect(dropped).toEqual([]);
   });
 });

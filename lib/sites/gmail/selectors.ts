@@ -21,7 +21,9 @@ export const SIDE_PANEL_WRAPPER: AnchorSpec = { name: 'side panel', selector: 'd
  */
 export const SHRINK_MAIN_COLUMN_CSS = `
   .nn.bkK { flex: 1 1 auto !important; width: auto !important; min-width: 0 !important; }
-  ${'' /* The compose strip ("moles", div.dw; ISDK element-getter :43-46) is fixed to the
-  viewport's right edge; move it left of the sidebar so no compose window hides under it. */}
+  ${
+    '' /* The compose strip ("moles", div.dw; ISDK element-getter :43-46) is fixed to the
+  viewport's right edge; move it left of the sidebar so no compose window hides under it. */
+  }
   div.dw { transform: translateX(calc(-1 * var(--icc-dock-width, 0px))) !important; }
 `;

@@ -1,4 +1,4 @@
-import { eventReason, secondsOf, type EventReason } from '../reasons/event-reasons.ts';
+import { type EventReason, eventReason, secondsOf } from '../reasons/event-reasons.ts';
 import type { NewEvent } from '../storage/repository.ts';
 
 interface RecentClick {

@@ -1,7 +1,14 @@
+import { type EventReason, eventReason, secondsOf } from '../reasons/event-reasons.ts';
 import type { Classification } from '../storage/repository.ts';
 import type { NetworkLookup } from './networks.ts';
-import { eventReason, secondsOf, type EventReason } from '../reasons/event-reasons.ts';
-import { imageProxyOf, isBareMozilla, isTruncatedWebKit, mailClientName, scannerSign, type ScannerSign } from './user-agents.ts';
+import {
+  imageProxyOf,
+  isBareMozilla,
+  isTruncatedWebKit,
+  mailClientName,
+  type ScannerSign,
+  scannerSign,
+} from './user-agents.ts';
 
 export interface HitFacts {
   kind: 'view' | 'click';
@@ -51,13 +58,24 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
   }
   const sinceSend = hit.at - hit.sentAt;
   if (sinceSend < rules.scannerWindowMs) {
-    return verdict('scanner', eventReason('scanner.tooSoonAfterSend', { seconds: secondsOf(Math.max(sinceSend, 0)), windowSeconds: secondsOf(rules.scannerWindowMs) }));
+    return verdict(
+      'scanner',
+      eventReason('scanner.tooSoonAfterSend', {
+        seconds: secondsOf(Math.max(sinceSend, 0)),
+        windowSeconds: secondsOf(rules.scannerWindowMs),
+      }),
+    );
   }
   const sign = scannerSign(ua);
   if (sign) return verdict('scanner', scannerByUserAgent(sign));
   const network = rules.networkOf(hit.ip);
   if (hit.kind === 'click' && network) {
-    return verdict('scanner', network === 'listed scanner' ? eventReason('scanner.listedNetworkClick') : eventReason('scanner.networkClick', { network }));
+    return verdict(
+      'scanner',
+      network === 'listed scanner'
+        ? eventReason('scanner.listedNetworkClick')
+        : eventReason('scanner.networkClick', { network }),
+    );
   }
   if (hit.kind === 'view' && isBareMozilla(ua)) return verdict('prefetch', eventReason('prefetch.appleMpp'));
   if (hit.kind === 'view' && isTruncatedWebKit(ua)) {

@@ -2,9 +2,24 @@
 
 /** Lower-case substrings of link scanners and security gateways (warmbly tracking/src/abuse.rs). */
 export const SCANNER_UA_MARKERS = [
-  'urldefense', 'safelinks', 'barracuda', 'mimecast', 'proofpoint', 'forcepoint', 'symantec', 'trendmicro',
-  'sophos', 'zscaler', 'bingpreview', 'skypeuripreview', 'headless', 'python-requests', 'go-http-client',
-  'curl/', 'wget/', 'microsoft office existence discovery',
+  'urldefense',
+  'safelinks',
+  'barracuda',
+  'mimecast',
+  'proofpoint',
+  'forcepoint',
+  'symantec',
+  'trendmicro',
+  'sophos',
+  'zscaler',
+  'bingpreview',
+  'skypeuripreview',
+  'headless',
+  'python-requests',
+  'go-http-client',
+  'curl/',
+  'wget/',
+  'microsoft office existence discovery',
 ];
 
 /** What gives a scanner away in its user agent: nothing at all, a known marker, or a doubled prefix. */

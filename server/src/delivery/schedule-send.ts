@@ -12,7 +12,12 @@ export interface SendInput {
 }
 
 export function describeJob(job: SendJob) {
-  return { messageId: job.messageId, status: job.status, sendAt: new Date(job.sendAt).toISOString(), attempts: job.attempts };
+  return {
+    messageId: job.messageId,
+    status: job.status,
+    sendAt: new Date(job.sendAt).toISOString(),
+    attempts: job.attempts,
+  };
 }
 
 /**
@@ -23,12 +28,32 @@ export function describeJob(job: SendJob) {
 export async function scheduleSend(deps: AppDeps, accountId: number, input: SendInput): Promise<SendJob> {
   const now = deps.now();
   const sendAt = input.sendAt ? Date.parse(input.sendAt) : now;
-  const message = (await deps.repo.findMessage(accountId, input.messageId)) ?? (await deps.repo.insertMessage(
-    { accountId, messageId: input.messageId, token: deps.tokens.mint(), sentAt: sendAt, tracking: true, recipients: input.to, links: [] },
-    now,
-  ));
+  const message =
+    (await deps.repo.findMessage(accountId, input.messageId)) ??
+    (await deps.repo.insertMessage(
+      {
+        accountId,
+        messageId: input.messageId,
+        token: deps.tokens.mint(),
+        sentAt: sendAt,
+        tracking: true,
+        recipients: input.to,
+        links: [],
+      },
+      now,
+    ));
   const job = await deps.repo.insertSend(
-    { accountId, messagePk: message.pk, messageId: input.messageId, from: input.from, to: input.to, subject: input.subject, html: input.html, text: input.text ?? null, sendAt },
+    {
+      accountId,
+      messagePk: message.pk,
+      messageId: input.messageId,
+      from: input.from,
+      to: input.to,
+      subject: input.subject,
+      html: input.html,
+      text: input.text ?? null,
+      sendAt,
+    },
     now,
   );
   deps.wakeScheduler();

@@ -1,10 +1,14 @@
 import type { Config } from '../config.ts';
-import type { NewEvent, Repository, SendJob } from '../storage/repository.ts';
+import { type EventReason, eventReason } from '../reasons/event-reasons.ts';
 import type { AttemptResult, Relay } from '../smtp/sender.ts';
-import { eventReason, type EventReason } from '../reasons/event-reasons.ts';
+import type { NewEvent, Repository, SendJob } from '../storage/repository.ts';
 import { describeSmtpFailure } from './smtp-status.ts';
 
-const BOUNCE_AT_SEND = { blocked: 'bounce.blockedAtSend', hard: 'bounce.hardAtSend', soft: 'bounce.softAtSend' } as const;
+const BOUNCE_AT_SEND = {
+  blocked: 'bounce.blockedAtSend',
+  hard: 'bounce.hardAtSend',
+  soft: 'bounce.softAtSend',
+} as const;
 
 const LEASE_MS = 10 * 60_000;
 const CLAIM_BATCH = 10;
@@ -71,7 +75,10 @@ export class SendScheduler {
   private async pass(): Promise<void> {
     const now = this.now();
     for (const job of await this.repo.expireStaleSends(now)) {
-      await this.repo.insertEvents(job.to.map((r) => this.event(job, 'failed', eventReason('failed.interrupted'), r)), now);
+      await this.repo.insertEvents(
+        job.to.map((r) => this.event(job, 'failed', eventReason('failed.interrupted'), r)),
+        now,
+      );
     }
     const jobs = await this.repo.claimDueSends(now, LEASE_MS, CLAIM_BATCH);
     await Promise.all(jobs.map((job) => this.send(job)));
@@ -79,14 +86,28 @@ export class SendScheduler {
   }
 
   private event(job: SendJob, type: NewEvent['type'], reason: EventReason, detail: string): NewEvent {
-    return { accountId: job.accountId, messagePk: job.messagePk, messageId: job.messageId, type, at: this.now(), classification: null, ...reason, detail };
+    return {
+      accountId: job.accountId,
+      messagePk: job.messagePk,
+      messageId: job.messageId,
+      type,
+      at: this.now(),
+      classification: null,
+      ...reason,
+      detail,
+    };
   }
 
   /** A 4xx (or no answer) at send: retried while attempts are left, then given up on. */
   private deferredReason(smtpCode: number | null, retry: boolean, attempts: number): EventReason {
     const of = { attempt: attempts, attempts: this.config.retryDelaysSeconds.length };
-    if (retry) return smtpCode === null ? eventReason('deferred.noAnswerRetrying', of) : eventReason('deferred.retrying', { smtpCode, ...of });
-    return smtpCode === null ? eventReason('failed.noAnswer', { attempts }) : eventReason('failed.stillDeferred', { smtpCode, attempts });
+    if (retry)
+      return smtpCode === null
+        ? eventReason('deferred.noAnswerRetrying', of)
+        : eventReason('deferred.retrying', { smtpCode, ...of });
+    return smtpCode === null
+      ? eventReason('failed.noAnswer', { attempts })
+      : eventReason('failed.stillDeferred', { smtpCode, attempts });
   }
 
   private async send(job: SendJob): Promise<void> {
@@ -98,16 +119,33 @@ export class SendScheduler {
       ...result.accepted.map((r) => this.event(job, 'delivered', eventReason('delivered.relayAccepted'), r)),
       ...result.rejected.map((f) => {
         const failure = describeSmtpFailure(f.code, f.response);
-        return this.event(job, 'bounce', eventReason(BOUNCE_AT_SEND[failure.kind], { smtpCode: f.code ?? '?' }), `${f.recipient}: ${failure.detail}`);
+        return this.event(
+          job,
+          'bounce',
+          eventReason(BOUNCE_AT_SEND[failure.kind], { smtpCode: f.code ?? '?' }),
+          `${f.recipient}: ${failure.detail}`,
+        );
       }),
-      ...result.deferred.map((f) => this.event(job, retry ? 'deferred' : 'failed', this.deferredReason(f.code, retry, job.attempts), `${f.recipient}: ${f.response}`)),
+      ...result.deferred.map((f) =>
+        this.event(
+          job,
+          retry ? 'deferred' : 'failed',
+          this.deferredReason(f.code, retry, job.attempts),
+          `${f.recipient}: ${f.response}`,
+        ),
+      ),
     ];
     const now = this.now();
     await this.repo.insertEvents(events, now);
     const remaining = result.deferred.map((f) => f.recipient);
     const status = remaining.length === 0 ? 'sent' : retry ? 'scheduled' : 'failed';
     const delay = (delays[job.attempts - 1] ?? 0) * 1000;
-    await this.repo.finishSendAttempt(job.id, { status, to: remaining, sendAt: retry ? now + delay : job.sendAt, error: result.deferred[0]?.response ?? result.rejected[0]?.response ?? null });
+    await this.repo.finishSendAttempt(job.id, {
+      status,
+      to: remaining,
+      sendAt: retry ? now + delay : job.sendAt,
+      error: result.deferred[0]?.response ?? result.rejected[0]?.response ?? null,
+    });
     if (retry && delay === 0) this.again = true;
   }
 }

@@ -1,7 +1,7 @@
-import type { Config } from '../config.ts';
 import { BurstTracker } from '../classify/burst-tracker.ts';
-import { classifyHit, type ClassifyRules } from '../classify/classify-hit.ts';
+import { type ClassifyRules, classifyHit } from '../classify/classify-hit.ts';
 import { createNetworkLookup } from '../classify/networks.ts';
+import type { Config } from '../config.ts';
 import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
 import type { Hit } from './hit-from-request.ts';
 
@@ -33,7 +33,12 @@ export class BatchWriter {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
     const burstEntries = new Map<NewEvent, { id: number | null }>();
     const relabel = new Set<number>();
-    const { events, ids } = await this.repo.recordHits(tokens, (messages) => this.buildEvents(hits, messages, burstEntries, relabel), now, read);
+    const { events, ids } = await this.repo.recordHits(
+      tokens,
+      (messages) => this.buildEvents(hits, messages, burstEntries, relabel),
+      now,
+      read,
+    );
     events.forEach((event, i) => {
       const entry = burstEntries.get(event);
       if (entry) entry.id = ids[i] ?? null;
@@ -43,7 +48,12 @@ export class BatchWriter {
     return ids.length;
   }
 
-  private buildEvents(hits: Hit[], messages: Map<string, MessageRecord>, burstEntries: Map<NewEvent, { id: number | null }>, relabel: Set<number>): NewEvent[] {
+  private buildEvents(
+    hits: Hit[],
+    messages: Map<string, MessageRecord>,
+    burstEntries: Map<NewEvent, { id: number | null }>,
+    relabel: Set<number>,
+  ): NewEvent[] {
     const events: NewEvent[] = [];
     burstEntries.clear();
     relabel.clear();
@@ -51,12 +61,22 @@ export class BatchWriter {
       const message = messages.get(hit.token);
       if (!message?.tracking) continue;
       if (hit.kind === 'view' ? !this.config.trackOpens : !this.config.trackClicks) continue;
-      const verdict = classifyHit({ ...hit, sentAt: message.sentAt, lastSelfViewAt: message.lastSelfViewAt }, this.rules);
+      const verdict = classifyHit(
+        { ...hit, sentAt: message.sentAt, lastSelfViewAt: message.lastSelfViewAt },
+        this.rules,
+      );
       const keep = this.config.storeIpUa;
       const event: NewEvent = {
-        accountId: message.accountId, messagePk: message.pk, messageId: message.messageId, type: hit.kind, at: hit.at,
-        ...verdict, linkIndex: hit.linkIndex, url: hit.url,
-        ip: keep ? hit.ip : null, ua: keep ? hit.userAgent.slice(0, 512) : null,
+        accountId: message.accountId,
+        messagePk: message.pk,
+        messageId: message.messageId,
+        type: hit.kind,
+        at: hit.at,
+        ...verdict,
+        linkIndex: hit.linkIndex,
+        url: hit.url,
+        ip: keep ? hit.ip : null,
+        ua: keep ? hit.userAgent.slice(0, 512) : null,
       };
       if (hit.kind === 'click' && hit.linkIndex !== null) {
         const { entry, relabel: earlier } = this.bursts.note(message.pk, hit.ip, hit.linkIndex, event);

@@ -20,10 +20,16 @@ const PURPOSE_HEADERS = ['sec-purpose', 'purpose', 'x-purpose', 'x-moz'] as cons
 
 function header(req: IncomingMessage, name: string): string {
   const value = req.headers[name];
-  return (Array.isArray(value) ? value.join(' ') : value ?? '').slice(0, 1024);
+  return (Array.isArray(value) ? value.join(' ') : (value ?? '')).slice(0, 1024);
 }
 
-export function hitFromRequest(req: IncomingMessage, ip: string, token: string, at: number, click?: { index: number; url: string }): Hit {
+export function hitFromRequest(
+  req: IncomingMessage,
+  ip: string,
+  token: string,
+  at: number,
+  click?: { index: number; url: string },
+): Hit {
   let purpose = '';
   for (const name of PURPOSE_HEADERS) {
     const value = header(req, name);

@@ -2,9 +2,16 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
-import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
 import type { Hit } from './hit-from-request.ts';
-import { encodeHit, listSegments, lockJournalDir, openJournalDir, SEGMENT_BYTES, segmentPath } from './journal-files.ts';
+import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
+import {
+  encodeHit,
+  listSegments,
+  lockJournalDir,
+  openJournalDir,
+  SEGMENT_BYTES,
+  segmentPath,
+} from './journal-files.ts';
 
 /** Lines kept in memory while the journal cannot be written (disk full); beyond this hits are dropped. */
 const MAX_UNWRITTEN = 200_000;
@@ -89,7 +96,12 @@ export class HitJournal {
     this.post({ kind: 'drain', id, segment: this.segment, offset: this.size });
     if (timeoutMs === Infinity) return drained;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([drained, new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); })]);
+    await Promise.race([
+      drained,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
     clearTimeout(timer);
     this.drains.delete(id);
   }

@@ -4,11 +4,11 @@
 // sits on the thread that answers pixel requests.
 import { unlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { JournalPosition } from '../storage/repository.ts';
 import { openStorage } from '../storage/open-storage.ts';
-import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
+import type { JournalPosition } from '../storage/repository.ts';
 import { BatchWriter } from './batch-writer.ts';
 import type { Hit } from './hit-from-request.ts';
+import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
 import { decodeHit, listSegments, readLines, segmentPath } from './journal-files.ts';
 
 /** Read at most this much per transaction. */
@@ -31,10 +31,18 @@ const { config, dir, journalId } = workerData as WriterData;
 let closing = false;
 let drains: { id: number; segment: number; offset: number }[] = [];
 let wake: (() => void) | null = null;
-const pause = (ms: number) => new Promise<void>((resolve) => {
-  const timer = setTimeout(() => { wake = null; resolve(); }, ms);
-  wake = () => { clearTimeout(timer); wake = null; resolve(); };
-});
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      wake = null;
+      resolve();
+    }, ms);
+    wake = () => {
+      clearTimeout(timer);
+      wake = null;
+      resolve();
+    };
+  });
 
 port.on('message', (message: ToWriter) => {
   if (message.kind === 'drain') drains.push(message);
@@ -44,13 +52,17 @@ port.on('message', (message: ToWriter) => {
 
 /** Answers the drains whose place in the journal is written; all of them when `all`. */
 function answerDrains(position: JournalPosition, all: boolean): void {
-  const reached = (d: { segment: number; offset: number }) => all || position.segment > d.segment || (position.segment === d.segment && position.offset >= d.offset);
+  const reached = (d: { segment: number; offset: number }) =>
+    all || position.segment > d.segment || (position.segment === d.segment && position.offset >= d.offset);
   for (const d of drains) if (reached(d)) post({ kind: 'drained', id: d.id });
   drains = drains.filter((d) => !reached(d));
 }
 
 /** One step: writes one batch, or moves past a finished segment. Null when there is nothing to read. */
-async function step(batchWriter: BatchWriter, position: JournalPosition): Promise<{ position: JournalPosition; more: boolean } | null> {
+async function step(
+  batchWriter: BatchWriter,
+  position: JournalPosition,
+): Promise<{ position: JournalPosition; more: boolean } | null> {
   const segments = listSegments(dir).filter((n) => n >= position.segment);
   const first = segments[0];
   if (first === undefined) return null;

@@ -1,5 +1,15 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Hit } from './hit-from-request.ts';
 
@@ -55,7 +65,9 @@ export function lockJournalDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockFile, 'utf8'));
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(`the hit journal in ${dir} is in use by process ${owner}: each server needs a DATA_DIR of its own`);
+        throw new Error(
+          `the hit journal in ${dir} is in use by process ${owner}: each server needs a DATA_DIR of its own`,
+        );
       }
       unlinkSync(lockFile);
     }
@@ -88,8 +100,17 @@ export function decodeHit(line: string): Hit | null {
   }
   if (!Array.isArray(v) || v.length !== 9) return null;
   const [token, kind, linkIndex, url, method, userAgent, ip, purpose, at] = v as unknown[];
-  if (!isStr(token) || (kind !== 'view' && kind !== 'click') || !isStr(method) || !isStr(userAgent) || !isStr(ip) || !isStr(purpose)) return null;
-  if ((linkIndex !== null && typeof linkIndex !== 'number') || (url !== null && !isStr(url)) || typeof at !== 'number') return null;
+  if (
+    !isStr(token) ||
+    (kind !== 'view' && kind !== 'click') ||
+    !isStr(method) ||
+    !isStr(userAgent) ||
+    !isStr(ip) ||
+    !isStr(purpose)
+  )
+    return null;
+  if ((linkIndex !== null && typeof linkIndex !== 'number') || (url !== null && !isStr(url)) || typeof at !== 'number')
+    return null;
   return { token, kind, linkIndex, url, method, userAgent, ip, purpose, at };
 }
 
@@ -97,7 +118,11 @@ export function decodeHit(line: string): Hit | null {
  * Complete lines from `offset`, as many as fit in `buffer` (reused by the caller); `bytes` is how
  * far they reach, `tail` how many bytes follow them, `full` whether more may follow the buffer.
  */
-export function readLines(path: string, offset: number, buffer: Buffer): { lines: string[]; bytes: number; tail: number; full: boolean } {
+export function readLines(
+  path: string,
+  offset: number,
+  buffer: Buffer,
+): { lines: string[]; bytes: number; tail: number; full: boolean } {
   const fd = openSync(path, 'r');
   try {
     const got = readSync(fd, buffer, 0, buffer.length, offset);

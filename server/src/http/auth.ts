@@ -4,7 +4,9 @@ import type { Repository } from '../storage/repository.ts';
 import { sendError } from './errors.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { accountId: number }
+  interface FastifyRequest {
+    accountId: number;
+  }
 }
 
 /** preHandler for /v1: resolves `Authorization: Bearer <key>` to an account or answers 401. */

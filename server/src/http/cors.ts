@@ -16,7 +16,10 @@ function allow(request: FastifyRequest, reply: FastifyReply): boolean {
 
 /** OPTIONS /v1/* — preflights for /v1, answered before (and outside) the API-key check. */
 export const answerExtensionPreflight: Handler = () => (request, reply) => {
-  if (!allow(request, reply)) return reply.code(403).send({ error: { code: 'origin_not_allowed', message: 'only the extension may call this API from a browser' } });
+  if (!allow(request, reply))
+    return reply
+      .code(403)
+      .send({ error: { code: 'origin_not_allowed', message: 'only the extension may call this API from a browser' } });
   return reply
     .code(204)
     .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE')

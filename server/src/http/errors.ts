@@ -1,14 +1,27 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 
-export interface ErrorBody { error: { code: string; message: string } }
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
 
 export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } } satisfies ErrorBody);
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ error: { code, message } } satisfies ErrorBody);
 }
 
 const codeByStatus: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable',
-  413: 'body_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'rate_limited', 431: 'headers_too_large',
+  400: 'bad_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'body_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 /** Every error leaves as `{error:{code,message}}`; bad input is a 4xx, never a 500. */
@@ -22,5 +35,7 @@ export function installErrorHandlers(app: FastifyInstance, log: (message: string
     }
     return sendError(reply, status, codeByStatus[status] ?? 'bad_request', error.message);
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not_found', `no route for ${request.method} ${request.url.split('?')[0]?.slice(0, 100)}`),
+  );
 }

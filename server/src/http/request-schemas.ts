@@ -20,11 +20,17 @@ export const registerSchema = {
 } as const;
 
 export const trackingSchema = {
-  type: 'object', required: ['enabled'], additionalProperties: false, properties: { enabled: { type: 'boolean' } },
+  type: 'object',
+  required: ['enabled'],
+  additionalProperties: false,
+  properties: { enabled: { type: 'boolean' } },
 } as const;
 
 export const selfViewSchema = {
-  type: 'object', required: ['messageId'], additionalProperties: false, properties: { messageId: messageIdSchema },
+  type: 'object',
+  required: ['messageId'],
+  additionalProperties: false,
+  properties: { messageId: messageIdSchema },
 } as const;
 
 export const feedQuerySchema = {
@@ -52,5 +58,8 @@ export const sendSchema = {
 } as const;
 
 export const rescheduleSchema = {
-  type: 'object', required: ['sendAt'], additionalProperties: false, properties: { sendAt: { type: 'string', format: 'date-time' } },
+  type: 'object',
+  required: ['sendAt'],
+  additionalProperties: false,
+  properties: { sendAt: { type: 'string', format: 'date-time' } },
 } as const;

@@ -18,20 +18,26 @@ type Status = { status: string };
 type SmtpCode = { smtpCode: number | string };
 
 const TEXTS = {
-  'self.repView': (p: { windowSeconds: number }) => `self: the rep opened this message within ${p.windowSeconds} s of the hit`,
+  'self.repView': (p: { windowSeconds: number }) =>
+    `self: the rep opened this message within ${p.windowSeconds} s of the hit`,
   'prefetch.headRequest': () => 'prefetch: HEAD request (link checker)',
   'prefetch.purposeHeader': (p: { purpose: string }) => `prefetch: purpose header "${p.purpose}"`,
-  'scanner.tooSoonAfterSend': (p: { seconds: number; windowSeconds: number }) => `scanner: ${p.seconds} s after send (window ${p.windowSeconds} s)`,
+  'scanner.tooSoonAfterSend': (p: { seconds: number; windowSeconds: number }) =>
+    `scanner: ${p.seconds} s after send (window ${p.windowSeconds} s)`,
   'scanner.userAgent': (p: { marker: string }) => `scanner: user agent (${p.marker})`,
   'scanner.emptyUserAgent': () => 'scanner: user agent (empty user agent)',
   'scanner.duplicatedMozilla': () => 'scanner: user agent (duplicated Mozilla/5.0 (spam filter))',
   'scanner.networkClick': (p: { network: string }) => `scanner: click from a ${p.network} network (link scanning)`,
   'scanner.listedNetworkClick': () => 'scanner: click from a listed scanner network (link scanning)',
-  'scanner.clickBurst': (p: { links: number; windowSeconds: number }) => `scanner: ${p.links}+ links of this message clicked within ${p.windowSeconds} s from one address`,
+  'scanner.clickBurst': (p: { links: number; windowSeconds: number }) =>
+    `scanner: ${p.links}+ links of this message clicked within ${p.windowSeconds} s from one address`,
   'prefetch.appleMpp': () => 'prefetch: Apple Mail Privacy Protection (bare "Mozilla/5.0")',
-  'prefetch.appleMppTruncated': () => 'prefetch: Apple Mail Privacy Protection (truncated WebKit UA in the delivery window)',
-  'unknown.truncatedWebKitLate': () => 'unknown: truncated WebKit UA long after delivery (Apple or Outlook privacy fetcher)',
-  'proxy.imageProxy': (p: { service: string; marker: string }) => `proxy: ${p.service} image proxy (${p.marker}), counts as an open`,
+  'prefetch.appleMppTruncated': () =>
+    'prefetch: Apple Mail Privacy Protection (truncated WebKit UA in the delivery window)',
+  'unknown.truncatedWebKitLate': () =>
+    'unknown: truncated WebKit UA long after delivery (Apple or Outlook privacy fetcher)',
+  'proxy.imageProxy': (p: { service: string; marker: string }) =>
+    `proxy: ${p.service} image proxy (${p.marker}), counts as an open`,
   'proxy.outlookImageProxy': () => 'proxy: Outlook image proxy (Microsoft network), counts as an open',
   'human.mailClient': (p: { client: string }) => `human: ${p.client}`,
   'human.browser': () => 'human: browser',
@@ -40,15 +46,18 @@ const TEXTS = {
   'delivered.dsn': (p: { action: string } & Status) => `delivered: ${p.action} (${p.status})`,
   'delivered.relayAccepted': () => 'delivered: accepted by the relay',
   'deferred.dsn': (p: Status) => `deferred: delivery delayed (${p.status})`,
-  'deferred.retrying': (p: SmtpCode & { attempt: number; attempts: number }) => `deferred: ${p.smtpCode} at send, retry ${p.attempt} of ${p.attempts}`,
-  'deferred.noAnswerRetrying': (p: { attempt: number; attempts: number }) => `deferred: no answer at send, retry ${p.attempt} of ${p.attempts}`,
+  'deferred.retrying': (p: SmtpCode & { attempt: number; attempts: number }) =>
+    `deferred: ${p.smtpCode} at send, retry ${p.attempt} of ${p.attempts}`,
+  'deferred.noAnswerRetrying': (p: { attempt: number; attempts: number }) =>
+    `deferred: no answer at send, retry ${p.attempt} of ${p.attempts}`,
   'bounce.hard': (p: Status) => `bounce: hard bounce (${p.status})`,
   'bounce.soft': (p: Status) => `bounce: soft bounce (${p.status})`,
   'bounce.blocked': (p: Status) => `bounce: blocked by policy (${p.status})`,
   'bounce.hardAtSend': (p: SmtpCode) => `bounce: hard bounce at send (${p.smtpCode})`,
   'bounce.softAtSend': (p: SmtpCode) => `bounce: soft bounce at send (${p.smtpCode})`,
   'bounce.blockedAtSend': (p: SmtpCode) => `bounce: blocked by policy at send (${p.smtpCode})`,
-  'failed.stillDeferred': (p: SmtpCode & { attempts: number }) => `failed: still ${p.smtpCode} after ${p.attempts} attempts`,
+  'failed.stillDeferred': (p: SmtpCode & { attempts: number }) =>
+    `failed: still ${p.smtpCode} after ${p.attempts} attempts`,
   'failed.noAnswer': (p: { attempts: number }) => `failed: still no answer after ${p.attempts} attempts`,
   'failed.interrupted': () => 'failed: interrupted while sending; not retried to avoid a duplicate',
   'complaint.arf': () => 'complaint: marked as spam (ARF abuse report)',
@@ -62,7 +71,11 @@ export const REASON_CODES = Object.keys(TEXTS) as ReasonCode[];
 export function eventReason<C extends ReasonCode>(code: C, ...params: Parameters<(typeof TEXTS)[C]>): EventReason {
   const values = params[0] as ReasonParams | undefined;
   const text = (TEXTS[code] as (p: ReasonParams | undefined) => string)(values);
-  return { reason: text, reasonCode: code, reasonParams: values && Object.keys(values).length > 0 ? { ...values } : null };
+  return {
+    reason: text,
+    reasonCode: code,
+    reasonParams: values && Object.keys(values).length > 0 ? { ...values } : null,
+  };
 }
 
 /** Seconds as reasons show them: to a tenth, so "12 s" and "0.4 s". */

@@ -20,15 +20,20 @@ export const handleClick: Handler<{ Params: { token: string; n: string } }> = (d
   if (!token || !digits) return page(reply, 404, 'This link is not valid.');
   let url: string | null | undefined;
   try {
-    url = (await deps.repo.findMessagesByTokens([token])).get(token)?.links.find((l) => l.index === Number(digits[0]))?.url;
+    url = (await deps.repo.findMessagesByTokens([token]))
+      .get(token)
+      ?.links.find((l) => l.index === Number(digits[0]))?.url;
   } catch (error) {
     deps.log(`click lookup failed: ${(error as Error).message}`);
     return page(reply, 503, 'This link cannot be opened right now. Please try again shortly.');
   }
   if (!url) return page(reply, 404, 'This link is not valid.');
   const target = url;
-  deps.hitJournal.record(hitFromRequest(request.raw, ip, token, deps.now(), { index: Number(digits[0]), url: target }), () => {
-    if (!reply.sent) reply.header('cache-control', 'no-store').redirect(target, 302);
-  });
+  deps.hitJournal.record(
+    hitFromRequest(request.raw, ip, token, deps.now(), { index: Number(digits[0]), url: target }),
+    () => {
+      if (!reply.sent) reply.header('cache-control', 'no-store').redirect(target, 302);
+    },
+  );
   return reply;
 };

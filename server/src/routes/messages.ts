@@ -1,6 +1,6 @@
 import type { Handler } from '../deps.ts';
 import { sendError } from '../http/errors.ts';
-import { registerMessage, type RegisterInput } from '../tracking/register-message.ts';
+import { type RegisterInput, registerMessage } from '../tracking/register-message.ts';
 
 /** POST /v1/messages — mints the message's pixel and click URLs; a retry gets the same ones. */
 export const handleRegisterMessage: Handler<{ Body: RegisterInput }> = (deps) => async (request, reply) => {
@@ -13,12 +13,13 @@ export const handleRegisterMessage: Handler<{ Body: RegisterInput }> = (deps) =>
  * POST /v1/messages/:messageId/tracking — archive turns tracking off, unarchive turns it back on;
  * hits are still answered either way.
  */
-export const handleSetTracking: Handler<{ Params: { messageId: string }; Body: { enabled: boolean } }> = (deps) => async (request, reply) => {
-  const { messageId } = request.params;
-  const found = await deps.repo.setTracking(request.accountId, messageId, request.body.enabled);
-  if (!found) return sendError(reply, 404, 'message_not_found', `no registered message ${messageId}`);
-  return { messageId, tracking: request.body.enabled };
-};
+export const handleSetTracking: Handler<{ Params: { messageId: string }; Body: { enabled: boolean } }> =
+  (deps) => async (request, reply) => {
+    const { messageId } = request.params;
+    const found = await deps.repo.setTracking(request.accountId, messageId, request.body.enabled);
+    if (!found) return sendError(reply, 404, 'message_not_found', `no registered message ${messageId}`);
+    return { messageId, tracking: request.body.enabled };
+  };
 
 /** POST /v1/self-view — the rep opened the message: hits within the window become `self`. */
 export const handleSelfView: Handler<{ Body: { messageId: string } }> = (deps) => async (request, reply) => {

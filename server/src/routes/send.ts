@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { describeJob, type SendInput, scheduleSend } from '../delivery/schedule-send.ts';
 import type { AppDeps, Handler } from '../deps.ts';
-import { describeJob, scheduleSend, type SendInput } from '../delivery/schedule-send.ts';
 import { sendError } from '../http/errors.ts';
 
 /** POST /v1/send — schedules the send (now, or at sendAt); idempotent per messageId. */
@@ -15,17 +15,33 @@ export const handleCancelSend: Handler<{ Params: { messageId: string } }> = (dep
 };
 
 /** PATCH /v1/send/:messageId — moves the send to another time while it is still scheduled. */
-export const handleRescheduleSend: Handler<{ Params: { messageId: string }; Body: { sendAt: string } }> = (deps) => async (request, reply) =>
-  changeScheduled(deps, request.accountId, request.params.messageId, { sendAt: Date.parse(request.body.sendAt) }, reply);
+export const handleRescheduleSend: Handler<{ Params: { messageId: string }; Body: { sendAt: string } }> =
+  (deps) => async (request, reply) =>
+    changeScheduled(
+      deps,
+      request.accountId,
+      request.params.messageId,
+      { sendAt: Date.parse(request.body.sendAt) },
+      reply,
+    );
 
 async function changeScheduled(
-  deps: AppDeps, accountId: number, messageId: string, change: { sendAt?: number; cancel?: boolean },
+  deps: AppDeps,
+  accountId: number,
+  messageId: string,
+  change: { sendAt?: number; cancel?: boolean },
   reply: FastifyReply,
 ) {
   const changed = await deps.repo.updateScheduledSend(accountId, messageId, change);
   const job = await deps.repo.findSend(accountId, messageId);
   if (!job) return sendError(reply, 404, 'send_not_found', `no send for message ${messageId}`);
-  if (!changed) return sendError(reply, 409, 'send_not_scheduled', `the send is already ${job.status}; it can no longer be changed`);
+  if (!changed)
+    return sendError(
+      reply,
+      409,
+      'send_not_scheduled',
+      `the send is already ${job.status}; it can no longer be changed`,
+    );
   deps.wakeScheduler();
   return reply.code(200).send(describeJob(job));
 }

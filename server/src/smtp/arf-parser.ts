@@ -1,4 +1,4 @@
-import { findPart, header, parseHeaderBlock, type MimePart } from './mime.ts';
+import { findPart, header, type MimePart, parseHeaderBlock } from './mime.ts';
 
 export interface ComplaintReport {
   kind: 'complaint';
@@ -20,14 +20,31 @@ export function parseComplaint(root: MimePart): ComplaintReport | null {
     const fields = parseHeaderBlock(feedback.body);
     const field = (name: string) => fields.get(name)?.[0]?.trim() ?? null;
     const feedbackType = (field('feedback-type') ?? 'other').toLowerCase();
-    const recipient = field('original-rcpt-to') ?? field('removal-recipient') ?? (original ? header(original, 'to') : null);
-    return { kind: 'complaint', feedbackType, spam: feedbackType === 'abuse', format: 'arf', reporter: field('user-agent') ?? header(root, 'from') ?? '', recipient, original };
+    const recipient =
+      field('original-rcpt-to') ?? field('removal-recipient') ?? (original ? header(original, 'to') : null);
+    return {
+      kind: 'complaint',
+      feedbackType,
+      spam: feedbackType === 'abuse',
+      format: 'arf',
+      reporter: field('user-agent') ?? header(root, 'from') ?? '',
+      recipient,
+      original,
+    };
   }
   // Microsoft JMRP (2010–2016 samples): multipart/mixed from staff@hotmail.com with the junked
   // message attached, its recipient in X-HmXmrOriginalRecipient. Every JMRP report is a "junk" click.
   const jmrpRecipient = original ? header(original, 'x-hmxmroriginalrecipient') : null;
   if (jmrpRecipient || /staff@hotmail\.com/i.test(header(root, 'from') ?? '')) {
-    return { kind: 'complaint', feedbackType: 'abuse', spam: true, format: 'microsoft-jmrp', reporter: header(root, 'from') ?? '', recipient: jmrpRecipient, original };
+    return {
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      spam: true,
+      format: 'microsoft-jmrp',
+      reporter: header(root, 'from') ?? '',
+      recipient: jmrpRecipient,
+      original,
+    };
   }
   return null;
 }

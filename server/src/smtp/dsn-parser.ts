@@ -1,4 +1,4 @@
-import { findPart, header, parseHeaderBlock, plainText, type MimePart } from './mime.ts';
+import { findPart, header, type MimePart, parseHeaderBlock, plainText } from './mime.ts';
 
 export type BounceSeverity = 'hard' | 'soft' | 'delayed' | 'delivered';
 
@@ -30,7 +30,10 @@ function severityOf(action: string, status: string): BounceSeverity {
 }
 
 function stripAddressType(value: string): string {
-  return value.replace(/^[\w-]+\s*;\s*/, '').replace(/^<|>$/g, '').trim();
+  return value
+    .replace(/^[\w-]+\s*;\s*/, '')
+    .replace(/^<|>$/g, '')
+    .trim();
 }
 
 function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null {
@@ -38,9 +41,21 @@ function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null
   const recipient = stripAddressType(field('final-recipient') || field('original-recipient'));
   const action = field('action').toLowerCase().split(/\s/)[0] ?? '';
   if (!recipient && !action) return null;
-  const diagnostic = field('diagnostic-code').replace(/^[\w-]+\s*;\s*/, '').replace(/\s+/g, ' ');
-  const status = statusPattern.exec(field('status'))?.[1] ?? statusPattern.exec(diagnostic)?.[1] ?? (action === 'delayed' ? '4.0.0' : '5.0.0');
-  return { recipient, action, status, diagnostic, severity: severityOf(action, status), blocked: status.startsWith('5.7.') };
+  const diagnostic = field('diagnostic-code')
+    .replace(/^[\w-]+\s*;\s*/, '')
+    .replace(/\s+/g, ' ');
+  const status =
+    statusPattern.exec(field('status'))?.[1] ??
+    statusPattern.exec(diagnostic)?.[1] ??
+    (action === 'delayed' ? '4.0.0' : '5.0.0');
+  return {
+    recipient,
+    action,
+    status,
+    diagnostic,
+    severity: severityOf(action, status),
+    blocked: status.startsWith('5.7.'),
+  };
 }
 
 /** RFC 3464: a message/delivery-status part holding one per-message block and per-recipient blocks. */
@@ -54,7 +69,10 @@ function fromDeliveryStatus(part: MimePart): DsnRecipient[] {
 function looksLikeBounce(root: MimePart): boolean {
   const from = header(root, 'from') ?? '';
   const subject = header(root, 'subject') ?? '';
-  return /mailer-daemon|postmaster/i.test(from) || /undeliver|delivery status notification|returned mail|delivery failure|failure notice/i.test(subject);
+  return (
+    /mailer-daemon|postmaster/i.test(from) ||
+    /undeliver|delivery status notification|returned mail|delivery failure|failure notice/i.test(subject)
+  );
 }
 
 /** Legacy bounces with no delivery-status part: X-Failed-Recipients plus the status code in the text. */
@@ -62,13 +80,24 @@ function fromFreeText(root: MimePart): DsnRecipient[] {
   const text = plainText(root);
   const subject = header(root, 'subject') ?? '';
   const delayed = /\bdelay/i.test(subject) || /will (?:continue to )?retry|temporar(?:y|ily)/i.test(text);
-  const failed = (header(root, 'x-failed-recipients') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const recipients = failed.length > 0 ? failed : [...new Set(text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [])].slice(0, 1);
+  const failed = (header(root, 'x-failed-recipients') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const recipients =
+    failed.length > 0 ? failed : [...new Set(text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [])].slice(0, 1);
   const quota = /quota|mailbox (?:is )?full/i.test(text);
   const status = statusPattern.exec(text)?.[1] ?? (delayed ? '4.0.0' : quota ? '5.2.2' : '5.0.0');
   const diagnostic = /technical details of [^:]*:\s*([^\n]+)/i.exec(text)?.[1]?.trim() ?? '';
   const action = delayed ? 'delayed' : 'failed';
-  return recipients.map((recipient) => ({ recipient, action, status, diagnostic, severity: severityOf(action, status), blocked: status.startsWith('5.7.') }));
+  return recipients.map((recipient) => ({
+    recipient,
+    action,
+    status,
+    diagnostic,
+    severity: severityOf(action, status),
+    blocked: status.startsWith('5.7.'),
+  }));
 }
 
 export function parseDsn(root: MimePart): DsnReport | null {

@@ -1,4 +1,4 @@
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession, type SMTPServerAddress } from 'smtp-server';
+import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 
 const MAX_REPORT_BYTES = 10 * 1024 * 1024;
 
@@ -14,7 +14,11 @@ function smtpError(message: string, code: number): Error {
 }
 
 /** The MX for the bounce domain: accepts mail for that domain only and hands each message over. */
-export function createInboundListener(bounceDomain: string, handle: Handler, log: (m: string) => void): InboundListener {
+export function createInboundListener(
+  bounceDomain: string,
+  handle: Handler,
+  log: (m: string) => void,
+): InboundListener {
   const server = new SMTPServer({
     name: bounceDomain,
     banner: 'Inbox Command Center bounce and complaint intake',
@@ -46,13 +50,14 @@ export function createInboundListener(bounceDomain: string, handle: Handler, log
   });
   server.on('error', (error) => log(`inbound SMTP: ${error.message}`));
   return {
-    listen: (port, host) => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        const address = server.server.address();
-        resolve(typeof address === 'object' && address ? address.port : port);
-      });
-    }),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -44,7 +44,8 @@ function decodeBody(body: string, encoding: string | null): string {
   const cte = (encoding ?? '').toLowerCase();
   if (cte === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (cte === 'quoted-printable') {
-    const bytes = Buffer.from(body.replace(/=\r?\n/g, ''), 'latin1').toString('latin1')
+    const bytes = Buffer.from(body.replace(/=\r?\n/g, ''), 'latin1')
+      .toString('latin1')
       .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
@@ -65,13 +66,16 @@ export function parseMime(raw: string, depth = 0): MimePart {
   if (type.startsWith('multipart/') && params.boundary) {
     // Some anonymised or broken reports declare one boundary and use another: trust the body.
     const declared = params.boundary;
-    const boundary = rawBody.includes(`--${declared}`) ? declared : /^--(\S{6,200}?)(?:--)?\s*$/m.exec(rawBody)?.[1] ?? declared;
+    const boundary = rawBody.includes(`--${declared}`)
+      ? declared
+      : (/^--(\S{6,200}?)(?:--)?\s*$/m.exec(rawBody)?.[1] ?? declared);
     const delimiter = `--${boundary}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const chunks = rawBody.split(new RegExp(`^${delimiter}(?:--)?[ \\t]*\\r?$`, 'm'));
     // A report cut short has no closing delimiter; its last part is still worth reading.
     const closed = new RegExp(`^${delimiter}--`, 'm').test(rawBody);
     part.body = chunks[0] ?? '';
-    for (const chunk of chunks.slice(1, closed ? -1 : undefined)) part.parts.push(parseMime(chunk.replace(/^\r?\n/, ''), depth + 1));
+    for (const chunk of chunks.slice(1, closed ? -1 : undefined))
+      part.parts.push(parseMime(chunk.replace(/^\r?\n/, ''), depth + 1));
     return part;
   }
   part.body = decodeBody(rawBody, header(part, 'content-transfer-encoding'));
@@ -94,5 +98,8 @@ export function findPart(root: MimePart, ...types: string[]): MimePart | null {
 /** All text of the human-readable parts, for reports that do not follow RFC 3464. */
 export function plainText(root: MimePart): string {
   if (root.type === 'text/plain' || (root.type.startsWith('multipart/') && root.parts.length === 0)) return root.body;
-  return root.parts.filter((p) => !p.type.startsWith('message/')).map(plainText).join('\n');
+  return root.parts
+    .filter((p) => !p.type.startsWith('message/'))
+    .map(plainText)
+    .join('\n');
 }

@@ -1,5 +1,5 @@
-import { parseComplaint, type ComplaintReport } from './arf-parser.ts';
-import { parseDsn, type DsnReport } from './dsn-parser.ts';
+import { type ComplaintReport, parseComplaint } from './arf-parser.ts';
+import { type DsnReport, parseDsn } from './dsn-parser.ts';
 import { parseMime } from './mime.ts';
 
 export type InboundReport = DsnReport | ComplaintReport | { kind: 'unknown'; subject: string };

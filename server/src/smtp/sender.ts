@@ -3,7 +3,11 @@ import type { Config } from '../config.ts';
 import type { SendJob } from '../storage/repository.ts';
 import { bounceAddress, originalMessageId } from './verp.ts';
 
-export interface RecipientFailure { recipient: string; code: number | null; response: string }
+export interface RecipientFailure {
+  recipient: string;
+  code: number | null;
+  response: string;
+}
 
 /** What one SMTP transaction did with each remaining recipient. */
 export interface AttemptResult {
@@ -20,17 +24,30 @@ export interface Relay {
   close(): void;
 }
 
-interface SmtpError extends Error { code?: string; responseCode?: number; response?: string; recipient?: string; rejectedErrors?: SmtpError[] }
+interface SmtpError extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  recipient?: string;
+  rejectedErrors?: SmtpError[];
+}
 
 function failureOf(error: SmtpError, recipient: string): RecipientFailure {
   return { recipient, code: error.responseCode ?? null, response: (error.response ?? error.message).slice(0, 500) };
 }
 
 /** Splits nodemailer's per-recipient errors into permanent and temporary ones. */
-export function sortFailures(errors: SmtpError[], fallbackRecipients: string[], whole?: SmtpError): { rejected: RecipientFailure[]; deferred: RecipientFailure[] } {
+export function sortFailures(
+  errors: SmtpError[],
+  fallbackRecipients: string[],
+  whole?: SmtpError,
+): { rejected: RecipientFailure[]; deferred: RecipientFailure[] } {
   const rejected: RecipientFailure[] = [];
   const deferred: RecipientFailure[] = [];
-  const list = errors.length > 0 ? errors.map((e) => failureOf(e, e.recipient ?? '')) : fallbackRecipients.map((r) => failureOf(whole ?? new Error('send failed'), r));
+  const list =
+    errors.length > 0
+      ? errors.map((e) => failureOf(e, e.recipient ?? ''))
+      : fallbackRecipients.map((r) => failureOf(whole ?? new Error('send failed'), r));
   for (const failure of list) (failure.code !== null && failure.code >= 500 ? rejected : deferred).push(failure);
   return { rejected, deferred };
 }
@@ -50,7 +67,11 @@ export function createRelay(config: Config): Relay {
     close: () => transport.close(),
     async attempt(job) {
       if (!config.smtpHost) {
-        return { accepted: [], rejected: [], deferred: job.to.map((r) => ({ recipient: r, code: null, response: 'no SMTP relay configured' })) };
+        return {
+          accepted: [],
+          rejected: [],
+          deferred: job.to.map((r) => ({ recipient: r, code: null, response: 'no SMTP relay configured' })),
+        };
       }
       try {
         const info = await transport.sendMail({
@@ -64,8 +85,10 @@ export function createRelay(config: Config): Relay {
           headers: { 'X-ICC-Token': job.token },
           dsn: { id: job.token, return: 'headers', notify: ['failure', 'delay'], recipient: job.from },
         });
-        const accepted = (info.accepted as unknown[]).map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)));
-        const errors = ((info as { rejectedErrors?: SmtpError[] }).rejectedErrors ?? []);
+        const accepted = (info.accepted as unknown[]).map((a) =>
+          typeof a === 'string' ? a : String((a as { address?: string }).address),
+        );
+        const errors = (info as { rejectedErrors?: SmtpError[] }).rejectedErrors ?? [];
         return { accepted, ...sortFailures(errors, []) };
       } catch (error) {
         const e = error as SmtpError;

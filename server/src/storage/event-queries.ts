@@ -1,8 +1,8 @@
 import type { EventReason } from '../reasons/event-reasons.ts';
-import type { Classification, EventType, FeedEvent, JournalPosition, MessageRecord, NewEvent } from './repository.ts';
-import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
 import { findMessagesByTokens, inArray } from './message-queries.ts';
 import { paramsFromColumn, paramsJson, reasonColumns } from './reason-columns.ts';
+import type { Classification, EventType, FeedEvent, JournalPosition, MessageRecord, NewEvent } from './repository.ts';
+import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
 
 export class InvalidCursorError extends Error {}
 
@@ -10,12 +10,28 @@ const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type,
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 const rowOf = (e: NewEvent, now: number) => [
-  e.accountId, e.messagePk, e.messageId, e.type, e.at, now, e.classification, e.reason, e.reasonCode ?? null, paramsJson(e.reasonParams),
-  e.linkIndex ?? null, e.url ?? null, e.detail ?? null, e.ip ?? null, e.ua ?? null,
+  e.accountId,
+  e.messagePk,
+  e.messageId,
+  e.type,
+  e.at,
+  now,
+  e.classification,
+  e.reason,
+  e.reasonCode ?? null,
+  paramsJson(e.reasonParams),
+  e.linkIndex ?? null,
+  e.url ?? null,
+  e.detail ?? null,
+  e.ip ?? null,
+  e.ua ?? null,
 ];
 
 export async function insertEventRows(tx: SqlRunner, events: NewEvent[], now: number): Promise<number[]> {
-  return tx.insertMany(insertSql, events.map((e) => rowOf(e, now)));
+  return tx.insertMany(
+    insertSql,
+    events.map((e) => rowOf(e, now)),
+  );
 }
 
 export async function insertEvents(db: SqlDriver, events: NewEvent[], now: number): Promise<number[]> {
@@ -28,10 +44,17 @@ export async function insertEvents(db: SqlDriver, events: NewEvent[], now: numbe
  * journal position the hits were read up to: after a crash the writer resumes exactly there.
  */
 export async function recordHits(
-  db: SqlDriver, tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number, read?: JournalPosition,
+  db: SqlDriver,
+  tokens: string[],
+  build: (messages: Map<string, MessageRecord>) => NewEvent[],
+  now: number,
+  read?: JournalPosition,
 ): Promise<{ events: NewEvent[]; ids: number[] }> {
   return db.transaction(async (tx) => {
-    const messages = tokens.length > 0 ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true }) : new Map<string, MessageRecord>();
+    const messages =
+      tokens.length > 0
+        ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true })
+        : new Map<string, MessageRecord>();
     const events = build(messages);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
     if (read) {
@@ -50,7 +73,12 @@ export async function journalPosition(db: SqlDriver, journalId: string): Promise
   return row ? { journalId, segment: num(row.segment), offset: num(row.byte_offset) } : null;
 }
 
-export async function relabelEvents(db: SqlDriver, ids: number[], classification: Classification, reason: EventReason): Promise<void> {
+export async function relabelEvents(
+  db: SqlDriver,
+  ids: number[],
+  classification: Classification,
+  reason: EventReason,
+): Promise<void> {
   if (ids.length === 0) return;
   await db.run(
     `UPDATE events SET classification = $1, reason = $2, reason_code = $3, reason_params = $4 WHERE ${inArray(db, 'id', 5)}`,
@@ -74,7 +102,8 @@ function toFeedEvent(row: Row, cursor: string): FeedEvent {
   };
 }
 
-const feedColumns = 'id, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail';
+const feedColumns =
+  'id, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail';
 
 /**
  * SQLite has one writer, so ids become visible in order and the id is the cursor.
@@ -83,12 +112,22 @@ const feedColumns = 'id, message_id, type, at, recorded_at, classification, reas
  * transactions older than the snapshot's xmin are read: every transaction that could still add a
  * row sorting before them has finished, so the cursor never skips a row.
  */
-export async function readFeed(db: SqlDriver, accountId: number, after: string, limit: number, settledBefore: number): Promise<FeedEvent[]> {
+export async function readFeed(
+  db: SqlDriver,
+  accountId: number,
+  after: string,
+  limit: number,
+  settledBefore: number,
+): Promise<FeedEvent[]> {
   let rows: Row[];
   let cursorOf: (row: Row) => string;
   if (db.dialect === 'sqlite') {
     if (!/^\d{1,15}$/.test(after)) throw new InvalidCursorError(`cursor "${after}" is not one this server issued`);
-    rows = await db.all(`SELECT ${feedColumns} FROM events WHERE account_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [accountId, Number(after), limit]);
+    rows = await db.all(`SELECT ${feedColumns} FROM events WHERE account_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [
+      accountId,
+      Number(after),
+      limit,
+    ]);
     cursorOf = (row) => String(row.id);
   } else {
     const match = after === '0' ? ['', '0', '0'] : /^(\d{1,15})-(\d{1,15})$/.exec(after);
@@ -111,5 +150,7 @@ export async function readFeed(db: SqlDriver, accountId: number, after: string, 
 }
 
 export async function purgeRawHits(db: SqlDriver, before: number): Promise<number> {
-  return db.run('UPDATE events SET ip = NULL, ua = NULL WHERE at < $1 AND (ip IS NOT NULL OR ua IS NOT NULL)', [before]);
+  return db.run('UPDATE events SET ip = NULL, ua = NULL WHERE at < $1 AND (ip IS NOT NULL OR ua IS NOT NULL)', [
+    before,
+  ]);
 }

@@ -1,11 +1,13 @@
-import type { LinkRecord, MessageRecord, NewMessage } from './repository.ts';
 import { eventReason, secondsOf } from '../reasons/event-reasons.ts';
 import { reasonColumns } from './reason-columns.ts';
-import { num, numOrNull, strOrNull, type Row, type SqlDriver, type SqlRunner } from './sql-driver.ts';
+import type { LinkRecord, MessageRecord, NewMessage } from './repository.ts';
+import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
 
 /** `column IN list` for an array parameter: ANY on PostgreSQL, json_each on SQLite. */
 export function inArray(db: SqlRunner, column: string, param: number): string {
-  return db.dialect === 'postgres' ? `${column} = ANY($${param})` : `${column} IN (SELECT value FROM json_each($${param}))`;
+  return db.dialect === 'postgres'
+    ? `${column} = ANY($${param})`
+    : `${column} IN (SELECT value FROM json_each($${param}))`;
 }
 
 const messageColumns = 'id, account_id, message_id, token, sent_at, tracking, recipients, last_self_view_at';
@@ -27,7 +29,10 @@ function toMessage(row: Row, links: LinkRecord[]): MessageRecord {
 async function linksOf(db: SqlRunner, pks: number[]): Promise<Map<number, LinkRecord[]>> {
   const byMessage = new Map<number, LinkRecord[]>();
   if (pks.length === 0) return byMessage;
-  const rows = await db.all(`SELECT message_pk, idx, url FROM links WHERE ${inArray(db, 'message_pk', 1)} ORDER BY message_pk, idx`, [pks]);
+  const rows = await db.all(
+    `SELECT message_pk, idx, url FROM links WHERE ${inArray(db, 'message_pk', 1)} ORDER BY message_pk, idx`,
+    [pks],
+  );
   for (const row of rows) {
     const pk = num(row.message_pk);
     const list = byMessage.get(pk) ?? [];
@@ -38,7 +43,10 @@ async function linksOf(db: SqlRunner, pks: number[]): Promise<Map<number, LinkRe
 }
 
 export async function findMessage(db: SqlDriver, accountId: number, messageId: string): Promise<MessageRecord | null> {
-  const [row] = await db.all(`SELECT ${messageColumns} FROM messages WHERE account_id = $1 AND message_id = $2`, [accountId, messageId]);
+  const [row] = await db.all(`SELECT ${messageColumns} FROM messages WHERE account_id = $1 AND message_id = $2`, [
+    accountId,
+    messageId,
+  ]);
   if (!row) return null;
   const links = await linksOf(db, [num(row.id)]);
   return toMessage(row, links.get(num(row.id)) ?? []);
@@ -48,12 +56,21 @@ export async function findMessage(db: SqlDriver, accountId: number, messageId: s
  * `lock` (inside a transaction) takes a share lock on PostgreSQL so that a self-view or a tracking
  * switch committing at the same moment is ordered before or after the hits being written, not between.
  */
-export async function findMessagesByTokens(db: SqlRunner, tokens: string[], options: { withLinks: boolean; lock?: boolean }): Promise<Map<string, MessageRecord>> {
+export async function findMessagesByTokens(
+  db: SqlRunner,
+  tokens: string[],
+  options: { withLinks: boolean; lock?: boolean },
+): Promise<Map<string, MessageRecord>> {
   const found = new Map<string, MessageRecord>();
   if (tokens.length === 0) return found;
   const lock = options.lock && db.dialect === 'postgres' ? ' FOR SHARE' : '';
   const rows = await db.all(`SELECT ${messageColumns} FROM messages WHERE ${inArray(db, 'token', 1)}${lock}`, [tokens]);
-  const links = options.withLinks ? await linksOf(db, rows.map((r) => num(r.id))) : new Map<number, LinkRecord[]>();
+  const links = options.withLinks
+    ? await linksOf(
+        db,
+        rows.map((r) => num(r.id)),
+      )
+    : new Map<number, LinkRecord[]>();
   for (const row of rows) found.set(String(row.token), toMessage(row, links.get(num(row.id)) ?? []));
   return found;
 }
@@ -64,7 +81,15 @@ export async function insertMessage(db: SqlDriver, message: NewMessage, now: num
     const [row] = await tx.all(
       `INSERT INTO messages (account_id, message_id, token, sent_at, tracking, recipients, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (account_id, message_id) DO NOTHING RETURNING id`,
-      [message.accountId, message.messageId, message.token, message.sentAt, message.tracking ? 1 : 0, JSON.stringify(message.recipients), now],
+      [
+        message.accountId,
+        message.messageId,
+        message.token,
+        message.sentAt,
+        message.tracking ? 1 : 0,
+        JSON.stringify(message.recipients),
+        now,
+      ],
     );
     if (!row) return;
     for (const link of message.links) {
@@ -76,12 +101,27 @@ export async function insertMessage(db: SqlDriver, message: NewMessage, now: num
   return stored;
 }
 
-export async function setTracking(db: SqlDriver, accountId: number, messageId: string, enabled: boolean): Promise<boolean> {
-  const changed = await db.run('UPDATE messages SET tracking = $1 WHERE account_id = $2 AND message_id = $3', [enabled ? 1 : 0, accountId, messageId]);
+export async function setTracking(
+  db: SqlDriver,
+  accountId: number,
+  messageId: string,
+  enabled: boolean,
+): Promise<boolean> {
+  const changed = await db.run('UPDATE messages SET tracking = $1 WHERE account_id = $2 AND message_id = $3', [
+    enabled ? 1 : 0,
+    accountId,
+    messageId,
+  ]);
   return changed > 0;
 }
 
-export async function markSelfView(db: SqlDriver, accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean> {
+export async function markSelfView(
+  db: SqlDriver,
+  accountId: number,
+  messageId: string,
+  at: number,
+  windowMs: number,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx.all(
       'UPDATE messages SET last_self_view_at = $1 WHERE account_id = $2 AND message_id = $3 RETURNING id',

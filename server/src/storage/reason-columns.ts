@@ -19,7 +19,9 @@ export function paramsFromColumn(value: unknown): ReasonParams | null {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     const entries = Object.entries(parsed);
-    return entries.every(([, v]) => typeof v === 'string' || typeof v === 'number') ? Object.fromEntries(entries) : null;
+    return entries.every(([, v]) => typeof v === 'string' || typeof v === 'number')
+      ? Object.fromEntries(entries)
+      : null;
   } catch {
     return null;
   }

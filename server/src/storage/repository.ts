@@ -123,7 +123,12 @@ export interface Repository {
 
   /** Looks up the hits' messages and inserts the events `build` makes of them, in one transaction. */
   /** With `read`, also stores how far the journal has been read, in the same transaction. */
-  recordHits(tokens: string[], build: (messages: Map<string, MessageRecord>) => NewEvent[], now: number, read?: JournalPosition): Promise<{ events: NewEvent[]; ids: number[] }>;
+  recordHits(
+    tokens: string[],
+    build: (messages: Map<string, MessageRecord>) => NewEvent[],
+    now: number,
+    read?: JournalPosition,
+  ): Promise<{ events: NewEvent[]; ids: number[] }>;
   journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;
@@ -136,11 +141,18 @@ export interface Repository {
   insertSend(send: NewSend, now: number): Promise<SendJob>;
   findSend(accountId: number, messageId: string): Promise<SendJob | null>;
   /** Changes a job only while it is still `scheduled`; returns false otherwise. */
-  updateScheduledSend(accountId: number, messageId: string, change: { sendAt?: number; cancel?: boolean }): Promise<boolean>;
+  updateScheduledSend(
+    accountId: number,
+    messageId: string,
+    change: { sendAt?: number; cancel?: boolean },
+  ): Promise<boolean>;
   /** Moves due jobs to `sending` under a lease so that two instances never send the same job. */
   claimDueSends(now: number, leaseMs: number, limit: number): Promise<SendJob[]>;
   /** Jobs whose lease ran out while `sending` (the process died mid-send): marked failed, returned once. */
   expireStaleSends(now: number): Promise<SendJob[]>;
-  finishSendAttempt(id: number, outcome: { status: SendStatus; to: string[]; sendAt: number; error: string | null }): Promise<void>;
+  finishSendAttempt(
+    id: number,
+    outcome: { status: SendStatus; to: string[]; sendAt: number; error: string | null },
+  ): Promise<void>;
   recordInboundReport(kind: string, messagePk: number | null, summary: string, now: number): Promise<void>;
 }

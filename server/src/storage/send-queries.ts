@@ -1,7 +1,8 @@
 import type { NewSend, SendJob, SendStatus } from './repository.ts';
-import { num, strOrNull, type Row, type SqlDriver } from './sql-driver.ts';
+import { num, type Row, type SqlDriver, strOrNull } from './sql-driver.ts';
 
-const columns = 'id, account_id, message_pk, message_id, token, from_addr, to_addrs, subject, html, text_body, send_at, status, attempts';
+const columns =
+  'id, account_id, message_pk, message_id, token, from_addr, to_addrs, subject, html, text_body, send_at, status, attempts';
 
 function toJob(row: Row): SendJob {
   return {
@@ -22,7 +23,10 @@ function toJob(row: Row): SendJob {
 }
 
 export async function findSend(db: SqlDriver, accountId: number, messageId: string): Promise<SendJob | null> {
-  const [row] = await db.all(`SELECT ${columns} FROM sends WHERE account_id = $1 AND message_id = $2`, [accountId, messageId]);
+  const [row] = await db.all(`SELECT ${columns} FROM sends WHERE account_id = $1 AND message_id = $2`, [
+    accountId,
+    messageId,
+  ]);
   return row ? toJob(row) : null;
 }
 
@@ -35,17 +39,40 @@ export async function insertSend(db: SqlDriver, send: NewSend, now: number): Pro
        subject = excluded.subject, html = excluded.html, text_body = excluded.text_body, send_at = excluded.send_at,
        status = 'scheduled', attempts = 0, last_error = NULL
      WHERE sends.status = 'cancelled'`,
-    [send.accountId, send.messagePk, send.messageId, send.from, JSON.stringify(send.to), send.subject, send.html, send.text, send.sendAt, now],
+    [
+      send.accountId,
+      send.messagePk,
+      send.messageId,
+      send.from,
+      JSON.stringify(send.to),
+      send.subject,
+      send.html,
+      send.text,
+      send.sendAt,
+      now,
+    ],
   );
   const stored = await findSend(db, send.accountId, send.messageId);
   if (!stored) throw new Error('send job vanished right after insert');
   return stored;
 }
 
-export async function updateScheduledSend(db: SqlDriver, accountId: number, messageId: string, change: { sendAt?: number; cancel?: boolean }): Promise<boolean> {
+export async function updateScheduledSend(
+  db: SqlDriver,
+  accountId: number,
+  messageId: string,
+  change: { sendAt?: number; cancel?: boolean },
+): Promise<boolean> {
   const changed = change.cancel
-    ? await db.run(`UPDATE sends SET status = 'cancelled' WHERE account_id = $1 AND message_id = $2 AND status = 'scheduled'`, [accountId, messageId])
-    : await db.run(`UPDATE sends SET send_at = $3 WHERE account_id = $1 AND message_id = $2 AND status = 'scheduled'`, [accountId, messageId, change.sendAt ?? 0]);
+    ? await db.run(
+        `UPDATE sends SET status = 'cancelled' WHERE account_id = $1 AND message_id = $2 AND status = 'scheduled'`,
+        [accountId, messageId],
+      )
+    : await db.run(`UPDATE sends SET send_at = $3 WHERE account_id = $1 AND message_id = $2 AND status = 'scheduled'`, [
+        accountId,
+        messageId,
+        change.sendAt ?? 0,
+      ]);
   return changed > 0;
 }
 
@@ -69,7 +96,11 @@ export async function expireStaleSends(db: SqlDriver, now: number): Promise<Send
   return rows.map(toJob);
 }
 
-export async function finishSendAttempt(db: SqlDriver, id: number, outcome: { status: SendStatus; to: string[]; sendAt: number; error: string | null }): Promise<void> {
+export async function finishSendAttempt(
+  db: SqlDriver,
+  id: number,
+  outcome: { status: SendStatus; to: string[]; sendAt: number; error: string | null },
+): Promise<void> {
   await db.run(
     'UPDATE sends SET status = $2, to_addrs = $3, send_at = $4, last_error = $5, lease_until = NULL WHERE id = $1',
     [id, outcome.status, JSON.stringify(outcome.to), outcome.sendAt, outcome.error],

@@ -43,7 +43,10 @@ export function multiRowInsert(sql: string, columns: number, count: number, retu
   let text = multiRowCache.get(key);
   if (!text) {
     const head = sql.slice(0, sql.search(/\bVALUES\b/i));
-    const rows = Array.from({ length: count }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`);
+    const rows = Array.from(
+      { length: count },
+      (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
+    );
     text = `${head}VALUES ${rows.join(', ')}${returning ? ' RETURNING id' : ''}`;
     multiRowCache.set(key, text);
   }
@@ -54,7 +57,11 @@ export function multiRowInsert(sql: string, columns: number, count: number, retu
 const multiRowCache = new Map<string, string>();
 
 /** Runs `insertMany` in chunks of `chunk` rows; `run` inserts one chunk and returns its ids in row order. */
-export async function insertInChunks(rows: SqlValue[][], chunk: number, run: (rows: SqlValue[][]) => Promise<number[]>): Promise<number[]> {
+export async function insertInChunks(
+  rows: SqlValue[][],
+  chunk: number,
+  run: (rows: SqlValue[][]) => Promise<number[]>,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += chunk) ids.push(...(await run(rows.slice(start, start + chunk))));
   return ids;

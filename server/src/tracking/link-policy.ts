@@ -21,7 +21,11 @@ export function redirectTargetFor(link: string, untrackedDomains: string[]): str
 }
 
 export function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase().replace(/>$/, '');
+  return address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/>$/, '');
 }
 
 export function isUntrackedRecipient(address: string, untrackedDomains: string[]): boolean {

@@ -18,7 +18,9 @@ export interface Registration {
   tracking: boolean;
 }
 
-export type RegisterResult = { ok: true; registration: Registration } | { ok: false; code: 'message_conflict'; message: string };
+export type RegisterResult =
+  | { ok: true; registration: Registration }
+  | { ok: false; code: 'message_conflict'; message: string };
 
 export function describeRegistration(message: MessageRecord, publicBaseUrl: string): Registration {
   return {
@@ -37,16 +39,34 @@ export async function registerMessage(
 ): Promise<RegisterResult> {
   const { repo, config } = deps;
   const recipients = input.recipients ?? [];
-  const tracking = input.track !== false && !recipients.some((r) => isUntrackedRecipient(r, config.untrackedRecipientDomains));
-  const links = input.links.map((link, index) => ({ index, url: tracking ? redirectTargetFor(link, config.untrackedLinkDomains) : null }));
+  const tracking =
+    input.track !== false && !recipients.some((r) => isUntrackedRecipient(r, config.untrackedRecipientDomains));
+  const links = input.links.map((link, index) => ({
+    index,
+    url: tracking ? redirectTargetFor(link, config.untrackedLinkDomains) : null,
+  }));
   const existing = await repo.findMessage(accountId, input.messageId);
-  const stored = existing ?? (await repo.insertMessage(
-    { accountId, messageId: input.messageId, token: deps.tokens.mint(), sentAt: Date.parse(input.sentAt), tracking, recipients, links },
-    deps.now(),
-  ));
+  const stored =
+    existing ??
+    (await repo.insertMessage(
+      {
+        accountId,
+        messageId: input.messageId,
+        token: deps.tokens.mint(),
+        sentAt: Date.parse(input.sentAt),
+        tracking,
+        recipients,
+        links,
+      },
+      deps.now(),
+    ));
   const same = stored.links.length === links.length && stored.links.every((l, i) => l.url === links[i]?.url);
   if (!same) {
-    return { ok: false, code: 'message_conflict', message: `message ${input.messageId} is already registered with other links` };
+    return {
+      ok: false,
+      code: 'message_conflict',
+      message: `message ${input.messageId} is already registered with other links`,
+    };
   }
   return { ok: true, registration: describeRegistration(stored, config.publicBaseUrl) };
 }

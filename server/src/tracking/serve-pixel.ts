@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDeps } from '../deps.ts';
-import { clientIp } from '../http/client-ip.ts';
 import { hitFromRequest } from '../hits/hit-from-request.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './pixel-gif.ts';
 
 /**

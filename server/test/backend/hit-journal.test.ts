@@ -4,9 +4,9 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Worker } from 'node:worker_threads';
-import { createServer, type Server } from '../../src/server.ts';
-import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/hits/journal-files.ts';
 import { journalDir } from '../../src/hits/hit-journal.ts';
+import { encodeHit, listSegments, openJournalDir, segmentPath } from '../../src/hits/journal-files.ts';
+import { createServer, type Server } from '../../src/server.ts';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 import { backend, createRep, freshStorageConfig, testConfig } from '../support/backend.ts';
 
@@ -21,7 +21,9 @@ async function feed(server: Server, auth: { authorization: string }) {
 
 describe(`the hit journal (${backend})`, () => {
   const cleanups: (() => Promise<void>)[] = [];
-  after(async () => { for (const c of cleanups.reverse()) await c(); });
+  after(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
 
   it('a journal left by a run that died is written at the next start, each hit once, a torn last line dropped', async () => {
     const { storage, cleanup } = await freshStorageConfig();
@@ -31,7 +33,18 @@ describe(`the hit journal (${backend})`, () => {
     let server = await createServer(config, { timers: false, log: (m) => logs.push(m) });
     const rep = await createRep(server.repo);
     const token = createTokenCodec('').mint();
-    await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'left-1', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
+    await server.repo.insertMessage(
+      {
+        accountId: rep.accountId,
+        messageId: 'left-1',
+        token,
+        sentAt: HOUR_AGO,
+        tracking: true,
+        recipients: [],
+        links: [],
+      },
+      Date.now(),
+    );
     await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: { 'user-agent': GMAIL } });
     assert.equal((await feed(server, rep.auth)).length, 1);
     await server.close();
@@ -40,12 +53,33 @@ describe(`the hit journal (${backend})`, () => {
     const dir = journalDir(config);
     openJournalDir(dir);
     const orphan = (listSegments(dir).at(-1) ?? 0) + 1;
-    const line = (at: number) => encodeHit({ token, kind: 'view', linkIndex: null, url: null, method: 'GET', userAgent: GMAIL, ip: '198.51.100.4', purpose: '', at });
-    appendFileSync(segmentPath(dir, orphan), line(Date.now()) + line(Date.now() + 1) + line(Date.now() + 2).slice(0, 20));
+    const line = (at: number) =>
+      encodeHit({
+        token,
+        kind: 'view',
+        linkIndex: null,
+        url: null,
+        method: 'GET',
+        userAgent: GMAIL,
+        ip: '198.51.100.4',
+        purpose: '',
+        at,
+      });
+    appendFileSync(
+      segmentPath(dir, orphan),
+      line(Date.now()) + line(Date.now() + 1) + line(Date.now() + 2).slice(0, 20),
+    );
 
     server = await createServer(config, { timers: false, log: (m) => logs.push(m) });
-    assert.equal((await feed(server, rep.auth)).length, 3, 'the two complete lines are written before the server is ready');
-    assert.ok(logs.some((m) => /dropped a torn last line/.test(m)), logs.join('\n'));
+    assert.equal(
+      (await feed(server, rep.auth)).length,
+      3,
+      'the two complete lines are written before the server is ready',
+    );
+    assert.ok(
+      logs.some((m) => /dropped a torn last line/.test(m)),
+      logs.join('\n'),
+    );
     await server.close();
 
     server = await createServer(config, { timers: false, log: (m) => logs.push(m) });
@@ -62,7 +96,18 @@ describe(`the hit journal (${backend})`, () => {
     cleanups.push(() => server.close());
     const rep = await createRep(server.repo);
     const token = createTokenCodec('').mint();
-    await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'down-1', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
+    await server.repo.insertMessage(
+      {
+        accountId: rep.accountId,
+        messageId: 'down-1',
+        token,
+        sentAt: HOUR_AGO,
+        tracking: true,
+        recipients: [],
+        links: [],
+      },
+      Date.now(),
+    );
 
     const worker = (server.hitJournal as unknown as { worker: Worker }).worker;
     await worker.terminate();
@@ -72,14 +117,20 @@ describe(`the hit journal (${backend})`, () => {
       assert.equal(res.headers['content-type'], 'image/gif');
     }
     assert.ok(performance.now() - started < 500, 'no answer waited for the writer');
-    assert.ok(logs.some((m) => /hit writer stopped .*restarting/.test(m)), logs.join('\n'));
+    assert.ok(
+      logs.some((m) => /hit writer stopped .*restarting/.test(m)),
+      logs.join('\n'),
+    );
     const deadline = Date.now() + 10_000;
     let events = await feed(server, rep.auth);
     while (events.length < 5 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
       events = await feed(server, rep.auth);
     }
-    assert.deepEqual(events.map((e) => e.messageId), ['down-1', 'down-1', 'down-1', 'down-1', 'down-1']);
+    assert.deepEqual(
+      events.map((e) => e.messageId),
+      ['down-1', 'down-1', 'down-1', 'down-1', 'down-1'],
+    );
   });
 
   it('a second server on the same DATA_DIR is refused with the reason; the lock of a dead owner is taken over', async () => {
@@ -89,7 +140,10 @@ describe(`the hit journal (${backend})`, () => {
     const dir = journalDir(config);
     openJournalDir(dir);
     writeFileSync(join(dir, 'lock'), String(process.ppid));
-    await assert.rejects(createServer(config, { timers: false, log: () => {} }), /in use by process \d+: each server needs a DATA_DIR of its own/);
+    await assert.rejects(
+      createServer(config, { timers: false, log: () => {} }),
+      /in use by process \d+: each server needs a DATA_DIR of its own/,
+    );
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(join(dir, 'lock'), String(gone));
     const server = await createServer(config, { timers: false, log: () => {} });
@@ -105,12 +159,26 @@ describe(`the hit journal (${backend})`, () => {
     cleanups.push(() => server.close());
     const rep = await createRep(server.repo);
     const token = createTokenCodec('').mint();
-    await server.repo.insertMessage({ accountId: rep.accountId, messageId: 'fresh-read', token, sentAt: HOUR_AGO, tracking: true, recipients: [], links: [] }, Date.now());
+    await server.repo.insertMessage(
+      {
+        accountId: rep.accountId,
+        messageId: 'fresh-read',
+        token,
+        sentAt: HOUR_AGO,
+        tracking: true,
+        recipients: [],
+        links: [],
+      },
+      Date.now(),
+    );
     // Let the writer go idle and rest first.
     await server.hitJournal.drain();
     await new Promise((r) => setTimeout(r, 50));
     await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: { 'user-agent': GMAIL } });
     const res = await server.app.inject({ method: 'GET', url: '/v1/events?after=0', headers: rep.auth });
-    assert.deepEqual(res.json().events.map((e: { messageId: string }) => e.messageId), ['fresh-read']);
+    assert.deepEqual(
+      res.json().events.map((e: { messageId: string }) => e.messageId),
+      ['fresh-read'],
+    );
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 import { backend, createRep, freshStorageConfig, openRepo } from '../support/backend.ts';
@@ -20,10 +20,17 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverEntry], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const deadline = Date.now() + 20_000;
   while (!out.includes('listening on')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
@@ -34,7 +41,9 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
 
 describe(`kill -9 during a load of pixel hits (${backend})`, () => {
   const cleanups: (() => Promise<void>)[] = [];
-  after(async () => { for (const c of cleanups) await c(); });
+  after(async () => {
+    for (const c of cleanups) await c();
+  });
 
   it('every hit answered with the GIF is in the feed after restart, and the cursor never skips', async () => {
     const { storage, cleanup } = await freshStorageConfig();
@@ -44,36 +53,69 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
     const codec = createTokenCodec('');
     const tokens: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      const m = await repo.insertMessage({ accountId: rep.accountId, messageId: `load-${i}`, token: codec.mint(), sentAt: Date.now() - 3_600_000, tracking: true, recipients: [], links: [] }, Date.now());
+      const m = await repo.insertMessage(
+        {
+          accountId: rep.accountId,
+          messageId: `load-${i}`,
+          token: codec.mint(),
+          sentAt: Date.now() - 3_600_000,
+          tracking: true,
+          recipients: [],
+          links: [],
+        },
+        Date.now(),
+      );
       tokens.push(m.token);
     }
     await repo.close();
 
     const port = await freePort();
-    const env = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: storage.databaseUrl, DATA_DIR: storage.dataDir, FEED_SETTLE_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' };
+    const env = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: storage.databaseUrl,
+      DATA_DIR: storage.dataDir,
+      FEED_SETTLE_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+    };
     let child = await startServer(env);
-    cleanups.push(async () => { if (child.exitCode === null) child.kill('SIGKILL'); });
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
 
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
     const answered = new Set<string>();
     let sent = 0;
     let killed = false;
-    const hit = (i: number) => new Promise<void>((resolve) => {
-      sent++;
-      const req = request({ host: '127.0.0.1', port, path: `/o/${tokens[i]}.gif`, agent, headers: { 'user-agent': 'Outlook-iOS/665.29827.prod.iphone (2.63.0)' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (res.statusCode === 200 && Buffer.concat(chunks).length === 42) answered.add(`load-${i}`);
-          resolve();
-        });
-        res.on('error', () => resolve());
+    const hit = (i: number) =>
+      new Promise<void>((resolve) => {
+        sent++;
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/o/${tokens[i]}.gif`,
+            agent,
+            headers: { 'user-agent': 'Outlook-iOS/665.29827.prod.iphone (2.63.0)' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              if (res.statusCode === 200 && Buffer.concat(chunks).length === 42) answered.add(`load-${i}`);
+              resolve();
+            });
+            res.on('error', () => resolve());
+          },
+        );
+        req.on('error', () => resolve());
+        req.end();
       });
-      req.on('error', () => resolve());
-      req.end();
-    });
     const feed = async (after: string, key: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/v1/events?after=${after}&limit=500`, { headers: { authorization: `Bearer ${key}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/v1/events?after=${after}&limit=500`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
       return (await res.json()) as { events: { cursor: string; messageId: string }[]; next: string; more: boolean };
     };
 
@@ -120,13 +162,18 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
 
     const recorded = new Set(seen.map((e) => e.messageId));
     const lost = [...answered].filter((id) => !recorded.has(id));
-    console.log(`kill -9 (${backend}): sent ${sent}, answered ${answered.size}, recorded ${recorded.size}, lost ${lost.length} (recorded but unanswered: ${recorded.size - (answered.size - lost.length)})`);
+    console.log(
+      `kill -9 (${backend}): sent ${sent}, answered ${answered.size}, recorded ${recorded.size}, lost ${lost.length} (recorded but unanswered: ${recorded.size - (answered.size - lost.length)})`,
+    );
     assert.ok(answered.size >= MESSAGES / 3, 'the load ran long enough to matter');
     assert.deepEqual(lost, [], 'no answered hit is lost');
     assert.equal(seen.length, recorded.size, 'no event appears twice');
     assert.ok(early.events.length > 0, 'the feed was read during the load');
     // The cursor handed out before the kill resumes exactly where it was, after the restart.
     const idx = seen.findIndex((e) => e.cursor === early.next);
-    assert.deepEqual(seen.slice(0, idx + 1).map((e) => e.cursor), early.events.map((e) => e.cursor));
+    assert.deepEqual(
+      seen.slice(0, idx + 1).map((e) => e.cursor),
+      early.events.map((e) => e.cursor),
+    );
   });
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PIXEL_GIF } from '../../src/tracking/pixel-gif.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
 import { backend } from '../support/backend.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
 
 const GMAIL = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
 
 function assertGif(res: { statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }) {
   assert.equal(res.statusCode, 200);
@@ -16,18 +17,36 @@ function assertGif(res: { statusCode: number; headers: Record<string, unknown>; 
 
 describe(`pixel and click routes (${backend})`, () => {
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.close(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.close();
+  });
 
   it('registering a message returns a pixel URL and one click URL per trackable link, idempotently', async () => {
-    const links = ['https://example.com/pricing', 'mailto:ann@example.com', 'tel:+4930123', 'https+notrack://example.com/x', 'https://example.com/demo'];
+    const links = [
+      'https://example.com/pricing',
+      'mailto:ann@example.com',
+      'tel:+4930123',
+      'https+notrack://example.com/x',
+      'https://example.com/demo',
+    ];
     const first = await h.register('reg-1', links);
     assert.match(first.body.pixelUrl as string, /^https:\/\/t\.example\.test\/o\/[0-9a-f]{32}\.gif$/);
     assert.equal(first.clicks.length, 5);
-    assert.deepEqual(first.clicks.map((c) => c !== null), [true, false, false, false, true]);
+    assert.deepEqual(
+      first.clicks.map((c) => c !== null),
+      [true, false, false, false, true],
+    );
     const again = await h.register('reg-1', links);
     assert.deepEqual(again.body, first.body, 'a retry gets the same answer');
-    const conflict = await h.server.app.inject({ method: 'POST', url: '/v1/messages', headers: h.auth, payload: { messageId: 'reg-1', sentAt: new Date().toISOString(), links: ['https://other.example/'] } });
+    const conflict = await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: h.auth,
+      payload: { messageId: 'reg-1', sentAt: new Date().toISOString(), links: ['https://other.example/'] },
+    });
     assert.equal(conflict.statusCode, 409);
     assert.equal(conflict.json().error.code, 'message_conflict');
   });
@@ -45,7 +64,14 @@ describe(`pixel and click routes (${backend})`, () => {
 
   it('the pixel is the GIF for unknown, malformed and forged tokens, and nothing is recorded', async () => {
     const before = (await h.events()).events.length;
-    for (const url of ['/o/0123456789abcdef0123456789abcdef.gif', '/o/nope.gif', '/o/%00%ff.gif', '/o/%E0%A4%A.gif', `/o/${'a'.repeat(5000)}.gif`, '/o/0123456789abcdef0123456789abcdef.png']) {
+    for (const url of [
+      '/o/0123456789abcdef0123456789abcdef.gif',
+      '/o/nope.gif',
+      '/o/%00%ff.gif',
+      '/o/%E0%A4%A.gif',
+      `/o/${'a'.repeat(5000)}.gif`,
+      '/o/0123456789abcdef0123456789abcdef.png',
+    ]) {
       assertGif(await h.server.app.inject({ method: 'GET', url }));
     }
     assert.equal((await h.events()).events.length, before);
@@ -62,7 +88,11 @@ describe(`pixel and click routes (${backend})`, () => {
 
   it('a click redirects (302) to the stored URL only and is recorded with its link index', async () => {
     const m = await h.register('click-1', ['https://example.com/a', 'https://example.com/b?x=1&y=2']);
-    const res = await h.server.app.inject({ method: 'GET', url: `${m.clicks[1]}?url=https://evil.example/`, headers: { 'user-agent': CHROME } });
+    const res = await h.server.app.inject({
+      method: 'GET',
+      url: `${m.clicks[1]}?url=https://evil.example/`,
+      headers: { 'user-agent': CHROME },
+    });
     assert.equal(res.statusCode, 302);
     assert.equal(res.headers.location, 'https://example.com/b?x=1&y=2');
     const click = (await h.events()).events.find((e) => e.messageId === 'click-1');
@@ -75,7 +105,13 @@ describe(`pixel and click routes (${backend})`, () => {
   it('unknown click tokens and link numbers get a plain 404 page, never a redirect', async () => {
     const m = await h.register('click-404', ['https://example.com/a']);
     const token = m.clicks[0]?.split('/')[2];
-    for (const url of [`/c/${token}/7`, '/c/0123456789abcdef0123456789abcdef/0', '/c/evil.example/0', `/c/${token}/x`, '/c/https%3A%2F%2Fevil.example/0']) {
+    for (const url of [
+      `/c/${token}/7`,
+      '/c/0123456789abcdef0123456789abcdef/0',
+      '/c/evil.example/0',
+      `/c/${token}/x`,
+      '/c/https%3A%2F%2Fevil.example/0',
+    ]) {
       const res = await h.server.app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 404, url);
       assert.equal(res.headers.location, undefined);
@@ -92,10 +128,14 @@ describe(`pixel and click routes (${backend})`, () => {
   });
 
   it('double-wrapped links (Safe Links, URL Defense) still resolve', async () => {
-    const m = await h.register('wrapped', ['https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2Fdoc&data=05%7C01']);
+    const m = await h.register('wrapped', [
+      'https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2Fdoc&data=05%7C01',
+    ]);
     const ours = `https://t.example.test${m.clicks[0]}`;
     // Safe Links wraps our URL and later redirects the reader to exactly what it wrapped.
-    const safe = new URL(`https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(ours)}&data=x&reserved=0`);
+    const safe = new URL(
+      `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(ours)}&data=x&reserved=0`,
+    );
     const viaSafeLinks = new URL(safe.searchParams.get('url') ?? '');
     // URL Defense v2 encodes '/' as '_' and escapes with -XX; hex tokens survive the round trip.
     const defended = ours.replace('://', '-3A__').replace(/\//g, '_');
@@ -103,7 +143,10 @@ describe(`pixel and click routes (${backend})`, () => {
     for (const url of [viaSafeLinks, viaDefense]) {
       const res = await h.server.app.inject({ method: 'GET', url: url.pathname });
       assert.equal(res.statusCode, 302);
-      assert.equal(res.headers.location, 'https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2Fdoc&data=05%7C01');
+      assert.equal(
+        res.headers.location,
+        'https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2Fdoc&data=05%7C01',
+      );
     }
     for (const suffix of ['/', '&d=abc', '?e=']) {
       const res = await h.server.app.inject({ method: 'GET', url: `${m.clicks[0]}${suffix}` });
@@ -113,15 +156,30 @@ describe(`pixel and click routes (${backend})`, () => {
 
   it('archiving turns tracking off: hits are still answered but not recorded; unarchive turns it on', async () => {
     const m = await h.register('archive-1', ['https://example.com/a']);
-    const off = await h.server.app.inject({ method: 'POST', url: '/v1/messages/archive-1/tracking', headers: h.auth, payload: { enabled: false } });
+    const off = await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/messages/archive-1/tracking',
+      headers: h.auth,
+      payload: { enabled: false },
+    });
     assert.equal(off.statusCode, 200);
     assertGif(await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } }));
     assert.equal((await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '' })).statusCode, 302);
     assert.equal((await h.events()).events.filter((e) => e.messageId === 'archive-1').length, 0);
-    await h.server.app.inject({ method: 'POST', url: '/v1/messages/archive-1/tracking', headers: h.auth, payload: { enabled: true } });
+    await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/messages/archive-1/tracking',
+      headers: h.auth,
+      payload: { enabled: true },
+    });
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
     assert.equal((await h.events()).events.filter((e) => e.messageId === 'archive-1').length, 1);
-    const missing = await h.server.app.inject({ method: 'POST', url: '/v1/messages/nope/tracking', headers: h.auth, payload: { enabled: true } });
+    const missing = await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/messages/nope/tracking',
+      headers: h.auth,
+      payload: { enabled: true },
+    });
     assert.equal(missing.statusCode, 404);
   });
 
@@ -143,20 +201,47 @@ describe(`pixel and click routes (${backend})`, () => {
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
     await h.server.hitJournal.drain();
     h.clock.now += 3000;
-    const res = await h.server.app.inject({ method: 'POST', url: '/v1/self-view', headers: h.auth, payload: { messageId: 'self-1' } });
+    const res = await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/self-view',
+      headers: h.auth,
+      payload: { messageId: 'self-1' },
+    });
     assert.equal(res.statusCode, 204);
     h.clock.now += 5000;
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
     h.clock.now += 60_000;
     await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
     const views = (await h.events()).events.filter((e) => e.messageId === 'self-1');
-    assert.deepEqual(views.map((v) => v.classification), ['self', 'self', 'proxy']);
-    assert.equal((await h.server.app.inject({ method: 'POST', url: '/v1/self-view', headers: h.auth, payload: { messageId: 'unknown' } })).statusCode, 404);
+    assert.deepEqual(
+      views.map((v) => v.classification),
+      ['self', 'self', 'proxy'],
+    );
+    assert.equal(
+      (
+        await h.server.app.inject({
+          method: 'POST',
+          url: '/v1/self-view',
+          headers: h.auth,
+          payload: { messageId: 'unknown' },
+        })
+      ).statusCode,
+      404,
+    );
   });
 
   it('a hit right after send is labelled scanner', async () => {
-    const res = await h.server.app.inject({ method: 'POST', url: '/v1/messages', headers: h.auth, payload: { messageId: 'fresh-1', sentAt: new Date(h.clock.now - 5000).toISOString(), links: [] } });
-    await h.server.app.inject({ method: 'GET', url: new URL(res.json().pixelUrl).pathname, headers: { 'user-agent': GMAIL } });
+    const res = await h.server.app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      headers: h.auth,
+      payload: { messageId: 'fresh-1', sentAt: new Date(h.clock.now - 5000).toISOString(), links: [] },
+    });
+    await h.server.app.inject({
+      method: 'GET',
+      url: new URL(res.json().pixelUrl).pathname,
+      headers: { 'user-agent': GMAIL },
+    });
     const view = (await h.events()).events.find((e) => e.messageId === 'fresh-1');
     assert.equal(view?.classification, 'scanner');
     assert.match(String(view?.reason), /5 s after send/);
@@ -171,14 +256,26 @@ describe(`pixel and click routes (${backend})`, () => {
       h.clock.now += 2000;
     }
     const clicks = (await h.events()).events.filter((e) => e.messageId === 'burst-1');
-    assert.deepEqual(clicks.map((c) => c.classification), ['scanner', 'scanner', 'scanner']);
+    assert.deepEqual(
+      clicks.map((c) => c.classification),
+      ['scanner', 'scanner', 'scanner'],
+    );
     assert.match(String(clicks[0]?.reason), /3\+ links/);
   });
 
   it('two clicks from one reader are not a burst', async () => {
     const m = await h.register('burst-2', ['https://example.com/1', 'https://example.com/2']);
-    for (const url of m.clicks) await h.server.app.inject({ method: 'GET', url: url ?? '', headers: { 'user-agent': CHROME }, remoteAddress: '203.0.113.51' });
-    assert.deepEqual((await h.events()).events.filter((e) => e.messageId === 'burst-2').map((c) => c.classification), ['human', 'human']);
+    for (const url of m.clicks)
+      await h.server.app.inject({
+        method: 'GET',
+        url: url ?? '',
+        headers: { 'user-agent': CHROME },
+        remoteAddress: '203.0.113.51',
+      });
+    assert.deepEqual(
+      (await h.events()).events.filter((e) => e.messageId === 'burst-2').map((c) => c.classification),
+      ['human', 'human'],
+    );
   });
 });
 
@@ -200,7 +297,10 @@ describe(`the pixel over a real socket (${backend})`, () => {
         { url: '/o/0123456789abcdef0123456789abcdef.gif', method: 'GET', ip: '203.0.113.10' },
       ];
       for (const hit of hits) {
-        const res = await fetch(base + hit.url, { method: hit.method, headers: { 'user-agent': GMAIL, 'x-forwarded-for': `${hit.ip}, 10.0.0.1` } });
+        const res = await fetch(base + hit.url, {
+          method: hit.method,
+          headers: { 'user-agent': GMAIL, 'x-forwarded-for': `${hit.ip}, 10.0.0.1` },
+        });
         assert.equal(res.status, 200, hit.url);
         assert.equal(res.headers.get('content-type'), 'image/gif');
         assert.equal(res.headers.get('cache-control'), 'no-cache, no-store, must-revalidate, private');
@@ -209,9 +309,14 @@ describe(`the pixel over a real socket (${backend})`, () => {
       await h.server.hitJournal.drain();
       const db = (h.server.repo as unknown as { db: { all(sql: string): Promise<Record<string, unknown>[]> } }).db;
       const rows = await db.all('SELECT message_id, ip, classification FROM events ORDER BY id');
-      assert.deepEqual(rows.map((r) => [r.message_id, r.ip, r.classification]), [
-        ['real-1', '203.0.113.7', 'proxy'], ['real-2', '203.0.113.8', 'proxy'], ['real-3', '203.0.113.9', 'prefetch'],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.message_id, r.ip, r.classification]),
+        [
+          ['real-1', '203.0.113.7', 'proxy'],
+          ['real-2', '203.0.113.8', 'proxy'],
+          ['real-3', '203.0.113.9', 'prefetch'],
+        ],
+      );
     } finally {
       await h.close();
     }
@@ -225,17 +330,31 @@ describe(`privacy switches (${backend})`, () => {
     try {
       for (const x of [h, kept]) {
         const m = await x.register('p-1');
-        await x.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL }, remoteAddress: '198.51.100.9' });
+        await x.server.app.inject({
+          method: 'GET',
+          url: m.pixel,
+          headers: { 'user-agent': GMAIL },
+          remoteAddress: '198.51.100.9',
+        });
         await x.server.hitJournal.drain();
       }
       const raw = async (x: Harness) => {
         const db = (x.server.repo as unknown as { db: { all(sql: string): Promise<Record<string, unknown>[]> } }).db;
         return db.all('SELECT ip, ua, classification FROM events');
       };
-      assert.deepEqual((await raw(h)).map((r) => [r.ip, r.ua, r.classification]), [[null, null, 'proxy']]);
-      assert.deepEqual((await raw(kept)).map((r) => [r.ip, r.classification]), [['198.51.100.9', 'proxy']]);
+      assert.deepEqual(
+        (await raw(h)).map((r) => [r.ip, r.ua, r.classification]),
+        [[null, null, 'proxy']],
+      );
+      assert.deepEqual(
+        (await raw(kept)).map((r) => [r.ip, r.classification]),
+        [['198.51.100.9', 'proxy']],
+      );
       assert.equal(await kept.server.repo.purgeRawHits(kept.clock.now + 1), 1);
-      assert.deepEqual((await raw(kept)).map((r) => [r.ip, r.ua, r.classification]), [[null, null, 'proxy']]);
+      assert.deepEqual(
+        (await raw(kept)).map((r) => [r.ip, r.ua, r.classification]),
+        [[null, null, 'proxy']],
+      );
     } finally {
       await h.close();
       await kept.close();
@@ -265,11 +384,31 @@ describe(`privacy switches (${backend})`, () => {
     const h = await startHarness({ rateLimitPerMinute: 5 });
     try {
       const m = await h.register('rl-1', ['https://example.com/a']);
-      for (let i = 0; i < 8; i++) assertGif(await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL }, remoteAddress: '198.51.100.1' }));
-      assert.equal((await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '', remoteAddress: '198.51.100.1' })).statusCode, 429);
-      assert.equal((await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '', remoteAddress: '198.51.100.2' })).statusCode, 302);
+      for (let i = 0; i < 8; i++)
+        assertGif(
+          await h.server.app.inject({
+            method: 'GET',
+            url: m.pixel,
+            headers: { 'user-agent': GMAIL },
+            remoteAddress: '198.51.100.1',
+          }),
+        );
+      assert.equal(
+        (await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '', remoteAddress: '198.51.100.1' }))
+          .statusCode,
+        429,
+      );
+      assert.equal(
+        (await h.server.app.inject({ method: 'GET', url: m.clicks[0] ?? '', remoteAddress: '198.51.100.2' }))
+          .statusCode,
+        302,
+      );
       const types = (await h.events()).events.map((e) => e.type);
-      assert.deepEqual(types, ['view', 'view', 'view', 'view', 'view', 'click'], 'only hits within the allowance are recorded');
+      assert.deepEqual(
+        types,
+        ['view', 'view', 'view', 'view', 'view', 'click'],
+        'only hits within the allowance are recorded',
+      );
     } finally {
       await h.close();
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generateApiKey, hashApiKey } from '../../src/accounts/api-keys.ts';
-import { defaultConfig, type Config } from '../../src/config.ts';
+import { type Config, defaultConfig } from '../../src/config.ts';
 import { openStorage } from '../../src/storage/open-storage.ts';
 import type { Repository } from '../../src/storage/repository.ts';
 
@@ -13,13 +13,20 @@ export const backend: 'sqlite' | 'postgres' = process.env.TEST_BACKEND === 'post
 let counter = 0;
 
 /** A storage location of its own for one test: a temp dir, or a new Postgres database. */
-export async function freshStorageConfig(): Promise<{ storage: Pick<Config, 'databaseUrl' | 'dataDir'>; cleanup: () => Promise<void> }> {
+export async function freshStorageConfig(): Promise<{
+  storage: Pick<Config, 'databaseUrl' | 'dataDir'>;
+  cleanup: () => Promise<void>;
+}> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'icc-sqlite-'));
-    return { storage: { databaseUrl: '', dataDir: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      storage: { databaseUrl: '', dataDir: dir },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL (test/run-all.ts starts Postgres and sets it)');
+  if (!adminUrl)
+    throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL (test/run-all.ts starts Postgres and sets it)');
   const name = `icc_${process.pid}_${++counter}_${Date.now() % 100000}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -52,7 +59,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function createRep(repo: Repository, name = 'Rep'): Promise<{ accountId: number; key: string; auth: { authorization: string } }> {
+export async function createRep(
+  repo: Repository,
+  name = 'Rep',
+): Promise<{ accountId: number; key: string; auth: { authorization: string } }> {
   const accountId = await repo.createAccount(name, Date.now());
   const key = generateApiKey();
   await repo.addApiKey(accountId, hashApiKey(key), 'test', Date.now());

@@ -4,11 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Hit } from '../../src/hits/hit-from-request.ts';
-import { decodeHit, encodeHit, listSegments, openJournalDir, readLines, segmentPath } from '../../src/hits/journal-files.ts';
+import {
+  decodeHit,
+  encodeHit,
+  listSegments,
+  openJournalDir,
+  readLines,
+  segmentPath,
+} from '../../src/hits/journal-files.ts';
 
 const hit: Hit = {
-  token: '0123456789abcdef0123456789abcdef', kind: 'click', linkIndex: 2, url: 'https://example.com/a?b=c\nd',
-  method: 'GET', userAgent: 'Mozilla/5.0 (Macintosh) ☃', ip: '2001:db8::1', purpose: 'prefetch', at: 1_763_000_000_000,
+  token: '0123456789abcdef0123456789abcdef',
+  kind: 'click',
+  linkIndex: 2,
+  url: 'https://example.com/a?b=c\nd',
+  method: 'GET',
+  userAgent: 'Mozilla/5.0 (Macintosh) ☃',
+  ip: '2001:db8::1',
+  purpose: 'prefetch',
+  at: 1_763_000_000_000,
 };
 
 describe('hit journal files', () => {
@@ -16,11 +30,24 @@ describe('hit journal files', () => {
     const line = encodeHit(hit);
     assert.equal(line.indexOf('\n'), line.length - 1, 'a newline inside a field is escaped');
     assert.deepEqual(decodeHit(line.trimEnd()), hit);
-    assert.deepEqual(decodeHit(encodeHit({ ...hit, kind: 'view', linkIndex: null, url: null }).trimEnd()), { ...hit, kind: 'view', linkIndex: null, url: null });
+    assert.deepEqual(decodeHit(encodeHit({ ...hit, kind: 'view', linkIndex: null, url: null }).trimEnd()), {
+      ...hit,
+      kind: 'view',
+      linkIndex: null,
+      url: null,
+    });
   });
 
   it('lines this server did not write are refused, not guessed at', () => {
-    for (const line of ['', '{', 'null', '[]', '{"token":"x"}', JSON.stringify(['t', 'open', null, null, 'GET', '', '', '', 1]), JSON.stringify(['t', 'view', null, null, 'GET', '', '', '', '1'])]) {
+    for (const line of [
+      '',
+      '{',
+      'null',
+      '[]',
+      '{"token":"x"}',
+      JSON.stringify(['t', 'open', null, null, 'GET', '', '', '', 1]),
+      JSON.stringify(['t', 'view', null, null, 'GET', '', '', '', '1']),
+    ]) {
       assert.equal(decodeHit(line), null, line);
     }
   });

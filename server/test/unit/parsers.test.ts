@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseReport } from '../../src/smtp/report-parser.ts';
-import type { DsnReport } from '../../src/smtp/dsn-parser.ts';
 import type { ComplaintReport } from '../../src/smtp/arf-parser.ts';
+import type { DsnReport } from '../../src/smtp/dsn-parser.ts';
+import { parseReport } from '../../src/smtp/report-parser.ts';
 
 const fixtures = new URL('../../../../shared/fixtures/', import.meta.url).pathname;
 if (!existsSync(`${fixtures}dsn`) || !existsSync(`${fixtures}arf`)) {
-  throw new Error(`the real DSN/ARF samples are missing: expected ${fixtures}dsn and ${fixtures}arf (../shared beside the checkout)`);
+  throw new Error(
+    `the real DSN/ARF samples are missing: expected ${fixtures}dsn and ${fixtures}arf (../shared beside the checkout)`,
+  );
 }
 const read = (dir: string, file: string) => readFileSync(`${fixtures}${dir}/${file}`, 'utf8');
 
@@ -40,7 +42,12 @@ const arfExpectations: [string, string, boolean, string, string | null][] = [
 
 describe('DSN parser on every real bounce sample', () => {
   it('covers every .eml in fixtures/dsn', () => {
-    assert.deepEqual(readdirSync(`${fixtures}dsn`).filter((f) => f.endsWith('.eml')).sort(), dsnExpectations.map((e) => e[0]).sort());
+    assert.deepEqual(
+      readdirSync(`${fixtures}dsn`)
+        .filter((f) => f.endsWith('.eml'))
+        .sort(),
+      dsnExpectations.map((e) => e[0]).sort(),
+    );
   });
   for (const [file, recipient, status, severity, blocked] of dsnExpectations) {
     it(`${file}: ${severity} ${status} for ${recipient}`, () => {
@@ -64,7 +71,12 @@ describe('DSN parser on every real bounce sample', () => {
 
 describe('ARF / complaint parser on every real complaint sample', () => {
   it('covers every .eml in fixtures/arf', () => {
-    assert.deepEqual(readdirSync(`${fixtures}arf`).filter((f) => f.endsWith('.eml')).sort(), arfExpectations.map((e) => e[0]).sort());
+    assert.deepEqual(
+      readdirSync(`${fixtures}arf`)
+        .filter((f) => f.endsWith('.eml'))
+        .sort(),
+      arfExpectations.map((e) => e[0]).sort(),
+    );
   });
   for (const [file, type, spam, format, recipient] of arfExpectations) {
     it(`${file}: ${type} → ${spam ? 'spam' : 'not spam'}`, () => {

@@ -32,7 +32,9 @@ function documentedCodes(): Map<string, string[]> {
   const start = readme.indexOf('### Reason codes');
   const section = readme.slice(start, readme.indexOf('\n## ', start));
   const rows = [...section.matchAll(/^\| `([^`]+)` \| ([^|]+) \|/gm)];
-  return new Map(rows.map(([, code = '', params = '']) => [code, [...params.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '').sort()]));
+  return new Map(
+    rows.map(([, code = '', params = '']) => [code, [...params.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '').sort()]),
+  );
 }
 
 describe('reason codes', () => {
@@ -51,29 +53,71 @@ describe('reason codes', () => {
 
   it('text and parameters come from the same values', () => {
     assert.deepEqual(eventReason('scanner.tooSoonAfterSend', { seconds: 0.4, windowSeconds: 30 }), {
-      reason: 'scanner: 0.4 s after send (window 30 s)', reasonCode: 'scanner.tooSoonAfterSend', reasonParams: { seconds: 0.4, windowSeconds: 30 },
+      reason: 'scanner: 0.4 s after send (window 30 s)',
+      reasonCode: 'scanner.tooSoonAfterSend',
+      reasonParams: { seconds: 0.4, windowSeconds: 30 },
     });
-    assert.deepEqual(eventReason('complaint.arf'), { reason: 'complaint: marked as spam (ARF abuse report)', reasonCode: 'complaint.arf', reasonParams: null });
+    assert.deepEqual(eventReason('complaint.arf'), {
+      reason: 'complaint: marked as spam (ARF abuse report)',
+      reasonCode: 'complaint.arf',
+      reasonParams: null,
+    });
   });
 });
 
 const sentAt = Date.parse('2026-11-20T09:00:00Z');
-const rules = { scannerWindowMs: 30_000, selfViewWindowMs: 10_000, mppWindowMs: 900_000, networkOf: createNetworkLookup(['192.0.2.0/24']) };
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
-const hit = (over: Partial<HitFacts>): HitFacts => ({ kind: 'view', method: 'GET', userAgent: CHROME, ip: '203.0.113.9', purpose: '', at: sentAt + 3_600_000, sentAt, lastSelfViewAt: null, ...over });
+const rules = {
+  scannerWindowMs: 30_000,
+  selfViewWindowMs: 10_000,
+  mppWindowMs: 900_000,
+  networkOf: createNetworkLookup(['192.0.2.0/24']),
+};
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+const hit = (over: Partial<HitFacts>): HitFacts => ({
+  kind: 'view',
+  method: 'GET',
+  userAgent: CHROME,
+  ip: '203.0.113.9',
+  purpose: '',
+  at: sentAt + 3_600_000,
+  sentAt,
+  lastSelfViewAt: null,
+  ...over,
+});
 
 // Where the English text used to embed English words ("browser", "empty user agent"), the code
 // says it instead, so no English ends up inside a translated sentence.
 const table: [string, Partial<HitFacts>, string, Record<string, string | number> | null][] = [
-  ['a hit 12.34 s after send', { at: sentAt + 12_340 }, 'scanner.tooSoonAfterSend', { seconds: 12.3, windowSeconds: 30 }],
+  [
+    'a hit 12.34 s after send',
+    { at: sentAt + 12_340 },
+    'scanner.tooSoonAfterSend',
+    { seconds: 12.3, windowSeconds: 30 },
+  ],
   ['an empty user agent', { userAgent: '' }, 'scanner.emptyUserAgent', null],
   ['a spam filter doubling Mozilla/5.0', { userAgent: `${CHROME} Mozilla/5.0` }, 'scanner.duplicatedMozilla', null],
-  ['a URL Defense fetch', { userAgent: 'urldefense.proofpoint.com fetcher' }, 'scanner.userAgent', { marker: 'urldefense' }],
+  [
+    'a URL Defense fetch',
+    { userAgent: 'urldefense.proofpoint.com fetcher' },
+    'scanner.userAgent',
+    { marker: 'urldefense' },
+  ],
   ['a click from Google space', { kind: 'click', ip: '66.249.66.1' }, 'scanner.networkClick', { network: 'Google' }],
   ['a click from a listed scanner network', { kind: 'click', ip: '192.0.2.44' }, 'scanner.listedNetworkClick', null],
-  ['a Yahoo open', { userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html' }, 'proxy.imageProxy', { service: 'Yahoo Mail', marker: 'YahooMailProxy' }],
+  [
+    'a Yahoo open',
+    { userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html' },
+    'proxy.imageProxy',
+    { service: 'Yahoo Mail', marker: 'YahooMailProxy' },
+  ],
   ['a browser click', { kind: 'click' }, 'human.browser', null],
-  ['Thunderbird', { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.0' }, 'human.mailClient', { client: 'Thunderbird' }],
+  [
+    'Thunderbird',
+    { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.0' },
+    'human.mailClient',
+    { client: 'Thunderbird' },
+  ],
   ['the rep’s own view', { lastSelfViewAt: sentAt + 3_600_000 - 2000 }, 'self.repView', { windowSeconds: 10 }],
 ];
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { createTokenCodec } from '../../src/tracking/tokens.ts';
-import { redirectTargetFor, isUntrackedRecipient } from '../../src/tracking/link-policy.ts';
-import { loadConfig } from '../../src/config.ts';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { isUntrackedRecipient, redirectTargetFor } from '../../src/tracking/link-policy.ts';
+import { createTokenCodec } from '../../src/tracking/tokens.ts';
 
 describe('tokens', () => {
   it('are 128 random bits, never repeated', () => {
@@ -27,7 +27,8 @@ describe('tokens', () => {
   });
   it('malformed input is refused', () => {
     const codec = createTokenCodec('');
-    for (const bad of ['', 'x', '../../etc/passwd', 'g'.repeat(32), 'a'.repeat(10_000)]) assert.equal(codec.check(bad), null);
+    for (const bad of ['', 'x', '../../etc/passwd', 'g'.repeat(32), 'a'.repeat(10_000)])
+      assert.equal(codec.check(bad), null);
   });
 });
 
@@ -42,7 +43,10 @@ describe('which links get a click URL', () => {
     assert.equal(redirectTargetFor('https://example.com/pricing', ['internal.example']), 'https://example.com/pricing');
   });
   it('stores the normalised URL so the Location header is always valid', () => {
-    assert.equal(redirectTargetFor('https://example.com/größe?q=ä b', []), 'https://example.com/gr%C3%B6%C3%9Fe?q=%C3%A4%20b');
+    assert.equal(
+      redirectTargetFor('https://example.com/größe?q=ä b', []),
+      'https://example.com/gr%C3%B6%C3%9Fe?q=%C3%A4%20b',
+    );
   });
   it('matches recipient domains and their subdomains', () => {
     assert.ok(isUntrackedRecipient('Ann <ann@eu.bank.example>', ['bank.example']));
@@ -53,7 +57,10 @@ describe('which links get a click URL', () => {
 describe('configuration', () => {
   it('reads a JSON file and lets environment variables override it', () => {
     const file = join(tmpdir(), `icc-config-${process.pid}.json`);
-    writeFileSync(file, JSON.stringify({ port: 9000, scannerWindowSeconds: 45, untrackedRecipientDomains: ['bank.example'] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 9000, scannerWindowSeconds: 45, untrackedRecipientDomains: ['bank.example'] }),
+    );
     const config = loadConfig({ SCANNER_WINDOW_SECONDS: '60', STORE_IP_UA: 'off' }, ['--config', file]);
     assert.equal(config.port, 9000);
     assert.equal(config.scannerWindowSeconds, 60);

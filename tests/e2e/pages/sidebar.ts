@@ -1,6 +1,14 @@
-import { expect, type ElementHandle, type Frame, type Locator, type Page } from '@playwright/test';
+import { type ElementHandle, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import {
+  EMAIL_STATUSES,
+  type EmailStatus,
+  FOLDERS_BY_TAB,
+  type FolderCounts,
+  PRIMARY_TABS,
+  type PrimaryTab,
+  tabOfStatus,
+} from '../../../lib/emails/status.ts';
 import { isSidebarFrame } from '../../support/sidebar-frame.ts';
-import { EMAIL_STATUSES, FOLDERS_BY_TAB, PRIMARY_TABS, tabOfStatus, type EmailStatus, type FolderCounts, type PrimaryTab } from '../../../lib/emails/status.ts';
 
 /** The Command Center as a rep sees it inside a webmail tab. */
 export class SidebarPage {
@@ -34,7 +42,10 @@ export class SidebarPage {
   /** An element of the dock's own chrome (the resize edge, the layout mark) inside its closed shadow root. */
   async dockPart(selector: string): Promise<ElementHandle<HTMLElement>> {
     const iframe = await this.frame.frameElement();
-    const part = await iframe.evaluateHandle((element, selector) => (element.getRootNode() as ShadowRoot).querySelector<HTMLElement>(selector), selector);
+    const part = await iframe.evaluateHandle(
+      (element, selector) => (element.getRootNode() as ShadowRoot).querySelector<HTMLElement>(selector),
+      selector,
+    );
     const handle = part.asElement();
     if (!handle) throw new Error(`No ${selector} in the dock.`);
     return handle as ElementHandle<HTMLElement>;

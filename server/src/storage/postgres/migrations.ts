@@ -89,8 +89,12 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   try {
     // Several instances may start at once against one database: one migrates, the others wait.
     await client.query('SELECT pg_advisory_lock(7263001)');
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-    const { rows } = await client.query<{ v: number }>('SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    );
+    const { rows } = await client.query<{ v: number }>(
+      'SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations',
+    );
     const current = rows[0]?.v ?? 0;
     for (const [i, sql] of postgresMigrations.entries()) {
       const version = i + 1;
@@ -98,7 +102,10 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       await client.query('BEGIN');
       try {
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()]);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+          version,
+          Date.now(),
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -1,10 +1,19 @@
 import pg from 'pg';
-import { insertInChunks, multiRowInsert, type Row, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-driver.ts';
+import {
+  insertInChunks,
+  multiRowInsert,
+  type Row,
+  type SqlDriver,
+  type SqlRunner,
+  type SqlValue,
+} from '../sql-driver.ts';
 
 // BIGINT columns hold epoch milliseconds and ids, all far below 2^53, so plain numbers are safe.
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
 function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
@@ -13,10 +22,14 @@ function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
     all: async <T extends Row>(sql: string, params: SqlValue[] = []) => (await client.query<T>(sql, params)).rows,
     run: async (sql: string, params: SqlValue[] = []) => (await client.query(sql, params)).rowCount ?? 0,
     // One round trip per 500 rows instead of one per row.
-    insertMany: (sql: string, rows: SqlValue[][]) => insertInChunks(rows, 500, async (part) => {
-      const result = await client.query<{ id: number }>(multiRowInsert(sql, part[0]?.length ?? 0, part.length, true), part.flat());
-      return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
-    }),
+    insertMany: (sql: string, rows: SqlValue[][]) =>
+      insertInChunks(rows, 500, async (part) => {
+        const result = await client.query<{ id: number }>(
+          multiRowInsert(sql, part[0]?.length ?? 0, part.length, true),
+          part.flat(),
+        );
+        return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+      }),
   };
 }
 

@@ -1,9 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
-import { insertInChunks, multiRowInsert, type Row, type SqlDriver, type SqlRunner, type SqlValue } from '../sql-driver.ts';
-import { migrateSqlite } from './migrations.ts';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import {
+  insertInChunks,
+  multiRowInsert,
+  type Row,
+  type SqlDriver,
+  type SqlRunner,
+  type SqlValue,
+} from '../sql-driver.ts';
 import { startCheckpointer } from './checkpointer.ts';
+import { migrateSqlite } from './migrations.ts';
 
 function toSqlite(value: SqlValue): SQLInputValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -46,7 +53,9 @@ export class SqliteDriver implements SqlDriver {
     this.db = new DatabaseSync(file);
     // NORMAL in WAL mode: a commit survives a crash of this process (kill -9); only an OS crash
     // can lose the last transactions, which is the trade the architecture accepts.
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+    );
     migrateSqlite(this.db);
     if (file !== ':memory:') {
       this.db.exec('PRAGMA wal_autocheckpoint = 0');
@@ -54,16 +63,19 @@ export class SqliteDriver implements SqlDriver {
     }
     this.direct = {
       dialect: 'sqlite',
-      all: async <T extends Row>(sql: string, params: SqlValue[] = []) => this.prepare(sql).all(...params.map(toSqlite)) as T[],
-      run: async (sql: string, params: SqlValue[] = []) => Number(this.prepare(sql).run(...params.map(toSqlite)).changes),
+      all: async <T extends Row>(sql: string, params: SqlValue[] = []) =>
+        this.prepare(sql).all(...params.map(toSqlite)) as T[],
+      run: async (sql: string, params: SqlValue[] = []) =>
+        Number(this.prepare(sql).run(...params.map(toSqlite)).changes),
       // 20 rows a statement: 1.3 µs a row against 2.0 for one row a statement (BENCHMARKS.md). The
       // rows of one INSERT get consecutive ids (AUTOINCREMENT, and this transaction is the only
       // writer), so the last id gives them all without RETURNING, which costs 0.6 µs a row more.
-      insertMany: (sql: string, rows: SqlValue[][]) => insertInChunks(rows, 20, async (part) => {
-        const statement = this.prepare(multiRowInsert(sql, part[0]?.length ?? 0, part.length, false));
-        const last = Number(statement.run(...part.flat().map(toSqlite)).lastInsertRowid);
-        return part.map((_, i) => last - part.length + 1 + i);
-      }),
+      insertMany: (sql: string, rows: SqlValue[][]) =>
+        insertInChunks(rows, 20, async (part) => {
+          const statement = this.prepare(multiRowInsert(sql, part[0]?.length ?? 0, part.length, false));
+          const last = Number(statement.run(...part.flat().map(toSqlite)).lastInsertRowid);
+          return part.map((_, i) => last - part.length + 1 + i);
+        }),
     };
   }
 
