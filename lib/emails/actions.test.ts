@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import {
@@ -20,21 +21,7 @@ beforeEach(() => {
 afterEach(() => db.delete());
 
 const put = (id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}) =>
-  db.emails.put({
-    id,
-    status,
-    subject: id,
-    to: [{ address: `${id}@example.com` }],
-    personIds: [],
-    bulk: false,
-    tracking: status !== 'archived',
-    createdAt: 1_000,
-    statusAt: 1_000,
-    folderDate: 1_000,
-    statusHistory: [],
-    engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0 },
-    ...extra,
-  });
+  db.emails.put(testEmail(id, status, { subject: id, to: [{ address: `${id}@example.com` }], ...extra }));
 
 describe('quick actions', () => {
   it('archive turns tracking off and queues the server update; unarchive turns it back on', async () => {
