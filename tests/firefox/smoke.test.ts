@@ -86,6 +86,61 @@ test(
     }),
 );
 
+test('Firefox: select all takes the whole folder and says so', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    assert.equal((await sendCommandFrom(control, 'demo.seed', { emails: 40 })).ok, true);
+    const delivered = await tab.waitForCount('delivered', (count) => count > 1);
+    const sidebar = await tab.sidebarFrame();
+    // The list has loaded the folder (the box is enabled once there is something to select).
+    await waitFor('select all to be enabled', () =>
+      sidebar.evaluate(
+        () => document.querySelector<HTMLInputElement>('[data-testid="select-all"]')?.disabled === false || undefined,
+      ),
+    );
+    await sidebar.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="select-all"]')?.click());
+    const summary = await waitFor('the selection summary to say all are selected', () =>
+      sidebar.evaluate(() => {
+        const text = document.querySelector('[data-testid="selection-summary"]')?.textContent ?? '';
+        return text.startsWith('All ') ? text : undefined;
+      }),
+    );
+    assert.equal(summary, `All ${delivered} emails in Delivered are selected`);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
+test('Firefox: the options page shows its form at the deliberate size and says what is wrong', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const options = await tab.openControlPage();
+    const state = await options.evaluate(() => ({
+      form: document.querySelector('[data-testid="server-form"]') !== null,
+      size: getComputedStyle(document.body).fontSize,
+    }));
+    assert.deepEqual(state, { form: true, size: '13px' });
+    await options.evaluate(() => {
+      const url = document.querySelector<HTMLInputElement>('[data-testid="server-url"]');
+      if (!url) return;
+      url.value = 'track.example.com';
+      url.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Submitted once the form has re-rendered with what was typed, as a rep's click would be.
+    await waitFor('the typed address in the form', () =>
+      options.evaluate(
+        () => document.querySelector<HTMLInputElement>('[data-testid="server-url"]')?.value || undefined,
+      ),
+    );
+    await new Promise((done) => setTimeout(done, 50));
+    await options.evaluate(() =>
+      document.querySelector<HTMLFormElement>('[data-testid="server-form"]')?.requestSubmit(),
+    );
+    const note = await waitFor('the note under the form', () =>
+      options.evaluate(() => document.querySelector('[data-testid="server-note"]')?.textContent || undefined),
+    );
+    assert.match(note, /Enter the full server address/);
+  }),
+);
+
 for (const { site, url, changed } of SITES) {
   test(
     `${site} in Firefox with changed markup: the sidebar floats, marked degraded, and the webmail keeps working`,
