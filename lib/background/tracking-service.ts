@@ -3,8 +3,14 @@ import { browser } from 'wxt/browser';
 import type { CommandCenterDb } from '../db/database';
 import { type SyncResult, syncEvents } from '../tracking/event-sync';
 import { nextJobDueAt, runDueJobs } from '../tracking/outbox';
+import { applySelfViewBlock } from '../tracking/self-view-block';
 import { ServerError } from '../tracking/server-client';
-import { changeServerSettings, loadServerSettings, type ServerSettings } from '../tracking/server-settings';
+import {
+  changeServerSettings,
+  loadServerSettings,
+  type ServerSettings,
+  watchServerSettings,
+} from '../tracking/server-settings';
 import { syncStatus } from '../tracking/sync-status';
 import { createTurns } from './take-turns';
 
@@ -78,6 +84,15 @@ export function startTrackingService(db: CommandCenterDb) {
       void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Date.now() + 1_000, dueAt) });
     },
   });
+
+  // The rep's own browser never loads our pixel (self-view-block.ts): set at every start, and
+  // whenever the server changes.
+  const blockSelfViews = () =>
+    void loadServerSettings()
+      .then(applySelfViewBlock)
+      .catch((error: unknown) => console.warn('[command-center] self-view block rule failed', error));
+  blockSelfViews();
+  watchServerSettings(blockSelfViews);
 
   void syncNow().catch((error: unknown) => console.warn('[command-center] event sync failed', error));
   return { syncNow, setServer };

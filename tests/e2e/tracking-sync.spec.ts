@@ -84,6 +84,30 @@ test('a view recorded by the tracking server updates the row’s engagement with
   await expect.poll(() => openIsIgnored(registered.pixelUrl, id), { timeout: 10_000, intervals: [300] }).toBe(true);
 });
 
+test('the rep’s own browser never loads the pixel directly (Outlook and other clients), so it never counts as a view', async ({
+  extension,
+  command,
+}) => {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const { page, sidebar } = await connectAndOpenGmail(extension);
+  const id = (await sidebar.rows().first().getAttribute('data-id')) ?? '';
+  const registered = await registerSentEmail(id);
+
+  // The webmail renders the sent message with our pixel in it, as Outlook web does.
+  const failed = page.waitForEvent('requestfailed', { predicate: (request) => request.url() === registered.pixelUrl });
+  await page.evaluate((src) => {
+    const image = document.createElement('img');
+    image.src = src;
+    document.body.append(image);
+  }, registered.pixelUrl);
+  expect((await failed).failure()?.errorText).toMatch(/BLOCKED_BY_CLIENT/);
+  expect(await serverViews(id)).toBe(0);
+
+  // The same pixel from anywhere else (the recipient) still counts.
+  await fetch(registered.pixelUrl, { headers: { 'user-agent': DESKTOP_CHROME } });
+  await expect.poll(() => serverViews(id)).toBe(1);
+});
+
 test('an archive made while the server is down reaches it later, even after the worker was stopped', async ({
   extension,
   command,
