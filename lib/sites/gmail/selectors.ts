@@ -27,3 +27,14 @@ export const SHRINK_MAIN_COLUMN_CSS = `
   }
   div.dw { transform: translateX(calc(-1 * var(--icc-dock-width, 0px))) !important; }
 `;
+
+/**
+ * Where the quoted history of a reply or forward starts in a compose body; from the first match
+ * on, nothing is the rep's new text. Gmail wraps the history in `div.gmail_quote` (with the
+ * "On … wrote:" line as its `.gmail_attr`), the older layout in `div.gmail_extra`;
+ * `blockquote[type=cite]` is the cite of Apple Mail and Thunderbird, in case one sits outside those.
+ * Not in webmail-dom.md (which has no quote markers); taken from public quote detectors as of
+ * 2026-12, e.g. AnyFetch/embedmail-hydrater `config/separators.js` (gmail_extra). Not yet
+ * checked against a live compose window: re-verify with a capture of our own.
+ */
+export const QUOTED_HISTORY: readonly string[] = ['div.gmail_quote', 'div.gmail_extra', 'blockquote[type=cite]'];
