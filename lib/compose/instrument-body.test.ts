@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { composeBody, GMAIL_REPLY, OUTLOOK_REPLY } from '../../tests/support/compose-bodies';
 import { QUOTED_HISTORY as GMAIL } from '../sites/gmail/selectors';
 import { QUOTED_HISTORY as OUTLOOK } from '../sites/outlook/selectors';
 import { instrumentBody } from './instrument-body';
-import { composeBody, GMAIL_REPLY, OUTLOOK_REPLY } from './test-bodies';
 import { findTrackableLinks } from './tracked-links';
 
 const PIXEL_URL = 'https://t.example.com/o/tok.gif';
