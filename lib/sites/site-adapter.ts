@@ -1,13 +1,12 @@
-// What the shared content-script code needs from a webmail. Only the two content entry points
-// import a concrete adapter; everything else sees this interface.
+import type { ComposeView } from './compose-view';
+import type { LayoutHealth } from './health';
+
+// What the shared content-script code needs from a webmail: the driver of all its DOM code.
+// Only the two content entry points import a concrete adapter; everything else sees this interface.
 
 export type SiteId = 'gmail' | 'outlook';
 
-export interface LayoutHealth {
-  status: 'ok' | 'degraded';
-  /** Names of the anchors that were not found, for the health mark and the console. */
-  missing: string[];
-}
+export type { LayoutHealth };
 
 export interface DockPlacement {
   /** The sidebar is inserted right after this element, inside its flex row. */
@@ -24,4 +23,10 @@ export interface SiteAdapter {
   findDock(
     doc?: Document,
   ): { placement: DockPlacement; health: LayoutHealth } | { placement: null; health: LayoutHealth };
+  /**
+   * Calls `handler` once for every compose on the page now and once for each one opened later
+   * (new message, pop-out, full-screen, inline reply). A compose that leaves the page aborts its
+   * view's `closed`. Aborting `signal` stops watching and closes every view.
+   */
+  onComposeOpened(handler: (compose: ComposeView) => void, signal: AbortSignal, doc?: Document): void;
 }

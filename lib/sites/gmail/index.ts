@@ -1,4 +1,12 @@
 import type { SiteAdapter } from '../site-adapter';
+import { watchComposes } from '../watch-composes';
+import { createComposeView } from './compose';
 import { findGmailDock } from './layout';
+import { COMPOSE_ROOT } from './selectors';
 
-export const gmailAdapter: SiteAdapter = { site: 'gmail', findDock: findGmailDock };
+export const gmailAdapter: SiteAdapter = {
+  site: 'gmail',
+  findDock: findGmailDock,
+  onComposeOpened: (handler, signal, doc) =>
+    watchComposes({ marker: COMPOSE_ROOT, createView: createComposeView }, handler, signal, doc),
+};

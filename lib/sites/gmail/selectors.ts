@@ -38,3 +38,55 @@ export const SHRINK_MAIN_COLUMN_CSS = `
  * checked against a live compose window: re-verify with a capture of our own.
  */
 export const QUOTED_HISTORY: readonly string[] = ['div.gmail_quote', 'div.gmail_extra', 'blockquote[type=cite]'];
+
+// Compose windows (webmail-dom.md §1.2–1.7; ISDK @ 2026-07-23, GJS @ 2026-03-25). All lookups
+// below run inside one compose root, never in the whole page.
+
+/**
+ * Root of every compose: new-message dialog, pop-out mole (`div.AD`), full-screen
+ * (`.aSt … div.aaZ`) and inline reply/forward (`.ip.adB`) all hold one `div.M9` (GJS
+ * src/gmail.js:3976, 2026-03; ISDK views/gmail-message-view.ts:865-890, 2026-07; 2020 capture).
+ */
+export const COMPOSE_ROOT = 'div.M9';
+
+/** Recipient chips since Gmail's Oct-2021 "peoplekit" redesign (ISDK gmail-compose-view/page-parser.ts getRecipientChips, 2026-07). */
+export const RECIPIENT_CHIPS = {
+  to: '.GS .anm[name="to"] [role=listbox] [role=option][data-name]',
+  cc: '.GS .anm[name="cc"] [role=listbox] [role=option][data-name]',
+  bcc: '.GS .anm[name="bcc"] [role=listbox] [role=option][data-name]',
+} as const;
+/** Chip attributes of the 2021+ UI: address and display name (ISDK get-recipients.ts, 2026-07). */
+export const CHIP_ADDRESS_ATTR = 'data-hovercard-id';
+export const CHIP_NAME_ATTR = 'data-name';
+
+/**
+ * Where the rep types recipients: the peoplekit combobox (ISDK set-recipients.ts:72, 2026-07) or,
+ * in the pre-2021 UI, `textarea.vO[name=…]` (ISDK page-parser.ts fallback; 2020 capture).
+ */
+export const RECIPIENT_INPUTS = {
+  to: '.anm[name="to"] input[role=combobox], textarea.vO[name="to"]',
+  cc: '.anm[name="cc"] input[role=combobox], textarea.vO[name="cc"]',
+  bcc: '.anm[name="bcc"] input[role=combobox], textarea.vO[name="bcc"]',
+} as const;
+/** Pre-2021 chips: `.vR` in the textarea's table row, address in `[email]` or the hidden input (ISDK page-parser.ts getRecipientChips). */
+export const OLD_RECIPIENT_ROW = 'tr';
+export const OLD_RECIPIENT_CHIP = '.vR';
+export const OLD_CHIP_ADDRESS_ATTR = 'email';
+export const OLD_CHIP_ADDRESS = `[${OLD_CHIP_ADDRESS_ATTR}]`;
+export const OLD_CHIP_VALUE = 'input[type=hidden]';
+
+/** Cc / Bcc rows are hidden until these links are clicked (ISDK set-recipients.ts:41,:53, 2026-07; BR `.aB.gQ.pE`/`.pB`). */
+export const SHOW_RECIPIENT_ROW = { cc: 'span.pE[role=link]', bcc: 'span.pB[role=link]' } as const;
+
+/** Subject input (ISDK gmail-compose-view.ts:627,:1131; GJS :4255; 2020 capture). */
+export const SUBJECT_INPUT = 'input[name=subjectbox]';
+
+/** The contenteditable body (ISDK gmail-compose-view.ts:1096, 2026-07; 2020 capture has it inside td.Ap). */
+export const BODY_EDITABLE = '.Ap [g_editable=true]';
+
+/** Send, not the "More send options" arrow nor send-and-archive (ISDK gmail-compose-view.ts:1235, 2026-07). */
+export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
+
+/** Hidden form inputs with the draft message and thread ids (ISDK compose-view :282-285, :552; GJS :4251-4253; 2020 capture). */
+export const DRAFT_ID_INPUT = 'input[name=draft]';
+export const THREAD_ID_INPUT = 'input[name=rt]';

@@ -23,3 +23,32 @@ export const SHRINK_MAIN_REGION_CSS = `
  * OWA compose page: re-verify with a capture of our own.
  */
 export const QUOTED_HISTORY: readonly string[] = ['#appendonsend', '#divRplyFwdMsg'];
+
+// Compose (webmail-dom.md §2.2–2.5). The pop-out compose is a separate browser window on the
+// same hosts with the same markup, so our content script runs there too and finds it the same way.
+// All lookups below run inside one compose root, never in the whole page.
+
+/**
+ * The message editor: one per compose, so it marks the compose; its leaving the page means the
+ * compose closed (BR outlook.spec.js uses `[aria-multiline]` as the editor, 2026-08).
+ */
+export const BODY_EDITABLE = '[contenteditable=true][aria-multiline=true]';
+
+/**
+ * The compose root around the editor: `Form_Content` in the pop-out, `[role=main]` for the
+ * reading-pane compose (BR getParent, 2026-08; MV uses `[role=main]`, 2026-01).
+ */
+export const COMPOSE_ROOT = '[data-app-section="Form_Content"], [role=main]';
+
+/** To, Cc, Bcc in that order; Bcc only once shown (BR fix #634, 2026-03; before: `[role=presentation][contenteditable]`). */
+export const RECIPIENT_WELLS = '[contenteditable=true]:not([aria-multiline=true])';
+
+/** Chip text, "Name <email>" or a name alone (BR, 2026-08; generated class suffixes vary). */
+export const RECIPIENT_CHIP_TEXT = '[class*="textContainer-"], [class*="individualText-"]';
+
+/** Subject: the last such input in the root (BR, 2026-08; TG 2023+ `input.ms-TextField-field`). */
+export const SUBJECT_INPUT = 'input[type=text][autocomplete=off]';
+
+/** Send (TG 2024-09, commit eb40c270); in current OWA a wrapper around the real button. */
+export const SEND_CONTROL = '[data-testid="ComposeSendButton"]';
+export const SEND_INNER_BUTTON = 'button';
