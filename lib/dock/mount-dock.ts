@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
+import { openPrefilledCompose, type PrefillResult } from '../content/open-prefilled-compose';
 import { t } from '../i18n/t';
 import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/site-adapter';
@@ -125,7 +126,7 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   ui.mount();
   ctx.addEventListener(window, 'resize', applyWidth);
 
-  // The keyboard command arrives from the background; the close button from our own iframe.
+  // The keyboard command arrives from the background; close and compose requests from our own iframe.
   const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
     if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open, { focus: true });
@@ -133,13 +134,22 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   browser.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
+  let composing = Promise.resolve();
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (event.source !== ui.iframe.contentWindow || event.origin !== extensionOrigin) return;
     const parsed = parseWith(frameMessageSchema, event.data);
     if (!parsed.ok) return;
-    if (parsed.value.kind === 'sidebar.ready') guard.hello();
-    else setOpen(false);
+    const message = parsed.value;
+    if (message.kind === 'sidebar.ready') guard.hello();
+    else if (message.kind === 'sidebar.close') setOpen(false);
+    else {
+      // One at a time: each waits for "the compose that was not there before", which two
+      // overlapping requests would both take for theirs.
+      composing = composing
+        .then(() => openPrefilledCompose(adapter, message, ctx.signal))
+        .then(reportPrefill, (error: unknown) => console.warn('[command-center] prefilled compose failed', error));
+    }
   });
 
   // Gmail and Outlook are single-page apps that re-render whole regions on navigation.
@@ -155,6 +165,12 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
     document.getElementById(PAGE_STYLE_ID)?.remove();
     document.documentElement.style.removeProperty('--icc-dock-width');
   });
+}
+
+function reportPrefill({ opened, skipped, missing }: PrefillResult): void {
+  if (!opened) console.warn('[command-center] no new compose opened for the prefilled message');
+  if (skipped.length > 0) console.warn('[command-center] prefilled compose: skipped, not addresses:', skipped);
+  if (missing.length > 0) console.warn('[command-center] prefilled compose: parts not found:', missing);
 }
 
 function ensurePageStyle(css: string): void {

@@ -44,16 +44,51 @@ export interface TabMessage {
 }
 
 /**
+ * What the sidebar asks of a prefilled compose (`compose.open`, issue #10 item 6). Addresses are
+ * only bounded here, not checked: the content script skips and reports the ones that are not
+ * addresses (lib/content/compose-prefill.ts) instead of refusing the whole compose.
+ */
+const prefillRecipientsSchema = v.optional(
+  v.pipe(
+    v.array(
+      v.object({
+        address: v.pipe(v.string(), v.maxLength(320)),
+        name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      }),
+    ),
+    v.maxLength(200),
+  ),
+  [],
+);
+const composeRequestEntries = {
+  to: prefillRecipientsSchema,
+  cc: prefillRecipientsSchema,
+  bcc: prefillRecipientsSchema,
+  subject: v.optional(v.pipe(v.string(), v.maxLength(998)), ''),
+  /** Plain text; the content script writes it as text, never as HTML. */
+  body: v.optional(v.pipe(v.string(), v.maxLength(20_000)), ''),
+};
+const composeRequestSchema = v.object(composeRequestEntries);
+/** What a sender writes (every part optional). */
+export type ComposeRequestInput = v.InferInput<typeof composeRequestSchema>;
+/** What the content script gets (missing parts filled in as empty). */
+export type ComposeRequest = v.InferOutput<typeof composeRequestSchema>;
+
+/**
  * Sidebar iframe → the content script that hosts it (window.postMessage). The content script
  * accepts it only from its own iframe's window and the extension's origin. `sidebar.ready` is
- * the hello after every load that tells the frame still shows our page (lib/dock/guard-frame.ts).
+ * the hello after every load that tells the frame still shows our page (lib/dock/guard-frame.ts);
+ * `compose.open` opens a new compose in the webmail, prefilled.
  */
-export type FrameMessage = { channel: typeof CHANNEL; kind: 'sidebar.close' | 'sidebar.ready' };
+export type FrameMessage =
+  | { channel: typeof CHANNEL; kind: 'sidebar.close' | 'sidebar.ready' }
+  | ({ channel: typeof CHANNEL; kind: 'compose.open' } & ComposeRequestInput);
 
-export const frameMessageSchema = v.object({
-  channel: v.literal(CHANNEL),
-  kind: v.picklist(['sidebar.close', 'sidebar.ready']),
-});
+export const frameMessageSchema = v.variant('kind', [
+  v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.close') }),
+  v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.ready') }),
+  v.object({ channel: v.literal(CHANNEL), kind: v.literal('compose.open'), ...composeRequestEntries }),
+]);
 
 /** UI → background over the live-query port. */
 export type LiveClientMessage =

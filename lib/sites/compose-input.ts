@@ -38,3 +38,18 @@ export function typeIntoEditable(editable: HTMLElement, text: string): void {
   editable.append(doc.createTextNode(text));
   editable.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
+
+/**
+ * Clicks a webmail control the way a mouse would. Gmail's Closure buttons act on mousedown and
+ * mouseup rather than click (gmail.js start_compose dispatches both, 2026-03), so all three go.
+ * Returns false when no element matches.
+ */
+export function clickControl(doc: Document, selector: string): boolean {
+  const control = doc.querySelector<HTMLElement>(selector);
+  if (!control) return false;
+  for (const type of ['mousedown', 'mouseup'] as const) {
+    control.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
+  }
+  control.click();
+  return true;
+}

@@ -28,5 +28,10 @@ export interface SiteAdapter {
    * (new message, pop-out, full-screen, inline reply). A compose that leaves the page aborts its
    * view's `closed`. Aborting `signal` stops watching and closes every view.
    */
+  /**
+   * Clicks the webmail's own New message control, so the compose that opens is the webmail's
+   * (its drafts, signature, From). Returns false when the control is not on the page.
+   */
+  openCompose(doc?: Document): boolean;
   onComposeOpened(handler: (compose: ComposeView) => void, signal: AbortSignal, doc?: Document): void;
 }

@@ -39,6 +39,13 @@ export const SHRINK_MAIN_COLUMN_CSS = `
  */
 export const QUOTED_HISTORY: readonly string[] = ['div.gmail_quote', 'div.gmail_extra', 'blockquote[type=cite]'];
 
+/**
+ * The Compose button that opens a new message: `gh=cm` is one of Gmail's long-lived hooks
+ * (ISDK element-getter :110, 2026-07; webmail-dom.md §1.1, §1.8); gmail.js start_compose clicks
+ * `.T-I.T-I-KE.L3` (GJS 2026-03), kept as the fallback.
+ */
+export const COMPOSE_BUTTON = '[gh=cm], .T-I.T-I-KE.L3';
+
 // Compose windows (webmail-dom.md §1.2–1.7; ISDK @ 2026-07-23, GJS @ 2026-03-25). All lookups
 // below run inside one compose root, never in the whole page.
 

@@ -1,12 +1,14 @@
+import { clickControl } from '../compose-input';
 import type { SiteAdapter } from '../site-adapter';
 import { watchComposes } from '../watch-composes';
 import { createComposeView } from './compose';
 import { findOutlookDock } from './layout';
-import { BODY_EDITABLE } from './selectors';
+import { BODY_EDITABLE, NEW_MAIL_BUTTON } from './selectors';
 
 export const outlookAdapter: SiteAdapter = {
   site: 'outlook',
   findDock: findOutlookDock,
+  openCompose: (doc = document) => clickControl(doc, NEW_MAIL_BUTTON),
   onComposeOpened: (handler, signal, doc) =>
     watchComposes({ marker: BODY_EDITABLE, createView: createComposeView }, handler, signal, doc),
 };

@@ -24,6 +24,13 @@ export const SHRINK_MAIN_REGION_CSS = `
  */
 export const QUOTED_HISTORY: readonly string[] = ['#appendonsend', '#divRplyFwdMsg'];
 
+/**
+ * The "New mail" button. webmail-dom.md §2 has no selector for it (2026-12): this is our
+ * fixture's `button.newm[aria-label="New mail"]`, not verified on live OWA. The aria-label is
+ * English UI copy, so the class comes first.
+ */
+export const NEW_MAIL_BUTTON = 'button.newm, button[aria-label="New mail"]';
+
 // Compose (webmail-dom.md §2.2–2.5). The pop-out compose is a separate browser window on the
 // same hosts with the same markup, so our content script runs there too and finds it the same way.
 // All lookups below run inside one compose root, never in the whole page.
