@@ -141,6 +141,42 @@ test('Firefox: the options page shows its form at the deliberate size and says w
   }),
 );
 
+test('Firefox: the sidebar opens a prefilled compose in Gmail with a real chip', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    // The fixture opens a draft at load and reuses it: close it first, as a rep would.
+    await tab.page.evaluate(() => document.querySelector<HTMLElement>('.AD .Ha')?.click());
+    await waitFor('the draft to close', () =>
+      tab.page.evaluate(() => document.querySelector('.AD') === null || undefined),
+    );
+    const sidebar = await tab.sidebarFrame();
+    await sidebar.evaluate(() =>
+      window.parent.postMessage(
+        {
+          channel: 'icc',
+          kind: 'compose.open',
+          to: [{ address: 'dana@example.com' }],
+          cc: [],
+          bcc: [],
+          subject: 'Quick follow-up',
+          body: 'Hi Dana,',
+        },
+        location.ancestorOrigins?.[0] ?? '*',
+      ),
+    );
+    const compose = await waitFor('a compose with the chip and the subject', () =>
+      tab.page.evaluate(() => {
+        const chip = document.querySelector('.AD .anm[name="to"] [role=option][data-hovercard-id="dana@example.com"]');
+        const subject = document.querySelector<HTMLInputElement>('.AD input[name=subjectbox]')?.value;
+        return chip && subject
+          ? { subject, body: document.querySelector('.AD [g_editable=true]')?.textContent ?? '' }
+          : undefined;
+      }),
+    );
+    assert.deepEqual(compose, { subject: 'Quick follow-up', body: 'Hi Dana,' });
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
 for (const { site, url, changed } of SITES) {
   test(
     `${site} in Firefox with changed markup: the sidebar floats, marked degraded, and the webmail keeps working`,
