@@ -13,6 +13,7 @@ import { saveDraft } from '../emails/drafts';
 import type { CommandHandlers } from '../messaging/command-router';
 import { checkConnection } from '../tracking/check-connection';
 import type { SyncResult } from '../tracking/event-sync';
+import { queueSelfView } from '../tracking/outbox';
 import type { ServerSettings } from '../tracking/server-settings';
 
 export interface BackgroundServices {
@@ -39,5 +40,6 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     },
     'tracking.checkConnection': (args) => checkConnection(args),
     'tracking.setServer': ({ server }) => services.setServer(server),
+    'tracking.selfView': ({ pixelUrl }) => queueSelfView(db, pixelUrl),
   };
 }

@@ -3,6 +3,7 @@ import { mountCommandCenter } from '../dock/mount-dock';
 import { syncOnFocus } from '../dock/sync-on-focus';
 import type { ComposeView } from '../sites/compose-view';
 import type { SiteAdapter } from '../sites/site-adapter';
+import { reportOwnPixels } from './report-own-pixels';
 
 /**
  * The one composition root of both content scripts: everything a webmail tab runs, given that
@@ -13,6 +14,7 @@ export function startContent(ctx: ContentScriptContext, adapter: SiteAdapter): P
   // Compose features (the toolbar, issue #10) hang off this; for now it only reports what the
   // driver could read, so a changed compose markup shows in the console before anyone relies on it.
   adapter.onComposeOpened((compose) => reportComposeHealth(adapter.site, compose), ctx.signal);
+  if (adapter.messageImages) reportOwnPixels(adapter.messageImages, ctx.signal);
   return mountCommandCenter(ctx, adapter);
 }
 

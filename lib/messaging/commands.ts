@@ -82,6 +82,15 @@ export const commands = {
     // Waits on the network and writes nothing.
     transaction: 'outside',
   },
+  /**
+   * The rep opened a message holding our pixel behind Gmail's image proxy (the content script saw
+   * it): the server relabels that message's hits around now as `self`. Queued in the outbox.
+   */
+  'tracking.selfView': {
+    args: v.object({ pixelUrl: v.pipe(v.string(), v.maxLength(2000), v.url()) }),
+    result: returns<{ queued: boolean }>(),
+    transaction: 'inside',
+  },
   /** The rep's server from the options page (null: disconnect). The background is its only writer. */
   'tracking.setServer': {
     args: v.object({ server: v.nullable(serverSettingsSchema) }),

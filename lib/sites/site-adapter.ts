@@ -33,5 +33,11 @@ export interface SiteAdapter {
    * (its drafts, signature, From). Returns false when the control is not on the page.
    */
   openCompose(doc?: Document): boolean;
+  /**
+   * Images inside the messages the rep is reading, where our pixel may hide behind the
+   * webmail's image proxy (own-pixel.ts); null when the webmail loads images directly, so the
+   * block rule (self-view-block.ts) already keeps the rep's opens out.
+   */
+  messageImages: string | null;
   onComposeOpened(handler: (compose: ComposeView) => void, signal: AbortSignal, doc?: Document): void;
 }

@@ -1,5 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import type { JobRecord } from '../db/records';
+import { pixelToken } from './own-pixel';
 import { callServer, ServerError } from './server-client';
 import type { ServerSettings } from './server-settings';
 
@@ -62,9 +63,33 @@ function perform(job: JobRecord, settings: ServerSettings): Promise<unknown> {
         body: { enabled },
       });
     }
+    case 'tracking.selfView': {
+      const { pixelUrl } = job.payload as { pixelUrl: string };
+      const token = pixelToken(pixelUrl, settings.url);
+      // Seen under another server (the rep switched since): this one never minted it.
+      if (!token) throw new ServerError('badAnswer', 'not a pixel of this server', undefined, false, pixelUrl);
+      return callServer(settings, '/v1/self-view', { method: 'POST', body: { token } });
+    }
     default:
       throw new ServerError('badAnswer', `unknown job kind ${job.kind}`, undefined, false, job.kind);
   }
+}
+
+/**
+ * The rep opened their own message (Gmail, own-pixel.ts): the server must label the hits around
+ * now `self`. A job, so an offline moment does not lose it; delivered late it still marks its
+ * message as the rep's (the server times a self-view by its arrival).
+ */
+export async function queueSelfView(db: CommandCenterDb, pixelUrl: string, now = Date.now()) {
+  await db.jobs.put({
+    id: `self-view:${pixelUrl}:${now}`,
+    kind: 'tracking.selfView',
+    payload: { pixelUrl },
+    dueAt: now,
+    attempts: 0,
+    state: 'queued',
+  });
+  return { queued: true };
 }
 
 /** When the next queued job is due (for the wake-up alarm), or undefined when none waits. */

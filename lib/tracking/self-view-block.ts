@@ -4,7 +4,7 @@ import type { ServerSettings } from './server-settings';
 // The rep's own browser must never count as an open. Outlook web and other clients load our
 // pixel straight from the server: a declarativeNetRequest block rule stops that request (it
 // needs no host permission). Gmail loads it through its image proxy, which the rule cannot see
-// (extension-facts.md §4, verified 2026): the compose work handles Gmail in the page.
+// (extension-facts.md §4, verified 2026): lib/content/report-own-pixels.ts handles Gmail in the page.
 
 /** The one dynamic rule this extension owns. */
 const RULE_ID = 1;

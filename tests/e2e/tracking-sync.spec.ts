@@ -108,6 +108,48 @@ test('the rep’s own browser never loads the pixel directly (Outlook and other 
   await expect.poll(() => serverViews(id)).toBe(1);
 });
 
+test('the rep reading their own sent message in Gmail (pixel behind Gmail’s image proxy) is recorded as self, not as a view', async ({
+  extension,
+  command,
+}) => {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const { page, sidebar } = await connectAndOpenGmail(extension);
+  const id = (await sidebar.rows().first().getAttribute('data-id')) ?? '';
+  const registered = await registerSentEmail(id);
+  const token = new URL(registered.pixelUrl).pathname.slice('/o/'.length);
+  const ours = `https://ci3.googleusercontent.com/meips/ABC#${registered.pixelUrl}`;
+  const theirs = `https://ci3.googleusercontent.com/meips/XYZ#https://pixel.other-tracker.example/o/${token}`;
+
+  // The rep opens the sent message: Gmail renders its body with every image behind its proxy.
+  await page.evaluate(
+    ([ourSrc, theirSrc]) => {
+      const conversation = document.querySelector<HTMLElement>('[data-fixture=conversation]')!;
+      conversation.hidden = false;
+      conversation
+        .querySelector('.a3s')!
+        .insertAdjacentHTML(
+          'beforeend',
+          `<img data-testid="ours" src="${ourSrc}" width="1" height="1" alt=""><img data-testid="theirs" src="${theirSrc}" width="1" height="1" alt="">`,
+        );
+    },
+    [ours, theirs],
+  );
+  const ourImage = page.getByTestId('ours');
+  await expect(ourImage).toHaveAttribute('src', /^data:image\/gif;base64,/);
+  await expect(ourImage).toHaveAttribute('data-icc-original-src', ours);
+  await expect(page.getByTestId('theirs')).toHaveAttribute('src', theirs);
+
+  // Gmail's proxy fetches the pixel from outside while the rep reads (within SELF_VIEW_WINDOW_SECONDS, 10 s).
+  await fetch(registered.pixelUrl, { headers: { 'user-agent': DESKTOP_CHROME } });
+  const feed = async () =>
+    (
+      await server.api<{ events: { messageId: string; type: string; classification: string }[] }>('/v1/events?after=0')
+    ).events
+      .filter((event) => event.messageId === id)
+      .map((event) => `${event.type}:${event.classification}`);
+  await expect.poll(feed, { timeout: 10_000, intervals: [300] }).toEqual(['view:self']);
+});
+
 test('an archive made while the server is down reaches it later, even after the worker was stopped', async ({
   extension,
   command,

@@ -97,3 +97,11 @@ export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-ha
 /** Hidden form inputs with the draft message and thread ids (ISDK compose-view :282-285, :552; GJS :4251-4253; 2020 capture). */
 export const DRAFT_ID_INPUT = 'input[name=draft]';
 export const THREAD_ID_INPUT = 'input[name=rt]';
+
+/**
+ * Images in the messages of an open conversation: each message is a `div.adn` (`.adn.ads`), its
+ * rendered body a `div.a3s` (`.a3s.aiL`); gmail.js `dom.email_body`, InboxSDK's message view and
+ * many public content scripts query these two (seen 2026-12 via public code search). Not in
+ * webmail-dom.md and not yet checked against a capture of our own: re-verify.
+ */
+export const MESSAGE_BODY_IMAGES = 'div.adn div.a3s img';

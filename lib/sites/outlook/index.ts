@@ -9,6 +9,7 @@ export const outlookAdapter: SiteAdapter = {
   site: 'outlook',
   findDock: findOutlookDock,
   openCompose: (doc = document) => clickControl(doc, NEW_MAIL_BUTTON),
+  messageImages: null,
   onComposeOpened: (handler, signal, doc) =>
     watchComposes({ marker: BODY_EDITABLE, createView: createComposeView }, handler, signal, doc),
 };

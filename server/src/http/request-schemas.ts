@@ -26,11 +26,16 @@ export const trackingSchema = {
   properties: { enabled: { type: 'boolean' } },
 } as const;
 
+/**
+ * The rep opened a message: named by its messageId, or by its pixel's token (Gmail's image proxy
+ * leaves the extension only the pixel URL). Exactly one of the two.
+ */
 export const selfViewSchema = {
   type: 'object',
-  required: ['messageId'],
+  minProperties: 1,
+  maxProperties: 1,
   additionalProperties: false,
-  properties: { messageId: messageIdSchema },
+  properties: { messageId: messageIdSchema, token: { type: 'string', minLength: 1, maxLength: 44 } },
 } as const;
 
 export const feedQuerySchema = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PIXEL_GIF } from '../../src/tracking/pixel-gif.ts';
-import { backend } from '../support/backend.ts';
+import { backend, createRep } from '../support/backend.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 const GMAIL = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
@@ -228,6 +228,31 @@ describe(`pixel and click routes (${backend})`, () => {
       ).statusCode,
       404,
     );
+  });
+
+  it("the rep's own view named by the pixel's token (Gmail's proxy hides all else) marks hits as self", async () => {
+    const m = await h.register('self-token-1');
+    const token = /\/o\/([0-9a-f]+)\.gif$/.exec(m.pixel)?.[1] ?? '';
+    await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
+    await h.server.hitJournal.drain();
+    h.clock.now += 2000;
+    const selfView = (payload: Record<string, unknown>, headers = h.auth) =>
+      h.server.app.inject({ method: 'POST', url: '/v1/self-view', headers, payload });
+    assert.equal((await selfView({ token: token.toUpperCase() })).statusCode, 204);
+    h.clock.now += 60_000;
+    await h.server.app.inject({ method: 'GET', url: m.pixel, headers: { 'user-agent': GMAIL } });
+    const views = (await h.events()).events.filter((e) => e.messageId === 'self-token-1');
+    assert.deepEqual(
+      views.map((v) => v.classification),
+      ['self', 'proxy'],
+    );
+    // A made-up token, another rep's token, or both fields at once name nothing of this rep's.
+    assert.equal((await selfView({ token: 'f'.repeat(32) })).statusCode, 404);
+    assert.equal((await selfView({ token: 'not-a-token' })).statusCode, 404);
+    const other = await createRep(h.server.repo, 'Other rep');
+    assert.equal((await selfView({ token }, other.auth)).statusCode, 404);
+    assert.equal((await selfView({ token, messageId: 'self-token-1' })).statusCode, 400);
+    assert.equal((await selfView({})).statusCode, 400);
   });
 
   it('a hit right after send is labelled scanner', async () => {
