@@ -44,7 +44,6 @@ export function reportOwnPixels(
 
   const container = doc.body ?? doc.documentElement;
   const observer = new MutationObserver((records) => {
-    if (!serverUrl) return;
     for (const record of records) {
       if (record.type === 'attributes') {
         if ((record.target as Element).matches(selector)) check(record.target as HTMLImageElement);
@@ -53,13 +52,15 @@ export function reportOwnPixels(
       for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) scan(node as Element);
     }
   });
-  observer.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
-
+  // Gmail's page pays for the observer only while a server is configured (no server, no pixels of ours).
   const followSettings = () =>
     void loadServerSettings().then((settings) => {
       if (signal.aborted) return;
       serverUrl = settings?.url ?? null;
-      if (serverUrl) scan(container);
+      observer.disconnect();
+      if (!serverUrl) return;
+      observer.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+      scan(container);
     });
   followSettings();
   const unwatch = watchServerSettings(followSettings);

@@ -50,6 +50,17 @@ const registerSentEmail = (id: string) =>
     links: ['https://northwind.example/pricing'],
   });
 
+/** The demo mailbox, connected to the server, open in Gmail; its first email registered as sent. */
+async function sentEmailInGmail(
+  extension: import('../support/launch-extension.ts').LaunchedExtension,
+  command: (name: 'demo.seed', args: Record<string, never>) => Promise<{ ok: boolean }>,
+) {
+  expect((await command('demo.seed', {})).ok).toBe(true);
+  const opened = await connectAndOpenGmail(extension);
+  const id = (await opened.sidebar.rows().first().getAttribute('data-id')) ?? '';
+  return { ...opened, id, registered: await registerSentEmail(id) };
+}
+
 test('a view recorded by the tracking server updates the row’s engagement without reload; archive stops tracking on the server', async ({
   extension,
   command,
@@ -88,10 +99,7 @@ test('the rep’s own browser never loads the pixel directly (Outlook and other 
   extension,
   command,
 }) => {
-  expect((await command('demo.seed', {})).ok).toBe(true);
-  const { page, sidebar } = await connectAndOpenGmail(extension);
-  const id = (await sidebar.rows().first().getAttribute('data-id')) ?? '';
-  const registered = await registerSentEmail(id);
+  const { page, id, registered } = await sentEmailInGmail(extension, command);
 
   // The webmail renders the sent message with our pixel in it, as Outlook web does.
   const failed = page.waitForEvent('requestfailed', { predicate: (request) => request.url() === registered.pixelUrl });
@@ -112,10 +120,7 @@ test('the rep reading their own sent message in Gmail (pixel behind Gmail’s im
   extension,
   command,
 }) => {
-  expect((await command('demo.seed', {})).ok).toBe(true);
-  const { page, sidebar } = await connectAndOpenGmail(extension);
-  const id = (await sidebar.rows().first().getAttribute('data-id')) ?? '';
-  const registered = await registerSentEmail(id);
+  const { page, id, registered } = await sentEmailInGmail(extension, command);
   const token = new URL(registered.pixelUrl).pathname.slice('/o/'.length);
   const ours = `https://ci3.googleusercontent.com/meips/ABC#${registered.pixelUrl}`;
   const theirs = `https://ci3.googleusercontent.com/meips/XYZ#https://pixel.other-tracker.example/o/${token}`;
@@ -155,10 +160,7 @@ test('an archive made while the server is down reaches it later, even after the 
   command,
   control,
 }) => {
-  expect((await command('demo.seed', {})).ok).toBe(true);
-  const { sidebar } = await connectAndOpenGmail(extension);
-  const id = (await sidebar.rows().first().getAttribute('data-id'))!;
-  const registered = await registerSentEmail(id);
+  const { sidebar, id, registered } = await sentEmailInGmail(extension, command);
 
   await server.pause();
   await sidebar.rowAction(id, 'archive');
