@@ -1,5 +1,6 @@
 import { t } from '../../lib/i18n/t';
 import { TextWithCode } from '../ui/TextWithCode';
+import { ComposeTrackingForm } from './ComposeTrackingForm';
 import { TrackingServerForm } from './TrackingServerForm';
 
 export function OptionsPage() {
@@ -12,6 +13,11 @@ export function OptionsPage() {
           <TextWithCode text={t('serverHelp')} />
         </p>
         <TrackingServerForm />
+      </section>
+      <section class="card" aria-labelledby="compose-tracking-section">
+        <h2 id="compose-tracking-section">{t('trackingPrefsSection')}</h2>
+        <p class="muted">{t('trackingPrefsHelp')}</p>
+        <ComposeTrackingForm />
       </section>
     </main>
   );

@@ -1,3 +1,4 @@
+import { saveTrackingPrefs } from '../compose/tracking-prefs';
 import type { CommandCenterDb } from '../db/database';
 import { clearDemo, seedDemo } from '../demo/seed-demo';
 import {
@@ -41,5 +42,9 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'tracking.checkConnection': (args) => checkConnection(args),
     'tracking.setServer': ({ server }) => services.setServer(server),
     'tracking.selfView': ({ pixelUrl }) => queueSelfView(db, pixelUrl),
+    'settings.setTrackingPrefs': async ({ prefs }) => {
+      await saveTrackingPrefs(prefs);
+      return { saved: true };
+    },
   };
 }

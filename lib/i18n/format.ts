@@ -39,3 +39,8 @@ export function toLocalInputValue(epochMs: number): string {
 export function formatNumber(value: number, inLocale: string = locale()): string {
   return new Intl.NumberFormat(inLocale, { maximumFractionDigits: 1 }).format(value);
 }
+
+/** "a, b and c" as the UI language joins a list ("a, b und c", "a、b和c"). */
+export function formatList(items: readonly string[], inLocale: string = locale()): string {
+  return new Intl.ListFormat(inLocale, { type: 'conjunction' }).format(items);
+}

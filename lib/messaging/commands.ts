@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { trackingPrefsSchema } from '../compose/tracking-prefs';
 import type { ActionResult } from '../emails/actions';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ServerCheck } from '../tracking/check-connection';
@@ -95,6 +96,13 @@ export const commands = {
   'tracking.setServer': {
     args: v.object({ server: v.nullable(serverSettingsSchema) }),
     result: returns<{ changed: boolean }>(),
+    // Writes `storage.local`, which cannot join an IndexedDB transaction; saving twice is harmless.
+    transaction: 'outside',
+  },
+  /** Track by default and the never-track list, from the options page. The background is their only writer. */
+  'settings.setTrackingPrefs': {
+    args: v.object({ prefs: trackingPrefsSchema }),
+    result: returns<{ saved: true }>(),
     // Writes `storage.local`, which cannot join an IndexedDB transaction; saving twice is harmless.
     transaction: 'outside',
   },

@@ -128,6 +128,73 @@ test('a good server is saved; Disconnect appears only then, asks nothing and can
   expect(await options.saved()).toEqual({ url: server.url, apiKey: server.apiKey });
 });
 
+test('the never-track list is saved only once every entry is right, and comes back with the page', async ({
+  extension,
+}) => {
+  const options = await OptionsPage.open(extension);
+  // Nothing saved yet: new emails are tracked, nobody is listed.
+  await expect(options.trackByDefault).toBeChecked();
+  await expect(options.neverTrack).toHaveValue('');
+
+  // By keyboard, as a rep without a mouse would.
+  await options.trackByDefault.focus();
+  await options.page.keyboard.press('Space');
+  await expect(options.trackByDefault).not.toBeChecked();
+  await options.neverTrack.fill('Example.com\n@acme.io, CEO@Customer.com\nAcme Corp\nexample.com');
+  await options.saveTracking.focus();
+  await options.page.keyboard.press('Enter');
+  await expect(options.trackingNote).toHaveText(
+    'Not saved: 2 entries are neither a domain nor an email address: “Acme” and “Corp”. Correct or remove them, then save again.',
+  );
+  await expect(options.trackingNote).toHaveAttribute('role', 'alert');
+  await expect(options.neverTrack).toHaveAttribute('aria-invalid', 'true');
+  expect(await options.savedTracking()).toBeNull();
+
+  await options.neverTrack.fill('Example.com\n@acme.io, CEO@Customer.com\nexample.com');
+  await options.saveTracking.click();
+  await expect(options.trackingNote).toHaveText('Saved. 3 entries on the never-track list.');
+  await expect(options.neverTrack).toHaveAttribute('aria-invalid', 'false');
+  // Kept as the toolbar matches them: lower case, `@` dropped, once each, one a line.
+  await expect(options.neverTrack).toHaveValue('example.com\nacme.io\nceo@customer.com');
+  expect(await options.savedTracking()).toEqual({
+    trackByDefault: false,
+    neverTrack: ['example.com', 'acme.io', 'ceo@customer.com'],
+  });
+
+  await options.page.reload();
+  await expect(options.neverTrack).toHaveValue('example.com\nacme.io\nceo@customer.com');
+  await expect(options.trackByDefault).not.toBeChecked();
+  // The server card is untouched by it.
+  expect(await options.saved()).toBeNull();
+});
+
+test('the compose tracking card follows a change made elsewhere, unless the rep is typing', async ({
+  extension,
+  command,
+}) => {
+  const options = await OptionsPage.open(extension);
+  await expect(options.trackByDefault).toBeChecked();
+  expect(
+    (await command('settings.setTrackingPrefs', { prefs: { trackByDefault: false, neverTrack: ['acme.io'] } })).ok,
+  ).toBe(true);
+  await expect(options.neverTrack).toHaveValue('acme.io');
+  await expect(options.trackByDefault).not.toBeChecked();
+
+  await options.neverTrack.fill('acme.io\nexample.com');
+  expect((await command('settings.setTrackingPrefs', { prefs: { trackByDefault: true, neverTrack: [] } })).ok).toBe(
+    true,
+  );
+  await expect.poll(() => options.savedTracking()).toEqual({ trackByDefault: true, neverTrack: [] });
+  await expect(options.neverTrack).toHaveValue('acme.io\nexample.com');
+});
+
+test('the background refuses a never-track list the options page would not send', async ({ rawCommand }) => {
+  const answer = await rawCommand('settings.setTrackingPrefs', {
+    prefs: { trackByDefault: true, neverTrack: ['Not A Domain'] },
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } });
+});
+
 test('the options page reads at a deliberate size, not Chromium’s 75 % of it', async ({ extension }) => {
   const options = await OptionsPage.open(extension);
   await expect(options.checkAndSave).toBeVisible();
@@ -160,18 +227,29 @@ test('the sidebar’s tooltip says why the last pull failed', async ({ command, 
 });
 
 test('the messages are in the rep’s language', async () => {
-  const expected: [string, RegExp, RegExp][] = [
-    ['de', /^Unter dieser Adresse antwortet nichts\./, /^Der Server akzeptiert diesen API-Schlüssel nicht/],
-    ['zh-CN', /^此地址没有任何响应。/, /^服务器不接受此 API 密钥/],
+  const expected: [string, RegExp, RegExp, RegExp][] = [
+    [
+      'de',
+      /^Unter dieser Adresse antwortet nichts\./,
+      /^Der Server akzeptiert diesen API-Schlüssel nicht/,
+      /^Nicht gespeichert: „Acme“ ist weder eine Domain noch eine E-Mail-Adresse\./,
+    ],
+    [
+      'zh-CN',
+      /^此地址没有任何响应。/,
+      /^服务器不接受此 API 密钥/,
+      /^未保存：1 项既不是域名也不是电子邮件地址：“Acme”。/,
+    ],
   ];
-  for (const [lang, unreachable, keyRefused] of expected) {
+  for (const [lang, unreachable, keyRefused, notAnEntry] of expected) {
     const extension = await launchWithExtension({ locale: lang });
     try {
       const options = await OptionsPage.open(extension);
-      // Labels are looked up by their English names elsewhere; here by their role in the form.
-      const url = options.page.locator('input[type="url"]');
-      const key = options.page.locator('input[type="password"]');
-      const save = options.page.locator('button[type="submit"]');
+      // Labels are looked up by their English names elsewhere; here by their role in each form.
+      const serverForm = options.page.getByTestId('server-form');
+      const url = serverForm.locator('input[type="url"]');
+      const key = serverForm.locator('input[type="password"]');
+      const save = serverForm.locator('button[type="submit"]');
       await url.fill(await closedPortUrl());
       await key.fill(server.apiKey);
       await save.click();
@@ -180,6 +258,11 @@ test('the messages are in the rep’s language', async () => {
       await key.fill(`icc_${'0'.repeat(32)}`);
       await save.click();
       await expect(options.note, lang).toHaveText(keyRefused);
+
+      const trackingForm = options.page.getByTestId('compose-tracking-form');
+      await trackingForm.locator('textarea').fill('Acme');
+      await trackingForm.locator('button[type="submit"]').click();
+      await expect(options.trackingNote, lang).toHaveText(notAnEntry);
     } finally {
       await extension.close();
     }

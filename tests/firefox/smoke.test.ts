@@ -141,6 +141,39 @@ test('Firefox: the options page shows its form at the deliberate size and says w
   }),
 );
 
+test('Firefox: the options page shows the compose tracking card and saves the never-track list', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const options = await tab.openControlPage();
+    // Loaded: the card's controls are enabled once the saved settings are read.
+    await waitFor('the compose tracking card', () =>
+      options.evaluate(
+        () =>
+          document.querySelector<HTMLTextAreaElement>('[data-testid="never-track"]')?.disabled === false || undefined,
+      ),
+    );
+    await options.evaluate(() => {
+      const list = document.querySelector<HTMLTextAreaElement>('[data-testid="never-track"]');
+      if (!list) return;
+      list.value = 'Example.com\n@acme.io';
+      list.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await new Promise((done) => setTimeout(done, 50)); // the form re-renders with what was typed
+    await options.evaluate(() =>
+      document.querySelector<HTMLFormElement>('[data-testid="compose-tracking-form"]')?.requestSubmit(),
+    );
+    const note = await waitFor('the note under the card', () =>
+      options.evaluate(() => document.querySelector('[data-testid="compose-tracking-note"]')?.textContent || undefined),
+    );
+    assert.equal(note, 'Saved. 2 entries on the never-track list.');
+    const stored = await options.evaluate(
+      async () =>
+        (await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get('composeTracking'))
+          .composeTracking,
+    );
+    assert.deepEqual(stored, { trackByDefault: true, neverTrack: ['example.com', 'acme.io'] });
+  }),
+);
+
 test('Firefox: the sidebar opens a prefilled compose in Gmail with a real chip', TIMEOUT, () =>
   withTab(GMAIL_INBOX_URL, {}, async (tab) => {
     // The fixture opens a draft at load and reuses it: close it first, as a rep would.

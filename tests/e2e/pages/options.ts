@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { LaunchedExtension } from '../../support/launch-extension.ts';
 
-/** The extension's options page as a rep sees it: the tracking server form. */
+/** The extension's options page as a rep sees it: the tracking server form, compose tracking. */
 export class OptionsPage {
   readonly url: Locator;
   readonly key: Locator;
@@ -10,6 +10,11 @@ export class OptionsPage {
   readonly undo: Locator;
   /** The line under the form: what the last check or action did. */
   readonly note: Locator;
+  readonly trackByDefault: Locator;
+  readonly neverTrack: Locator;
+  readonly saveTracking: Locator;
+  /** The line under the compose tracking card: saved, or what to fix. */
+  readonly trackingNote: Locator;
 
   constructor(readonly page: Page) {
     this.url = page.getByLabel('Server address');
@@ -18,6 +23,10 @@ export class OptionsPage {
     this.disconnect = page.getByRole('button', { name: 'Disconnect' });
     this.undo = page.getByRole('button', { name: 'Undo' });
     this.note = page.getByTestId('server-note');
+    this.trackByDefault = page.getByLabel('Track new emails by default');
+    this.neverTrack = page.getByLabel('Never track these recipients');
+    this.saveTracking = page.getByRole('button', { name: 'Save', exact: true });
+    this.trackingNote = page.getByTestId('compose-tracking-note');
   }
 
   static async open(extension: LaunchedExtension): Promise<OptionsPage> {
@@ -36,5 +45,10 @@ export class OptionsPage {
   /** What is saved in storage.local, read as the background reads it. */
   saved(): Promise<unknown> {
     return this.page.evaluate(async () => (await chrome.storage.local.get('trackingServer')).trackingServer ?? null);
+  }
+
+  /** The compose tracking settings in storage.local, as the compose toolbar reads them. */
+  savedTracking(): Promise<unknown> {
+    return this.page.evaluate(async () => (await chrome.storage.local.get('composeTracking')).composeTracking ?? null);
   }
 }
