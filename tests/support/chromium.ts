@@ -16,15 +16,16 @@ export function findChromium(
  * Flags for a closed network: without the first three Chromium floods refused connections
  * (update checks, sync, component downloads).
  */
+export const CLOSED_NETWORK_ARGS: readonly string[] = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-quic',
+];
+
+/** The same with our unpacked extension(s) loaded. */
 export function chromiumArgs(extensionDir: string): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-gpu',
-    '--disable-quic',
-  ];
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CLOSED_NETWORK_ARGS];
 }

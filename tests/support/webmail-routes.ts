@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Route } from '@playwright/test';
+import { createSendRecorder, sendEndpointOf, type WebmailSends, type WebmailSite } from './webmail-sends.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/webmail/', import.meta.url));
 const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.live.com', 'outlook.office365.com'];
@@ -22,21 +23,38 @@ export function webmailFixtureFor(url: string, pages: WebmailPages = {}): string
   return undefined;
 }
 
+/** What the send endpoints answer: small JSON of our own, only so the page sees a success. */
+const SEND_RESPONSES: Record<WebmailSite, string> = {
+  gmail: JSON.stringify({ '2': { '1': [] } }),
+  outlook: JSON.stringify({
+    Body: { ResponseMessages: { Items: [{ ResponseClass: 'Success', ResponseCode: 'NoError' }] } },
+  }),
+};
+
 /**
  * Serves our fixture pages at the real webmail addresses (mail.google.com, the three Outlook
- * hosts), so the built extension's content scripts match exactly as in production. Any other
- * request to those hosts gets a 404: the fixtures are self-contained.
+ * hosts), so the built extension's content scripts match exactly as in production. The send
+ * endpoints (Gmail's sync POST, Outlook's CreateItem) answer 200 and are recorded in the returned
+ * list. Any other request to those hosts gets a 404: the fixtures are self-contained.
  */
-export async function serveWebmail(context: BrowserContext, pages: WebmailPages = {}): Promise<void> {
-  const fulfil = (route: Route) =>
-    route.request().resourceType() === 'document'
-      ? route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: readFileSync(webmailFixtureFor(route.request().url(), pages)!, 'utf8'),
-        })
-      : route.fulfill({ status: 404, body: '' });
+export async function serveWebmail(context: BrowserContext, pages: WebmailPages = {}): Promise<WebmailSends> {
+  const sends = createSendRecorder();
+  const fulfil = async (route: Route) => {
+    const request = route.request();
+    const site = sendEndpointOf(request.method(), request.url(), OUTLOOK_HOSTS);
+    if (site) {
+      sends.record(site, { url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? '' });
+      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: SEND_RESPONSES[site] });
+    }
+    if (request.resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(webmailFixtureFor(request.url(), pages)!, 'utf8'),
+    });
+  };
   for (const host of ['mail.google.com', ...OUTLOOK_HOSTS]) await context.route(`https://${host}/**`, fulfil);
+  return sends;
 }
 
 export const GMAIL_INBOX_URL = 'https://mail.google.com/mail/u/0/#inbox';
