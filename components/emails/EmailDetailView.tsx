@@ -49,6 +49,22 @@ export function EmailDetailView({ id }: { id: string }) {
         <dd>
           <RecipientList to={email.to} />
         </dd>
+        {email.cc && (
+          <>
+            <dt>{t('cc')}</dt>
+            <dd>
+              <RecipientList to={email.cc} />
+            </dd>
+          </>
+        )}
+        {email.bcc && (
+          <>
+            <dt>{t('bcc')}</dt>
+            <dd>
+              <RecipientList to={email.bcc} />
+            </dd>
+          </>
+        )}
         {email.campaignName && (
           <>
             <dt>{t('campaign')}</dt>
@@ -66,7 +82,18 @@ export function EmailDetailView({ id }: { id: string }) {
           </>
         )}
         <dt>{t('tracking')}</dt>
-        <dd>{email.tracking ? t('trackingOn') : t('trackingOff')}</dd>
+        <dd data-testid="detail-tracking">
+          {email.tracking ? t('trackingOn') : email.untracked ? reasonText(email.untracked) : t('trackingOff')}
+        </dd>
+        {email.origin && (
+          <>
+            <dt>{t('messageIds')}</dt>
+            <dd class="ids" data-testid="detail-ids">
+              <span title={t('messageId')}>{email.id}</span>
+              {email.threadId && <span title={t('threadId')}>{email.threadId}</span>}
+            </dd>
+          </>
+        )}
       </dl>
       <div class="detail-actions">
         <ActionButtons status={email.status} targets={[{ id: email.id, campaign: email.campaignId !== undefined }]} />

@@ -70,6 +70,10 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
             <span class="failure" title={reasonText(row.failure)}>
               {reasonText(row.failure)}
             </span>
+          ) : row.untracked ? (
+            <span class="untracked" data-testid="row-untracked" title={reasonText(row.untracked)}>
+              {t('notTracked', reasonText(row.untracked))}
+            </span>
           ) : (
             !UNSENT_STATUSES.has(row.status) && <Engagement engagement={row.engagement} />
           )}

@@ -10,12 +10,15 @@ import {
   sendEmailsNow,
   unarchiveEmails,
 } from '../emails/actions';
+import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
+import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import type { CommandHandlers } from '../messaging/command-router';
 import { checkConnection } from '../tracking/check-connection';
 import type { SyncResult } from '../tracking/event-sync';
 import { queueSelfView } from '../tracking/outbox';
-import type { ServerSettings } from '../tracking/server-settings';
+import { prepareWebmailSend, recordWebmailHandover, recordWebmailUndo } from '../tracking/prepare-send';
+import { loadServerSettings, type ServerSettings } from '../tracking/server-settings';
 
 export interface BackgroundServices {
   syncNow: () => Promise<SyncResult | null>;
@@ -35,6 +38,16 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'emails.retry': ({ ids, expected }) => retryEmails(db, ids, expected),
     'emails.delete': ({ ids, expected }) => deleteEmails(db, ids, expected),
     'emails.restore': ({ ids }) => restoreEmails(db, ids),
+    'campaigns.list': () => listCampaigns(db),
+    'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
+    'compose.sent': (args) => recordWebmailHandover(db, args),
+    'compose.undoWindowClosed': async ({ id }) => {
+      await deliverPastUndo(db, Date.now(), id);
+      return { ok: true };
+    },
+    'compose.undone': ({ id }) => recordWebmailUndo(db, id),
+    'compose.notSent': async ({ id }) => ({ removed: await recordNotSent(db, id) }),
+    'compose.discarded': async ({ id }) => ({ removed: await recordDiscarded(db, id) }),
     'tracking.sync': async () => {
       const result = await services.syncNow();
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };

@@ -3,6 +3,7 @@ import type { CommandCenterDb } from '../db/database';
 import { ensureFolderCounters, recountFolders } from '../emails/folder-counters';
 import { scanForDamagedEmails } from '../emails/needs-attention';
 import { recoverStuckSends } from '../emails/recover-stuck-sends';
+import { deliverPastUndo } from '../emails/webmail-sends';
 import { pruneCommandLog } from './command-log';
 
 const ALARM = 'maintenance';
@@ -14,6 +15,7 @@ let lastDamageScan = 0;
 /** Housekeeping that must happen even if nobody opens the sidebar: stuck sends, old trash. */
 export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Promise<void> {
   await ensureFolderCounters(db);
+  await deliverPastUndo(db, now);
   await recoverStuckSends(db, now);
   if (now - lastDamageScan > DAMAGE_SCAN_EVERY_MS) {
     lastDamageScan = now;

@@ -10,6 +10,7 @@ import { createQueryRunners } from './live-queries';
 import { scheduleMaintenance } from './maintenance';
 import { createRejectionLog } from './rejections';
 import { startTrackingService } from './tracking-service';
+import { watchUndoWindows } from './undo-windows';
 
 /**
  * Wires the background: commands, live queries, the keyboard command. Listeners are added
@@ -49,4 +50,5 @@ export function startBackground(): void {
   });
 
   scheduleMaintenance(db);
+  watchUndoWindows(db);
 }

@@ -3,7 +3,10 @@ import { mountCommandCenter } from '../dock/mount-dock';
 import { syncOnFocus } from '../dock/sync-on-focus';
 import type { ComposeView } from '../sites/compose-view';
 import type { SiteAdapter } from '../sites/site-adapter';
+import { settingsInputs } from './compose-tracking-state';
 import { reportOwnPixels } from './report-own-pixels';
+import { backgroundSendChannel } from './send-channel';
+import { trackSends } from './track-sends';
 
 /**
  * The one composition root of both content scripts: everything a webmail tab runs, given that
@@ -11,9 +14,9 @@ import { reportOwnPixels } from './report-own-pixels';
  */
 export function startContent(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
   syncOnFocus(ctx);
-  // Compose features (the toolbar, issue #10) hang off this; for now it only reports what the
-  // driver could read, so a changed compose markup shows in the console before anyone relies on it.
+  // A changed compose markup shows in the console before anyone relies on it.
   adapter.onComposeOpened((compose) => reportComposeHealth(adapter.site, compose), ctx.signal);
+  trackSends(adapter, settingsInputs(ctx.signal), backgroundSendChannel, ctx.signal);
   if (adapter.messageImages) reportOwnPixels(adapter.messageImages, ctx.signal);
   return mountCommandCenter(ctx, adapter);
 }

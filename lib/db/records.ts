@@ -45,7 +45,7 @@ export interface EmailRecord {
   tracking: boolean;
   createdAt: number;
   scheduledAt?: number;
-  sentAt?: number;
+  sentAt?: number | undefined;
   failedAt?: number;
   // `| undefined`: a new failure clears the fields an earlier one set (reason.ts#toStoredFailure).
   failureReason?: string | undefined;
@@ -60,6 +60,20 @@ export interface EmailRecord {
   engagement: Engagement;
   threadId?: string;
   messageId?: string;
+  /** Cc and Bcc of an email sent from the rep's own compose (webmail-sends.ts). */
+  cc?: Recipient[];
+  bcc?: Recipient[];
+  /** Where it was written: the rep's own compose in that webmail; absent for our own sends. */
+  origin?: 'gmail' | 'outlook';
+  /** Why it is not tracked (webmail-sends.ts): stored like a history reason. */
+  untrackedReason?: string | undefined;
+  untrackedCode?: string | undefined;
+  untrackedParams?: ReasonParams | undefined;
+  untrackedDetail?: string | undefined;
+  /** Until when the webmail may still take the send back (Undo Send); it is Delivered after. */
+  undoUntil?: number | undefined;
+  /** The webmail's own draft id (Gmail `#msg-a:r-…`), so the draft it becomes after Undo is known. */
+  webmailDraftId?: string;
   /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
   searchWords?: string[];
 }

@@ -33,7 +33,7 @@ async function eachEmail(ids: readonly string[], act: PerEmail, now = Date.now()
 }
 
 /** The server must stop (or resume) recording this email's pixel and clicks. Sent by the outbox. */
-function trackingJob(emailId: string, enabled: boolean, now: number): JobRecord {
+export function trackingJob(emailId: string, enabled: boolean, now: number): JobRecord {
   return {
     id: `tracking:${emailId}:${now}`,
     kind: 'tracking.set',

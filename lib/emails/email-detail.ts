@@ -31,6 +31,10 @@ export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<
   if (record.bodyPreview !== undefined) email.bodyPreview = record.bodyPreview;
   if (record.scheduledAt !== undefined) email.scheduledAt = record.scheduledAt;
   if (record.sentAt !== undefined) email.sentAt = record.sentAt;
+  if (record.cc?.length) email.cc = record.cc;
+  if (record.bcc?.length) email.bcc = record.bcc;
+  if (record.origin) email.origin = record.origin;
+  if (record.threadId) email.threadId = record.threadId;
   return {
     email,
     events: events.map((event) => ({

@@ -1,5 +1,5 @@
 import type { Classification, EmailRecord, EngagementEventType, Recipient } from '../db/records';
-import { fromStoredFailure, type Reason } from './reason';
+import { fromStoredFailure, fromStoredReason, type Reason } from './reason';
 import { type EmailStatus, isEmailStatus } from './status';
 
 // What the list and the detail show of an email: plain data, checked on the way out of the
@@ -18,6 +18,8 @@ export interface EmailRow {
   folderDate: number;
   /** Why it failed, bounced or was marked spam; the sidebar renders it with reason-text.ts. */
   failure?: Reason;
+  /** Why an email from the rep's compose is not tracked (webmail-sends.ts). */
+  untracked?: Reason;
   engagement: EmailRecord['engagement'];
 }
 
@@ -50,6 +52,11 @@ export interface EmailDetail extends EmailRow {
   scheduledAt?: number;
   sentAt?: number;
   tracking: boolean;
+  cc?: Recipient[];
+  bcc?: Recipient[];
+  /** Sent from the rep's own compose in this webmail, with the webmail's thread id when it had one. */
+  origin?: 'gmail' | 'outlook';
+  threadId?: string;
   statusHistory: HistoryEntry[];
 }
 
@@ -88,5 +95,17 @@ export function toListRow(record: EmailRecord, campaignNames: ReadonlyMap<string
   }
   const failure = fromStoredFailure(record);
   if (failure) row.failure = failure;
+  const untracked = record.tracking === false ? fromStoredUntracked(record) : undefined;
+  if (untracked) row.untracked = untracked;
   return row;
+}
+
+function fromStoredUntracked(record: EmailRecord): Reason | undefined {
+  if (!record.untrackedReason) return undefined;
+  return fromStoredReason({
+    reason: record.untrackedReason,
+    ...(record.untrackedCode ? { reasonCode: record.untrackedCode } : {}),
+    ...(record.untrackedParams ? { reasonParams: record.untrackedParams } : {}),
+    ...(record.untrackedDetail ? { reasonDetail: record.untrackedDetail } : {}),
+  });
 }

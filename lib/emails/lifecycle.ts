@@ -25,6 +25,7 @@ export interface StatusChangeRequest {
       | 'failureParams'
       | 'failureDetail'
       | 'tracking'
+      | 'undoUntil'
     >
   >;
   now?: number;

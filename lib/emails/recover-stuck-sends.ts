@@ -8,16 +8,18 @@ export const STUCK_AFTER_MS = 5 * 60_000;
 
 /**
  * Moves emails stuck in In Progress to Failed with a reason the rep can act on. It never resends
- * them: whether the first attempt went out is unknown, so the rep decides (Retry).
+ * them: whether the first attempt went out is unknown, so the rep decides (Retry). A send from the
+ * rep's own compose that the tab never confirmed says to look in the webmail, which alone knows;
+ * one handed over (its Undo window set) is not stuck: deliverPastUndo (webmail-sends.ts) moves it.
  */
 export async function recoverStuckSends(db: CommandCenterDb, now = Date.now()): Promise<string[]> {
   const stuck = await db.emails
     .where('status')
     .equals('sending')
-    .filter((email) => email.statusAt < now - STUCK_AFTER_MS)
-    .primaryKeys();
-  for (const id of stuck) {
-    const reason = LOCAL_REASONS.interrupted;
+    .filter((email) => email.statusAt < now - STUCK_AFTER_MS && email.undoUntil === undefined)
+    .toArray();
+  for (const { id, origin } of stuck) {
+    const reason = origin ? LOCAL_REASONS.webmailUnconfirmed : LOCAL_REASONS.interrupted;
     await changeStatus(db, id, {
       to: 'failed',
       expected: 'sending',
@@ -26,5 +28,5 @@ export async function recoverStuckSends(db: CommandCenterDb, now = Date.now()): 
       now,
     });
   }
-  return stuck;
+  return stuck.map((email) => email.id);
 }

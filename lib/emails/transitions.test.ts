@@ -14,6 +14,7 @@ const LEGAL = new Set([
   'sending→delivered',
   'sending→failed',
   'sending→bounced',
+  'sending→draft', // Undo Send in the rep's own webmail (webmail-sends.ts)
   'delivered→archived',
   'delivered→bounced',
   'delivered→spam',

@@ -10,6 +10,7 @@ export type TransitionCause =
   | 'sent' // sending → delivered
   | 'send-failed' // sending/scheduled → failed
   | 'rejected-at-send' // sending → bounced (5xx from the receiving server)
+  | 'undo-send' // sending → draft (the rep pressed the webmail's Undo Send in time)
   | 'bounced' // delivered → bounced (a DSN arrived later)
   | 'complaint' // delivered/archived → spam (a feedback report)
   | 'archive' // delivered → archived (tracking off)
@@ -19,7 +20,7 @@ export type TransitionCause =
 export const TRANSITIONS: Readonly<Record<EmailStatus, Partial<Record<EmailStatus, TransitionCause>>>> = {
   draft: { scheduled: 'schedule' },
   scheduled: { draft: 'unschedule', sending: 'start-sending', failed: 'send-failed' },
-  sending: { delivered: 'sent', failed: 'send-failed', bounced: 'rejected-at-send' },
+  sending: { delivered: 'sent', failed: 'send-failed', bounced: 'rejected-at-send', draft: 'undo-send' },
   delivered: { archived: 'archive', bounced: 'bounced', spam: 'complaint' },
   archived: { delivered: 'unarchive', spam: 'complaint' },
   failed: { scheduled: 'retry' },

@@ -1,7 +1,8 @@
 import { Refusal } from '../errors/refusal';
 import { commands } from './commands';
 import type { CommandArgs, CommandName, CommandResponse, CommandResult, ProtocolError } from './protocol';
-import { commandRequestSchema, parseWith } from './protocol';
+import { parseWith } from './protocol';
+import { commandRequestSchema } from './request-schemas';
 import { describeSender, type ExtensionIdentity, isTrustedSender, type SenderInfo } from './sender';
 
 /** One handler per command, typed from its definition in commands.ts. */

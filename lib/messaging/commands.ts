@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { trackingPrefsSchema } from '../compose/tracking-prefs';
 import type { ActionResult } from '../emails/actions';
+import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
+import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ServerCheck } from '../tracking/check-connection';
+import type { PreparedSend } from '../tracking/prepare-send';
 import { serverSettingsSchema } from '../tracking/server-settings';
 import { type CommandDefinition, returns } from './definition';
 
@@ -11,6 +14,45 @@ const ids = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))
 const status = v.picklist(EMAIL_STATUSES);
 // A send time within ten years either side of now; anything else is a typo or garbage.
 const time = v.pipe(v.number(), v.integer(), v.minValue(Date.UTC(2016, 0, 1)), v.maxValue(Date.UTC(2036, 0, 1)));
+
+const recipients = v.pipe(
+  v.array(v.object({ address: v.pipe(v.string(), v.email()), name: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
+  v.maxLength(500),
+);
+// Made by the content script at Send (crypto.randomUUID()); the server's message id too.
+const sendId = v.pipe(v.string(), v.uuid());
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** What a compose said at Send (lib/emails/webmail-sends.ts WebmailSend). */
+const webmailSend = v.object({
+  id: sendId,
+  site: v.picklist(['gmail', 'outlook']),
+  to: recipients,
+  cc: recipients,
+  bcc: recipients,
+  subject: shortText(998),
+  bodyPreview: shortText(500),
+  campaign: v.optional(
+    v.union([
+      v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+      v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(CAMPAIGN_NAME_MAX)) }),
+    ]),
+  ),
+  draftId: v.optional(shortText(200)),
+  threadId: v.optional(shortText(200)),
+  replaces: v.optional(sendId),
+});
+
+const untracked = v.object({
+  code: v.picklist(UNTRACKED_CODES),
+  params: v.optional(
+    v.pipe(
+      v.record(v.pipe(v.string(), v.regex(/^[a-zA-Z]{1,32}$/)), v.union([shortText(320), v.number()])),
+      v.check((params) => Object.keys(params).length <= 5, 'at most 5 reason parameters'),
+    ),
+  ),
+  detail: v.optional(shortText(500)),
+});
 
 // Every command the background accepts: its arguments' schema, its answer, and whether it runs
 // inside the command log's transaction. Add one here, then its handler in
@@ -69,6 +111,55 @@ export const commands = {
       body: v.optional(v.pipe(v.string(), v.maxLength(200_000))),
     }),
     result: returns<{ id: string }>(),
+    transaction: 'inside',
+  },
+  'campaigns.list': {
+    args: v.object({}),
+    result: returns<CampaignChoice[]>(),
+    transaction: 'inside',
+  },
+  /**
+   * The rep pressed Send in their compose: the row shows In Progress, and when tracking is asked
+   * for the server registers the message (within REGISTER_BUDGET_MS). Same id, same answer.
+   */
+  'compose.prepareSend': {
+    args: v.object({
+      send: webmailSend,
+      track: v.boolean(),
+      untracked: v.optional(untracked),
+      links: v.pipe(v.array(shortText(4096)), v.maxLength(500)),
+    }),
+    result: returns<PreparedSend>(),
+    // Waits on the network; the row is written once per id and the server answers a retry alike.
+    transaction: 'outside',
+  },
+  /** The webmail took the email: In Progress until the Undo window ends, then Delivered. */
+  'compose.sent': {
+    args: v.object({
+      send: webmailSend,
+      tracked: v.boolean(),
+      untracked: v.optional(untracked),
+      // Gmail keeps a send undoable for at most 30 s, Outlook 10 s: a minute is plenty.
+      undoWindowMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60_000)),
+      registered: v.boolean(),
+    }),
+    result: returns<{ status: string }>(),
+    transaction: 'inside',
+  },
+  /** The webmail says the Undo window is over (its notice changed): Delivered now. */
+  'compose.undoWindowClosed': {
+    args: v.object({ id: sendId }),
+    result: returns<{ ok: true }>(),
+    transaction: 'inside',
+  },
+  /** The rep pressed the webmail's Undo in time: the email is a Draft again. */
+  'compose.undone': { args: v.object({ id: sendId }), result: returns<{ undone: boolean }>(), transaction: 'inside' },
+  /** The webmail did not take the email after Send (its compose stayed open): no row. */
+  'compose.notSent': { args: v.object({ id: sendId }), result: returns<{ removed: boolean }>(), transaction: 'inside' },
+  /** The rep discarded the draft an Undo left. */
+  'compose.discarded': {
+    args: v.object({ id: sendId }),
+    result: returns<{ removed: boolean }>(),
     transaction: 'inside',
   },
   'tracking.sync': {

@@ -3,13 +3,13 @@ import type { Browser } from 'wxt/browser';
 import {
   LIVE_PORT_NAME,
   type LiveServerMessage,
-  liveClientMessageSchema,
   parseWith,
   type QueryArgs,
   type QueryName,
   type QueryResult,
 } from './protocol';
 import { queries } from './queries';
+import { liveClientMessageSchema } from './request-schemas';
 import { describeSender, type ExtensionIdentity, isTrustedSender } from './sender';
 
 /** One runner per live query, typed from its definition in queries.ts. */

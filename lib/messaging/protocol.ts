@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { RefusalCode } from '../errors/refusal';
-import { commands } from './commands';
+import type { commands } from './commands';
 import type { ResultOf } from './definition';
-import { queries } from './queries';
+import type { queries } from './queries';
 
 // The one protocol between the extension's contexts (architecture.md §3).
 // Every message carries `channel: 'icc'` so stray messages are easy to tell apart.
@@ -99,26 +99,6 @@ export type LiveClientMessage =
 export type LiveServerMessage =
   | { kind: 'result'; subId: string; value: unknown }
   | { kind: 'error'; subId: string; error: ProtocolError };
-
-const idSchema = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
-
-export const commandRequestSchema = v.object({
-  channel: v.literal(CHANNEL),
-  kind: v.literal('command'),
-  id: idSchema,
-  name: v.picklist(Object.keys(commands) as [CommandName, ...CommandName[]]),
-  args: v.unknown(),
-});
-
-export const liveClientMessageSchema = v.variant('kind', [
-  v.object({
-    kind: v.literal('subscribe'),
-    subId: idSchema,
-    name: v.picklist(Object.keys(queries) as [QueryName, ...QueryName[]]),
-    args: v.unknown(),
-  }),
-  v.object({ kind: v.literal('unsubscribe'), subId: idSchema }),
-]);
 
 export const tabMessageSchema = v.object({
   channel: v.literal(CHANNEL),

@@ -22,6 +22,12 @@ export interface ComposeIdentity {
   threadId?: string;
 }
 
+/** Where our compose toolbar goes: right after `anchor`, in a new table cell when `cell` (Gmail's send row is a table). */
+export interface ToolbarSlot {
+  anchor: HTMLElement;
+  cell: boolean;
+}
+
 export interface ComposeView {
   /** The chips the webmail shows in one recipient field; [] when the field is hidden or empty. */
   recipients(field: RecipientField): Recipient[];
@@ -35,6 +41,14 @@ export interface ComposeView {
   /** The contenteditable message body. */
   body(): HTMLElement | null;
   sendControl(): HTMLElement | null;
+  /** Beside the Send control; null when it is not found (the toolbar then goes at the compose's end). */
+  toolbarSlot(): ToolbarSlot | null;
+  /** The compose's root element, where our toolbar falls back to and our Send listeners sit. */
+  root: HTMLElement;
+  /** The webmail will send this as plain text: no image and no link survives. */
+  plainText(): boolean;
+  /** The webmail's Discard draft control, if it has one we know. */
+  discardControl(): HTMLElement | null;
   identity(): ComposeIdentity;
   /** Which parts could not be found: the webmail's compose markup changed. */
   health(): LayoutHealth;

@@ -39,5 +39,12 @@ export interface SiteAdapter {
    * block rule (self-view-block.ts) already keeps the rep's opens out.
    */
   messageImages: string | null;
+  /** Where the quoted history of a reply starts in a compose body (lib/compose/quoted-history.ts). */
+  quotedHistory: readonly string[];
+  /**
+   * The webmail's Undo Send: the control in its "sent" notice, and the longest the webmail keeps
+   * a send undoable. The email stays In Progress that long unless the notice ends sooner.
+   */
+  undoSend: { control: string; windowMs: number };
   onComposeOpened(handler: (compose: ComposeView) => void, signal: AbortSignal, doc?: Document): void;
 }

@@ -109,7 +109,12 @@ export async function readServerAnswer(response: Response): Promise<unknown> {
  * request tells them apart: it gets an (opaque) answer from any web server, and fails only
  * when nothing answers.
  */
-export async function explainNoAnswer(url: string, error: unknown, fetchImpl: Fetch): Promise<ServerError> {
+export async function explainNoAnswer(
+  url: string,
+  error: unknown,
+  fetchImpl: Fetch,
+  probeTimeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ServerError> {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new ServerError(
@@ -123,7 +128,7 @@ export async function explainNoAnswer(url: string, error: unknown, fetchImpl: Fe
   const answers = await fetchImpl(url, {
     mode: 'no-cors',
     credentials: 'omit',
-    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    signal: AbortSignal.timeout(probeTimeoutMs),
   }).then(
     () => true,
     () => false,
@@ -146,13 +151,18 @@ export async function explainNoAnswer(url: string, error: unknown, fetchImpl: Fe
   );
 }
 
-/** One JSON call to the rep's server with the rep's key. Never longer than 15 s (MV3 limit is 30 s). */
+/**
+ * One JSON call to the rep's server with the rep's key. Never longer than 15 s (MV3 limit is 30 s);
+ * a caller the rep is waiting on (a Send) gives a shorter `timeoutMs`.
+ */
 export async function callServer<T>(
   settings: ServerSettings,
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; timeoutMs?: number } = {},
   fetchImpl: Fetch = fetch,
 ): Promise<T> {
+  const timeoutMs = init.timeoutMs ?? TIMEOUT_MS;
+  const startedAt = Date.now();
   let response: Response;
   try {
     response = await fetchImpl(`${settings.url}${path}`, {
@@ -162,10 +172,21 @@ export async function callServer<T>(
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw await explainNoAnswer(settings.url, error, fetchImpl);
+    if (error instanceof Error && error.name === 'TimeoutError' && timeoutMs !== TIMEOUT_MS) {
+      throw new ServerError(
+        'unreachable',
+        `The tracking server did not answer within ${timeoutMs / 1000} s.`,
+        undefined,
+        true,
+        `${error.name}: ${error.message}`,
+      );
+    }
+    // The probe that explains the failure fits in what is left of a caller's short budget.
+    const left = Math.max(1, timeoutMs - (Date.now() - startedAt));
+    throw await explainNoAnswer(settings.url, error, fetchImpl, Math.min(PROBE_TIMEOUT_MS, left));
   }
   return (await readServerAnswer(response)) as T;
 }

@@ -9,6 +9,7 @@ import {
   sendRawCommandFrom,
 } from '../support/launch-extension.ts';
 import { GMAIL_INBOX_URL, serveWebmail, type WebmailPages } from '../support/webmail-routes.ts';
+import type { WebmailSends } from '../support/webmail-sends.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 
 export type SendCommand = <N extends CommandName>(
@@ -23,6 +24,8 @@ interface Fixtures {
   /** How Chromium starts (UI language, window size); override per test with test.use({ launch }). */
   launch: LaunchOptions;
   extension: LaunchedExtension;
+  /** What the fixture webmails posted to their send endpoints (tests/support/webmail-sends.ts). */
+  webmailSends: WebmailSends;
   /** An extension page that sends commands as any of our UIs would. */
   control: Page;
   /** Sends a command as our UIs do, typed from its definition in lib/messaging/commands.ts. */
@@ -33,14 +36,19 @@ interface Fixtures {
   openSidebar: (url?: string) => Promise<SidebarPage>;
 }
 
+const sendsOf = new WeakMap<LaunchedExtension, WebmailSends>();
+
 export const test = base.extend<Fixtures>({
   webmailPages: [{}, { option: true }],
   launch: [{}, { option: true }],
   extension: async ({ webmailPages, launch }, use) => {
     const extension = await launchWithExtension(launch);
-    await serveWebmail(extension.context, webmailPages);
+    sendsOf.set(extension, await serveWebmail(extension.context, webmailPages));
     await use(extension);
     await extension.close();
+  },
+  webmailSends: async ({ extension }, use) => {
+    await use(sendsOf.get(extension)!);
   },
   control: async ({ extension }, use) => {
     await use(await openControlPage(extension));

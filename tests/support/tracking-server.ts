@@ -30,8 +30,9 @@ function freePort(): Promise<number> {
 /**
  * The real tracking server as its own process on loopback, with a fresh SQLite database and one
  * rep account. Events reach the feed at once (no settle delay) so tests need not wait 10 s.
+ * `settings` are more of the server's environment settings.
  */
-export async function startTrackingServer(): Promise<RunningServer> {
+export async function startTrackingServer(settings: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'icc-server-'));
   const port = await freePort();
   const env = {
@@ -41,6 +42,8 @@ export async function startTrackingServer(): Promise<RunningServer> {
     PORT: String(port),
     FEED_SETTLE_SECONDS: '0',
     INBOUND_SMTP_PORT: '0',
+    // The server's own settings (server/src/config.ts), e.g. SCANNER_WINDOW_SECONDS shortened for a test.
+    ...settings,
   };
   const created = spawnSync(process.execPath, ['src/cli.ts', 'create-account', 'E2E rep'], {
     cwd: SERVER_DIR,

@@ -6,15 +6,18 @@ import {
   BODY_EDITABLE,
   CHIP_ADDRESS_ATTR,
   CHIP_NAME_ATTR,
+  DISCARD_DRAFT,
   DRAFT_ID_INPUT,
   OLD_CHIP_ADDRESS,
   OLD_CHIP_ADDRESS_ATTR,
   OLD_CHIP_VALUE,
   OLD_RECIPIENT_CHIP,
   OLD_RECIPIENT_ROW,
+  PLAIN_TEXT_MODE_ON,
   RECIPIENT_CHIPS,
   RECIPIENT_INPUTS,
   SEND_BUTTON,
+  SEND_CELL,
   SHOW_RECIPIENT_ROW,
   SUBJECT_INPUT,
   THREAD_ID_INPUT,
@@ -30,6 +33,7 @@ export function createComposeView(root: HTMLElement, closed: AbortSignal): Compo
 
   return {
     closed,
+    root,
     recipients(field) {
       const chips = [...root.querySelectorAll(RECIPIENT_CHIPS[field])].map(readChip);
       if (chips.length > 0) return chips.filter((chip): chip is Recipient => chip !== null);
@@ -61,6 +65,13 @@ export function createComposeView(root: HTMLElement, closed: AbortSignal): Compo
     },
     body: () => find<HTMLElement>(BODY_EDITABLE),
     sendControl: () => find<HTMLElement>(SEND_BUTTON),
+    toolbarSlot() {
+      const cell = find<HTMLElement>(SEND_CELL);
+      return cell ? { anchor: cell, cell: true } : null;
+    },
+    // The mode is Gmail's page-wide choice, so its menu item may sit outside this compose.
+    plainText: () => root.ownerDocument.querySelector(PLAIN_TEXT_MODE_ON) !== null,
+    discardControl: () => find<HTMLElement>(DISCARD_DRAFT),
     identity() {
       const draftId = hiddenValue(DRAFT_ID_INPUT);
       const threadId = hiddenValue(THREAD_ID_INPUT);

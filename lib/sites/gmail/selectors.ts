@@ -94,6 +94,35 @@ export const BODY_EDITABLE = '.Ap [g_editable=true]';
 /** Send, not the "More send options" arrow nor send-and-archive (ISDK gmail-compose-view.ts:1235, 2026-07). */
 export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
+/** The table cell of the Send group; our toolbar goes in a new cell right after it (2020 capture `tr.btC > td.gU.Up`; ISDK :1235). */
+export const SEND_CELL = 'td.gU.Up';
+
+/**
+ * Discard draft: `div.oh.J-Z-I[role=button]` in the 2020 capture (aria-label "Discard draft",
+ * English UI copy, so not used); our fixture's `.og > [role=button]` kept as the second form.
+ */
+export const DISCARD_DRAFT = 'div.oh[role=button], .og > [role=button]';
+
+/**
+ * Plain text mode, which Gmail remembers for every new compose: the checked item of the
+ * compose's More options menu. Not in webmail-dom.md and not in the 2020 capture (its menu was
+ * never opened): the `selector` attribute is inferred from Gmail's schedule-send item
+ * (`[selector="scheduledSend"]`, ISDK :1240), so the name is our guess. Re-verify on live Gmail.
+ * Until then a plain-text compose whose menu was not opened in this page is not recognised.
+ */
+export const PLAIN_TEXT_MODE_ON = '[role=menuitemcheckbox][selector="plainTextMode"][aria-checked="true"]';
+
+/**
+ * Gmail's notice bar (`div.b8[role=alert] .vh`, ISDK gmail-butter-bar-driver.ts, 2026-07) shows
+ * "Message sent. Undo · View message" for the Undo Send window (5–30 s, the rep's setting).
+ * `#link_undo` is the id public userscripts use for that Undo link; not in webmail-dom.md and
+ * not in a capture of ours: re-verify. A compose re-opening with the same draft id (what Undo
+ * does) is recognised without it.
+ */
+export const UNDO_SEND = 'div.b8[role=alert] #link_undo';
+/** Gmail's longest Undo Send setting (Settings › General › Undo Send: 5, 10, 20, 30 s). */
+export const UNDO_WINDOW_MS = 30_000;
+
 /** Hidden form inputs with the draft message and thread ids (ISDK compose-view :282-285, :552; GJS :4251-4253; 2020 capture). */
 export const DRAFT_ID_INPUT = 'input[name=draft]';
 export const THREAD_ID_INPUT = 'input[name=rt]';

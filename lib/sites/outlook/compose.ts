@@ -35,6 +35,7 @@ export function createComposeView(editor: HTMLElement, closed: AbortSignal): Com
 
   return {
     closed,
+    root,
     recipients(field) {
       const chips = well(field)?.querySelectorAll(RECIPIENT_CHIP_TEXT) ?? [];
       return [...chips]
@@ -58,6 +59,14 @@ export function createComposeView(editor: HTMLElement, closed: AbortSignal): Com
     },
     body: () => (editor.isConnected ? editor : root.querySelector<HTMLElement>(BODY_EDITABLE)),
     sendControl,
+    toolbarSlot() {
+      const control = root.querySelector<HTMLElement>(SEND_CONTROL);
+      return control ? { anchor: control, cell: false } : null;
+    },
+    // OWA's plain-text choice has no selector we could cite (webmail-dom.md §2.4): HTML assumed.
+    plainText: () => false,
+    // No citeable Discard selector either: a discarded draft left by Undo stays a Draft row.
+    discardControl: () => null,
     identity: () => ({}),
     health: () =>
       composeHealth({

@@ -59,3 +59,12 @@ export const SUBJECT_INPUT = 'input[type=text][autocomplete=off]';
 /** Send (TG 2024-09, commit eb40c270); in current OWA a wrapper around the real button. */
 export const SEND_CONTROL = '[data-testid="ComposeSendButton"]';
 export const SEND_INNER_BUTTON = 'button';
+
+/**
+ * Outlook's Undo send (Settings › Mail › Compose and reply: up to 10 s) shows an Undo button in
+ * a notification. webmail-dom.md has no selector for it (2026-12): this is our fixture's
+ * `[role=alert] button`, not verified on live OWA. A compose re-opening with the same subject
+ * and recipients within the window (what Undo does) is recognised without it.
+ */
+export const UNDO_SEND = '[role=alert] button';
+export const UNDO_WINDOW_MS = 10_000;
