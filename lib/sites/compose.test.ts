@@ -49,6 +49,8 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message Body',
       sendLabel: 'Send ‪(Ctrl-Enter)‬',
       identity: { draftId: '#msg-a:r-7673660351152959857', threadId: '#thread-a:r-7681922771531347793' },
+      slot: { cell: true, className: 'gU Up' },
+      discard: 'Discard draft ‪(Ctrl-Shift-D)‬',
     },
     {
       page: 'Gmail fixture with an open compose',
@@ -59,6 +61,8 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message Body',
       sendLabel: 'Send ‪(Ctrl-Enter)‬',
       identity: { draftId: '#msg-a:r-1234567890123456789', threadId: '#thread-a:r-9876543210987654321' },
+      slot: { cell: true, className: 'gU Up' },
+      discard: 'Discard draft ‪(Ctrl-Shift-D)‬',
     },
     {
       page: 'Outlook fixture with a reading-pane compose',
@@ -69,8 +73,10 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message body',
       sendLabel: 'Send',
       identity: {},
+      slot: { cell: false, className: 'sendSplit' },
+      discard: undefined,
     },
-  ])('$page', ({ adapter, html, to, subject, bodyLabel, sendLabel, identity }) => {
+  ])('$page', ({ adapter, html, to, subject, bodyLabel, sendLabel, identity, slot, discard }) => {
     const compose = onlyCompose(adapter, html());
     expect(compose.recipients('to')).toEqual(to);
     expect(compose.recipients('cc')).toEqual([]);
@@ -80,6 +86,12 @@ describe('the compose driver reads what the rep sees in the compose', () => {
     expect(compose.sendControl()?.getAttribute('aria-label')).toBe(sendLabel);
     expect(compose.identity()).toEqual(identity);
     expect(compose.health()).toEqual({ status: 'ok', missing: [] });
+    // The toolbar goes beside Send: in Gmail a new cell after the Send group's, in Outlook after the control.
+    const found = compose.toolbarSlot();
+    expect({ cell: found?.cell, className: found?.anchor.className }).toEqual(slot);
+    expect(found?.anchor.contains(compose.sendControl())).toBe(true);
+    expect(compose.discardControl()?.getAttribute('aria-label')).toBe(discard);
+    expect(compose.plainText()).toBe(false);
   });
 
   it('reads chips of the pre-2021 Gmail recipient UI (ISDK page-parser: `.vR` in the textarea row)', () => {

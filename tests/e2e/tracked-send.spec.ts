@@ -169,6 +169,12 @@ test('Gmail: Undo Send turns the row into a Draft; no Delivered row ever shows a
   await expect(sidebar.folderCount('delivered')).toHaveText('0');
   // The compose that came back has no pixel of ours in it: the next Send registers it afresh.
   expect(await gmail.bodyHtml()).not.toContain(`${server.url}/o/`);
+
+  // The rep throws the draft away in Gmail: the Draft row goes too.
+  await gmail.compose.locator('div.oh[role=button]').click();
+  await expect(gmail.compose).toHaveCount(0);
+  await sidebar.openTab('pending');
+  await expect(sidebar.folderCount('draft')).toHaveText('0');
 });
 
 test('Gmail: the rep opening their sent message in the thread view records no view, only a self', async ({

@@ -97,18 +97,16 @@ export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-ha
 /** The table cell of the Send group; our toolbar goes in a new cell right after it (2020 capture `tr.btC > td.gU.Up`; ISDK :1235). */
 export const SEND_CELL = 'td.gU.Up';
 
-/**
- * Discard draft: `div.oh.J-Z-I[role=button]` in the 2020 capture (aria-label "Discard draft",
- * English UI copy, so not used); our fixture's `.og > [role=button]` kept as the second form.
- */
-export const DISCARD_DRAFT = 'div.oh[role=button], .og > [role=button]';
+/** Discard draft: `div.oh.J-Z-I[role=button]` in the 2020 capture (its aria-label is English UI copy, so not used). */
+export const DISCARD_DRAFT = 'div.oh[role=button]';
 
 /**
  * Plain text mode, which Gmail remembers for every new compose: the checked item of the
  * compose's More options menu. Not in webmail-dom.md and not in the 2020 capture (its menu was
  * never opened): the `selector` attribute is inferred from Gmail's schedule-send item
  * (`[selector="scheduledSend"]`, ISDK :1240), so the name is our guess. Re-verify on live Gmail.
- * Until then a plain-text compose whose menu was not opened in this page is not recognised.
+ * Closure menus are made on first open and then hidden, not removed, so the item stays readable;
+ * a plain-text compose whose menu was not opened in this page is not recognised.
  */
 export const PLAIN_TEXT_MODE_ON = '[role=menuitemcheckbox][selector="plainTextMode"][aria-checked="true"]';
 
