@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, type WebmailPages } from '../support/webmail-routes.ts';
 import { type LaunchedFirefox, launchFirefoxWithExtension } from './launch-firefox.ts';
-import { sendCommandFrom, WebmailTab, waitFor } from './webmail-tab.ts';
+import { inWebmailTab, sendCommandFrom, type WebmailTab, waitFor } from './webmail-tab.ts';
 
 const SITES = [
   { site: 'Gmail', url: GMAIL_INBOX_URL, changed: { gmail: 'inbox-changed.html' } },
@@ -19,14 +19,8 @@ before(async () => {
 });
 after(() => firefox?.close());
 
-async function withTab(url: string, pages: WebmailPages, run: (tab: WebmailTab) => Promise<void>): Promise<void> {
-  const tab = await WebmailTab.open(firefox, url, pages);
-  try {
-    await run(tab);
-  } finally {
-    await tab.close();
-  }
-}
+const withTab = (url: string, pages: WebmailPages, run: (tab: WebmailTab) => Promise<void>) =>
+  inWebmailTab(firefox, url, { pages }, run);
 
 const TIMEOUT = { timeout: 45_000 };
 

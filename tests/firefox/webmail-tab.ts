@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
-import { type WebmailPages, webmailFixtureFor } from '../support/webmail-routes.ts';
+import { OUTLOOK_HOSTS, SEND_RESPONSES, type WebmailPages, webmailFixtureFor } from '../support/webmail-routes.ts';
+import { createSendRecorder, type SendRecorder, sendEndpointOf, type WebmailSends } from '../support/webmail-sends.ts';
 import type { LaunchedFirefox } from './launch-firefox.ts';
 
 /** What a rep would notice about the dock: docked in the webmail's row, or floating over it. */
@@ -12,6 +13,13 @@ export interface DockState {
   /** Distance from the dock's right edge to the window's right edge, in px. */
   rightGap: number;
   width: number;
+}
+
+/** How a tab opens: which fixture pages it serves, and the webmail's Undo Send window. */
+export interface TabSetup {
+  pages?: WebmailPages;
+  /** Both fixtures' Undo Send window in seconds (their defaults: Gmail 5, Outlook 10). */
+  undoSeconds?: number;
 }
 
 /** Polls `read` until it gives a value, or fails with what was awaited. */
@@ -38,20 +46,31 @@ export class WebmailTab {
   readonly firefox: LaunchedFirefox;
   /** Errors the webmail page threw since it opened (our code must never cause one). */
   readonly pageErrors: string[] = [];
+  /** What the webmail page posted to its send endpoint (answered 200, as the real one would). */
+  readonly sends: WebmailSends;
   readonly #controlPages: Page[] = [];
 
-  constructor(page: Page, firefox: LaunchedFirefox) {
+  constructor(page: Page, firefox: LaunchedFirefox, sends: WebmailSends) {
     this.page = page;
     this.firefox = firefox;
+    this.sends = sends;
     page.on('pageerror', (error) => this.pageErrors.push(error instanceof Error ? error.message : String(error)));
   }
 
   /** Opens `url` in a new tab with our fixture pages served at the webmail hosts. */
-  static async open(firefox: LaunchedFirefox, url: string, pages: WebmailPages = {}): Promise<WebmailTab> {
+  static async open(firefox: LaunchedFirefox, url: string, setup: TabSetup = {}): Promise<WebmailTab> {
     const page = await firefox.browser.newPage();
-    const tab = new WebmailTab(page, firefox);
+    const sends = createSendRecorder();
+    const tab = new WebmailTab(page, firefox, sends);
+    if (setup.undoSeconds !== undefined) {
+      await page.evaluateOnNewDocument((seconds) => {
+        const fixture = window as unknown as { __gmailUndoSeconds: number; __outlookUndoSeconds: number };
+        fixture.__gmailUndoSeconds = seconds;
+        fixture.__outlookUndoSeconds = seconds;
+      }, setup.undoSeconds);
+    }
     await page.setRequestInterception(true);
-    page.on('request', (request) => void serveFixture(request, pages));
+    page.on('request', (request) => void serveFixture(request, setup.pages ?? {}, sends));
     await page.goto(url);
     return tab;
   }
@@ -90,16 +109,33 @@ export class WebmailTab {
   }
 
   /** Waits until a folder count shows a number (not the `·` shown before the first answer) that `accept` takes. */
-  async waitForCount(status: string, accept: (count: number) => boolean = () => true): Promise<number> {
+  waitForCount(status: string, accept: (count: number) => boolean = () => true): Promise<number> {
+    return this.#waitForNumber(`folder-count-${status}`, accept);
+  }
+
+  /** The same for a primary tab's total (Sent, Pending, Undelivered), shown whichever tab is open. */
+  waitForTabCount(tab: string, accept: (count: number) => boolean = () => true): Promise<number> {
+    return this.#waitForNumber(`tab-count-${tab}`, accept);
+  }
+
+  async #waitForNumber(testId: string, accept: (count: number) => boolean): Promise<number> {
     const frame = await this.sidebarFrame();
-    return waitFor(`a number in the ${status} count that passes ${accept}`, async () => {
+    return waitFor(`a number in ${testId} that passes ${accept}`, async () => {
       const text = await frame.evaluate(
         (testId) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '',
-        `folder-count-${status}`,
+        testId,
       );
       const count = /\d/.test(text) ? Number(text.replace(/\D/g, '')) : undefined;
       return count !== undefined && accept(count) ? count : undefined;
     });
+  }
+
+  /** The texts of the rows the open folder lists, top first. */
+  async rowTexts(): Promise<string[]> {
+    const frame = await this.sidebarFrame();
+    return frame.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="email-row"]')].map((row) => row.textContent ?? ''),
+    );
   }
 
   /**
@@ -135,6 +171,21 @@ export class WebmailTab {
   }
 }
 
+/** Runs `run` in a new webmail tab, and closes the tab (and the pages it opened) however it ends. */
+export async function inWebmailTab(
+  firefox: LaunchedFirefox,
+  url: string,
+  setup: TabSetup,
+  run: (tab: WebmailTab) => Promise<void>,
+): Promise<void> {
+  const tab = await WebmailTab.open(firefox, url, setup);
+  try {
+    await run(tab);
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Sends one protocol command from an extension page, as the sidebar does, and returns the answer. */
 export async function sendCommandFrom(
   page: Page,
@@ -156,10 +207,20 @@ export async function sendCommandFrom(
   );
 }
 
-/** Our fixture for the webmail's own page, a 404 for anything else it asks of its hosts. */
-async function serveFixture(request: HTTPRequest, pages: WebmailPages): Promise<void> {
+/**
+ * Our fixture for the webmail's own page; its send endpoint answered as the real one (and the
+ * send recorded); a 404 for anything else it asks of its hosts.
+ */
+async function serveFixture(request: HTTPRequest, pages: WebmailPages, sends: SendRecorder): Promise<void> {
   const fixture = webmailFixtureFor(request.url(), pages);
   if (!fixture) return request.continue();
+  const site = sendEndpointOf(request.method(), request.url(), OUTLOOK_HOSTS);
+  if (site) {
+    // postData() is CDP-only; over BiDi the body comes from puppeteer's network data collector.
+    const body = (await request.fetchPostData()) ?? '';
+    sends.record(site, { url: request.url(), headers: request.headers(), body });
+    return request.respond({ status: 200, contentType: 'application/json; charset=utf-8', body: SEND_RESPONSES[site] });
+  }
   if (!request.isNavigationRequest()) return request.respond({ status: 404, body: '' });
   return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(fixture, 'utf8') });
 }

@@ -4,7 +4,7 @@ import type { BrowserContext, Route } from '@playwright/test';
 import { createSendRecorder, sendEndpointOf, type WebmailSends, type WebmailSite } from './webmail-sends.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/webmail/', import.meta.url));
-const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.live.com', 'outlook.office365.com'];
+export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.live.com', 'outlook.office365.com'];
 
 export interface WebmailPages {
   gmail?: string;
@@ -24,7 +24,7 @@ export function webmailFixtureFor(url: string, pages: WebmailPages = {}): string
 }
 
 /** What the send endpoints answer: small JSON of our own, only so the page sees a success. */
-const SEND_RESPONSES: Record<WebmailSite, string> = {
+export const SEND_RESPONSES: Record<WebmailSite, string> = {
   gmail: JSON.stringify({ '2': { '1': [] } }),
   outlook: JSON.stringify({
     Body: { ResponseMessages: { Items: [{ ResponseClass: 'Success', ResponseCode: 'NoError' }] } },
