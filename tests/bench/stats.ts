@@ -5,3 +5,9 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (value: number, digits = 1) => value.toFixed(digits);
+
+/** One row of the Markdown table run.ts prints: measure, figure, budget, within. */
+export const tableRow = (name: string, figure: string, budget = '—', within = '—') =>
+  `| ${name} | ${figure} | ${budget} | ${within} |`;
+
+export const yesNo = (ok: boolean) => (ok ? 'yes' : 'NO');
