@@ -42,14 +42,17 @@ export function createUndoWatch(
 ): UndoWatch {
   const open: (SentCompose & { clickedAt?: number; noticeSeen?: boolean })[] = [];
   let poll: ReturnType<typeof setInterval> | undefined;
+  // The page's clicks and keys are listened to only while a window is open: typing costs nothing else.
+  let listening: AbortController | undefined;
 
   const forget = (id: string) => {
     const index = open.findIndex((sent) => sent.id === id);
     if (index >= 0) open.splice(index, 1);
-    if (open.length === 0 && poll !== undefined) {
-      clearInterval(poll);
-      poll = undefined;
-    }
+    if (open.length > 0) return;
+    clearInterval(poll);
+    poll = undefined;
+    listening?.abort();
+    listening = undefined;
   };
   // Gmail's notice holds Undo for the rep's window (5–30 s), then changes: that ends the window early.
   const checkNotices = () => {
@@ -70,15 +73,25 @@ export function createUndoWatch(
     const latest = open.at(-1);
     if (latest && now() <= latest.until) latest.clickedAt = now();
   };
-  doc.addEventListener('click', onUndoControl, { capture: true, signal });
-  doc.addEventListener('keydown', onUndoControl, { capture: true, signal });
-  signal.addEventListener('abort', () => clearInterval(poll), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(poll);
+      listening?.abort();
+    },
+    { once: true },
+  );
 
   return {
     watch(sent) {
       if (signal.aborted) return;
       open.push(sent);
       poll ??= setInterval(checkNotices, POLL_MS);
+      if (!listening) {
+        listening = new AbortController();
+        doc.addEventListener('click', onUndoControl, { capture: true, signal: listening.signal });
+        doc.addEventListener('keydown', onUndoControl, { capture: true, signal: listening.signal });
+      }
     },
     claim(compose) {
       const draftId = compose.identity().draftId;
