@@ -1,7 +1,8 @@
 // `npm run screenshots`: builds the Chrome extension, then saves what a rep sees into
 // screenshots/ — the docked sidebar in the Gmail and Outlook demo mailboxes in every UI locale,
 // at three widths and two viewports, the options page, a long-text and a hostile-text mailbox,
-// and contact sheets to look at many pictures at once. `--no-build` reuses .output/chrome-mv3.
+// the compose with our toolbar in its states (screenshots/compose/), and contact sheets to look at
+// many pictures at once. `--no-build` reuses .output/chrome-mv3.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +16,26 @@ import {
 } from '../tests/support/launch-extension.ts';
 import { isSidebarFrame } from '../tests/support/sidebar-frame.ts';
 import { type DraftArgs, HOSTILE_DRAFTS, LONG_TEXT_DRAFTS } from '../tests/support/stress-mailboxes.ts';
-import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, serveWebmail } from '../tests/support/webmail-routes.ts';
-import { makeContactSheets } from './screenshot-sheets.ts';
+import { serveWebmail } from '../tests/support/webmail-routes.ts';
+import {
+  COMPOSE_DIR,
+  COMPOSE_DOCKS,
+  COMPOSE_STATES,
+  composeFile,
+  composePictures,
+  noticeFile,
+  shootCompose,
+} from './screenshot-compose.ts';
+import { createRun, step } from './screenshot-run.ts';
+import { makeComposeSheets, makeContactSheets } from './screenshot-sheets.ts';
 import { layoutProblems, listIsReady, sidebarFrame, WAIT_MS, waitForList } from './screenshot-sidebar.ts';
+import {
+  SITE_NAMES,
+  VIEWPORTS,
+  viewportName,
+  type WebmailTab,
+  withWebmail as withWebmailTab,
+} from './screenshot-webmail.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -37,13 +55,6 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const STRESS_LOCALES: readonly string[] = ['en', 'de'];
-const SITES = { gmail: GMAIL_INBOX_URL, outlook: OUTLOOK_MAIL_URL } as const;
-type Site = keyof typeof SITES;
-const VIEWPORTS = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-] as const;
-type Viewport = (typeof VIEWPORTS)[number];
 // Narrowest, default, widest (lib/dock/dock-prefs.ts). For the widest we store the most a rep can
 // drag to and let the dock clamp it for the viewport, so the pictures follow the code's clamp.
 const WIDTHS = [
@@ -53,24 +64,18 @@ const WIDTHS = [
 ] as const;
 const DEFAULT_WIDTH = 360;
 
-const viewportName = (viewport: Viewport) => `${viewport.width}x${viewport.height}`;
 const perLocale = (locale: string) =>
   1 +
-  Object.keys(SITES).length * VIEWPORTS.length * WIDTHS.length +
+  SITE_NAMES.length * VIEWPORTS.length * WIDTHS.length +
   2 +
-  (STRESS_LOCALES.includes(locale) ? 2 * Object.keys(SITES).length * 2 : 0);
+  (STRESS_LOCALES.includes(locale) ? 2 * SITE_NAMES.length * 2 : 0) +
+  composePictures();
 const total = LOCALES.reduce((sum, locale) => sum + perLocale(locale), 0);
 
-let taken = 0;
-let lastSavedAt = Date.now();
-const failures: string[] = [];
-const warnings: string[] = [];
+const run = createRun(OUT, total);
+const { warnings, failures, attempt } = run;
 /** Dock width the page actually rendered, per picture (the widest is clamped by the code). */
 const measured = new Map<string, number>();
-
-function step(message: string) {
-  console.log(`\u001b[36m›\u001b[0m ${message}`);
-}
 
 const startedAt = Date.now();
 if (!options['no-build']) {
@@ -79,7 +84,7 @@ if (!options['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
+mkdirSync(join(OUT, COMPOSE_DIR), { recursive: true });
 
 for (const locale of LOCALES) {
   step(`${locale}: starting Chromium with --lang=${locale.replace('_', '-')}…`);
@@ -98,15 +103,25 @@ for (const locale of LOCALES) {
 }
 
 step('Making contact sheets…');
-const sheets = makeContactSheets(OUT, {
-  sites: Object.keys(SITES),
-  viewports: VIEWPORTS.map(viewportName),
-  locales: LOCALES,
-  widths: WIDTHS.map((width) => width.name),
-  measured,
-});
+const sheets =
+  makeContactSheets(OUT, {
+    sites: SITE_NAMES,
+    viewports: VIEWPORTS.map(viewportName),
+    locales: LOCALES,
+    widths: WIDTHS.map((width) => width.name),
+    measured,
+  }) +
+  makeComposeSheets(OUT, {
+    sites: SITE_NAMES,
+    viewports: VIEWPORTS.map(viewportName),
+    locales: LOCALES,
+    docks: COMPOSE_DOCKS,
+    states: COMPOSE_STATES,
+    file: composeFile,
+    notice: noticeFile,
+  });
 const seconds = Math.round((Date.now() - startedAt) / 1000);
-console.log(`\n${taken} pictures and ${sheets} contact sheets in ${OUT}/ (${seconds} s).`);
+console.log(`\n${run.taken()} pictures and ${sheets} contact sheets in ${OUT}/ (${seconds} s).`);
 for (const warning of warnings) console.log(`\u001b[33m!\u001b[0m ${warning}`);
 if (failures.length > 0) {
   console.log(`\u001b[31m${failures.length} pictures failed:\u001b[0m\n  ${failures.join('\n  ')}`);
@@ -122,7 +137,7 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
   await sendCommandFrom(control, 'demo.seed', {});
 
   for (const viewport of VIEWPORTS) {
-    for (const site of Object.keys(SITES) as Site[]) {
+    for (const site of SITE_NAMES) {
       for (const width of WIDTHS) {
         await attempt(`${site}-${viewportName(viewport)}-${width.name}-${locale}.png`, (file) =>
           withWebmail(launched, control, { site, viewport, width: width.stored, label: file }, (page) =>
@@ -161,6 +176,7 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
     const hostileIds = await saveDrafts(control, HOSTILE_DRAFTS);
     await shootDrafts(launched, control, locale, 'hostile', hostileIds[0]!);
   }
+  await shootCompose(launched, control, locale, run);
   await control.close();
 }
 
@@ -172,7 +188,7 @@ async function shootDrafts(
   mailbox: string,
   detailId: string,
 ): Promise<void> {
-  for (const site of Object.keys(SITES) as Site[]) {
+  for (const site of SITE_NAMES) {
     const base = `${site}-1280x720-${DEFAULT_WIDTH}-${locale}-${mailbox}`;
     await attempt(`${base}-drafts.png`, (file) =>
       withWebmail(
@@ -209,49 +225,14 @@ async function saveDrafts(control: Page, drafts: DraftArgs[]): Promise<string[]>
   return ids;
 }
 
-interface WebmailTab {
-  site: Site;
-  viewport: Viewport;
-  width: number;
-  /** Names the picture in warnings (an alert() the email text managed to run, a page error). */
-  label: string;
-}
-
-/** Stores the dock width for the site, opens the webmail in a new tab (the dock reads the width as it mounts), closes it after. */
-async function withWebmail(
+/** A webmail tab whose troubles go to this run's warnings. */
+function withWebmail(
   launched: LaunchedExtension,
   control: Page,
   tab: WebmailTab,
   use: (page: Page, frame: Frame) => Promise<void>,
 ): Promise<void> {
-  await control.evaluate(([key, width]) => chrome.storage.local.set({ [key]: { open: true, width } }), [
-    `dock:${tab.site}`,
-    tab.width,
-  ] as const);
-  const page = await launched.context.newPage();
-  try {
-    page.on('dialog', (dialog) => {
-      warnings.push(
-        `${tab.label}: the page showed a ${dialog.type()} "${dialog.message()}" (email text ran as script?)`,
-      );
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => warnings.push(`${tab.label}: page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.text().startsWith('[command-center]'))
-        warnings.push(`${tab.label}: console ${message.type()}: ${message.text()}`);
-    });
-    let sidebarLoads = 0;
-    page.on('framenavigated', (frame) => {
-      if (frame.url().includes('/sidebar.html')) sidebarLoads += 1;
-    });
-    await page.setViewportSize(tab.viewport);
-    await page.goto(SITES[tab.site]);
-    await use(page, await sidebarFrame(page));
-    if (sidebarLoads > 1) warnings.push(`${tab.label}: the sidebar iframe loaded ${sidebarLoads} times in one visit`);
-  } finally {
-    await page.close();
-  }
+  return withWebmailTab(launched, control, tab, warnings, use);
 }
 
 /**
@@ -296,21 +277,5 @@ async function capture(page: Page, file: string): Promise<number | undefined> {
 
 function report(file: string, dock: number | undefined): void {
   if (dock !== undefined) measured.set(file, dock);
-  taken += 1;
-  const seconds = ((Date.now() - lastSavedAt) / 1000).toFixed(1);
-  lastSavedAt = Date.now();
-  console.log(
-    `[${String(taken).padStart(String(total).length)}/${total}] ${OUT}/${file}  (${dock !== undefined ? `sidebar ${dock} px, ` : ''}${seconds} s)`,
-  );
-}
-
-/** Runs one picture; a failure is noted with its reason and the run goes on with the next. */
-async function attempt(file: string, shoot: (file: string) => Promise<void>): Promise<void> {
-  try {
-    await shoot(file);
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    failures.push(`${file}: ${reason}`);
-    console.log(`\u001b[31m✗\u001b[0m ${file}: ${reason}`);
-  }
+  run.report(file, dock);
 }

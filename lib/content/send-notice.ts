@@ -5,8 +5,10 @@ import { SEND_NOTICE_TAG } from './element-names';
 
 const SHOW_MS = 10_000;
 
+// Above the webmail's own notice, not on it: Gmail shows "Message sent · Undo" at the bottom
+// left (24 px in, about 48 px tall), and at 16 px ours hid its Undo (seen 2026-12, screenshots).
 const NOTICE_CSS = `
-:host { all: initial; position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; max-width: min(420px, calc(100vw - 32px));
+:host { all: initial; position: fixed; left: 16px; bottom: 88px; z-index: 2147483000; max-width: min(420px, calc(100vw - 32px));
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .notice { display: flex; align-items: flex-start; gap: 10px; padding: 10px 12px; border-radius: 8px; background: #fff4e5;
   color: #5f3700; border: 1px solid #f0b15a; box-shadow: 0 2px 8px rgba(0,0,0,.2); }

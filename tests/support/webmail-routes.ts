@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Route } from '@playwright/test';
+import type { BrowserContext, Page, Route } from '@playwright/test';
 import { createSendRecorder, sendEndpointOf, type WebmailSends, type WebmailSite } from './webmail-sends.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/webmail/', import.meta.url));
@@ -35,9 +35,10 @@ export const SEND_RESPONSES: Record<WebmailSite, string> = {
  * Serves our fixture pages at the real webmail addresses (mail.google.com, the three Outlook
  * hosts), so the built extension's content scripts match exactly as in production. The send
  * endpoints (Gmail's sync POST, Outlook's CreateItem) answer 200 and are recorded in the returned
- * list. Any other request to those hosts gets a 404: the fixtures are self-contained.
+ * list. Any other request to those hosts gets a 404: the fixtures are self-contained. Served for one
+ * page only, its routes come before the context's (a changed-markup page in one tab).
  */
-export async function serveWebmail(context: BrowserContext, pages: WebmailPages = {}): Promise<WebmailSends> {
+export async function serveWebmail(context: BrowserContext | Page, pages: WebmailPages = {}): Promise<WebmailSends> {
   const sends = createSendRecorder();
   const fulfil = async (route: Route) => {
     const request = route.request();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { TOOLBAR_TAG } from '../../../lib/content/element-names.ts';
-import { ClosedShadow } from './closed-shadow.ts';
+import { ClosedShadow } from '../../support/closed-shadow.ts';
 
 /** Our toolbar in one compose (lib/content/compose-toolbar.ts), as a rep uses it. */
 export class ComposeToolbar {

@@ -14,13 +14,17 @@ interface DomNode {
  */
 export class ClosedShadow {
   private session: CDPSession | undefined;
+  readonly page: Page;
+  readonly tag: string;
+  /** Which host on the page, in document order. */
+  readonly index: number;
 
-  constructor(
-    readonly page: Page,
-    readonly tag: string,
-    /** Which host on the page, in document order. */
-    readonly index = 0,
-  ) {}
+  // Plain fields, not parameter properties: `npm run screenshots` loads this with Node's type stripping.
+  constructor(page: Page, tag: string, index = 0) {
+    this.page = page;
+    this.tag = tag;
+    this.index = index;
+  }
 
   private async cdp(): Promise<CDPSession> {
     this.session ??= await this.page.context().newCDPSession(this.page);
