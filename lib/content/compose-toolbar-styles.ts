@@ -2,15 +2,13 @@
 // them, and nothing here reaches the webmail. Sized to sit in Gmail's and Outlook's send row.
 // Light only: the compose follows the webmail's theme, not the system's, and we cannot read it.
 //
-// Narrow rows (2026-12, `npm run screenshots`): Gmail's send row is a table whose last cell is
-// width:100%, so our cell only ever gets its min-content width, and a 540 px compose leaves about
-// 95 px for it. On one line the toolbar was ~280 px: it widened the compose past its window, cut
-// the rep's text at the right and pushed Gmail's icons and Discard out of sight. So the bar wraps
-// (switch, picker and status each take a line when there is no room), the picker may shrink to
-// 80 px, and the status breaks anywhere (min-content of one letter) but shows one line with an
-// ellipsis. Where there is room (Outlook's wide reading pane) it is one line, and grows.
+// It has a line of its own beside the row with Send (the site's toolbarSlot). In Gmail's send row
+// a 540 px compose left it about 95 px: on one line it widened the compose past its window and cut
+// the rep's text (seen in `npm run screenshots`, 2026-12). On its own line it fits one line in
+// both webmails; narrower still, it wraps (switch, picker and status each a line), the picker may
+// shrink to 80 px, and the status shows one line with an ellipsis (full text on hover).
 export const TOOLBAR_CSS = `
-:host { all: initial; display: inline-flex; vertical-align: middle; flex: 1 1 auto; max-width: 100%; min-width: 0;
+:host { all: initial; display: flex; box-sizing: border-box; width: 100%; max-width: 100%; min-width: 0; padding: 4px 8px;
   font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f1f1f; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 2px 4px; box-sizing: border-box;
   width: 100%; min-width: 0; }

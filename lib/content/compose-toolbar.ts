@@ -121,19 +121,13 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
       host.dataset.tracked = String(tracked);
     },
     actions: shadow.querySelector<HTMLElement>('.actions')!,
-    remove: () => (host.parentElement?.tagName === 'TD' ? host.parentElement : host).remove(),
+    remove: () => host.remove(),
   };
 }
 
 function place(compose: ComposeView, host: HTMLElement): void {
   const slot = compose.toolbarSlot();
-  if (!slot) {
-    compose.root.append(host);
-    return;
-  }
-  if (slot.cell) {
-    const cell = host.ownerDocument.createElement('td');
-    cell.append(host);
-    slot.anchor.after(cell);
-  } else slot.anchor.after(host);
+  if (!slot) compose.root.append(host);
+  else if (slot.where === 'before') slot.anchor.before(host);
+  else slot.anchor.after(host);
 }

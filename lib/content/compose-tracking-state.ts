@@ -1,8 +1,9 @@
 import { defaultTracking, loadTrackingPrefs, type TrackingPrefs, watchTrackingPrefs } from '../compose/tracking-prefs';
 import type { UntrackedCode, UntrackedReason } from '../emails/local-reasons';
-import { formatNumber } from '../i18n/format';
+import { formatList, formatNumber } from '../i18n/format';
 import { type MessageKey, t } from '../i18n/t';
 import type { ComposeView } from '../sites/compose-view';
+import type { ServerProblem } from '../tracking/server-client';
 import { loadServerSettings, watchServerSettings } from '../tracking/server-settings';
 import type { ToolbarStatus } from './compose-toolbar';
 
@@ -54,7 +55,7 @@ export function statusOf(decision: TrackingDecision): ToolbarStatus {
   if (decision.track) return { text: t('composeTrackedStatus'), tone: 'tracked' };
   const { code, params } = decision.reason;
   if (code === 'untracked.composeUnreadable')
-    return { text: t('composeTrackingUnavailable', String(params?.parts ?? '')), tone: 'unavailable' };
+    return { text: t('composeTrackingUnavailable', partNames(params?.parts)), tone: 'unavailable' };
   if (code === 'untracked.neverTrack')
     return { text: t('composeNotTrackedNeverTrack', String(params?.recipient ?? '')), tone: 'untracked' };
   const key = STATUS_KEYS[code];
@@ -80,12 +81,44 @@ export function untrackedText({ code, params, detail }: UntrackedReason): string
       case 'untracked.neverTrack':
         return t('reasonUntrackedNeverTrack', String(params?.recipient ?? ''));
       case 'untracked.composeUnreadable':
-        return t('reasonUntrackedComposeUnreadable', String(params?.parts ?? ''));
+        return t('reasonUntrackedComposeUnreadable', partNames(params?.parts));
+      case 'untracked.serverProblem': {
+        // The rep's language for what went wrong; the English detail only when the kind is unknown.
+        const key = PROBLEM_KEYS[String(params?.problem) as ServerProblem] as MessageKey | undefined;
+        if (key) return t(key);
+        return detail ? `${t(REASON_KEYS[code])} — ${detail}` : t(REASON_KEYS[code]);
+      }
       default:
-        return t(REASON_KEYS[code]);
+        return detail ? `${t(REASON_KEYS[code])} — ${detail}` : t(REASON_KEYS[code]);
     }
   })();
-  return detail ? `${text} — ${detail}` : text;
+  return text;
+}
+
+const PROBLEM_KEYS: Record<ServerProblem, MessageKey> = {
+  unreachable: 'untrackedProblemUnreachable',
+  keyRefused: 'untrackedProblemKeyRefused',
+  serverError: 'untrackedProblemServerError',
+  notOurServer: 'untrackedProblemNotOurServer',
+  badAnswer: 'untrackedProblemBadAnswer',
+};
+
+// The compose parts health() names (lib/sites/compose-view.ts COMPOSE_PARTS, plus the prefill's
+// "cc field"/"bcc field"), in the rep's language; a name this version does not know stays as it is.
+const PART_KEYS: Record<string, MessageKey> = {
+  'to field': 'composePartTo',
+  'cc field': 'composePartCc',
+  'bcc field': 'composePartBcc',
+  subject: 'composePartSubject',
+  body: 'composePartBody',
+  'send button': 'composePartSend',
+};
+
+function partNames(parts: string | number | undefined): string {
+  const names = String(parts ?? '')
+    .split(', ')
+    .filter(Boolean);
+  return formatList(names.map((name) => (PART_KEYS[name] ? t(PART_KEYS[name]) : name)));
 }
 
 const REASON_KEYS: Record<UntrackedCode, MessageKey> = {

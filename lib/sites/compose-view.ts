@@ -22,10 +22,13 @@ export interface ComposeIdentity {
   threadId?: string;
 }
 
-/** Where our compose toolbar goes: right after `anchor`, in a new table cell when `cell` (Gmail's send row is a table). */
+/**
+ * Where our compose toolbar goes: a line of its own just before or after `anchor`, the row that
+ * holds Send. Not inside that row: a 540 px Gmail compose has about 95 px to spare there.
+ */
 export interface ToolbarSlot {
   anchor: HTMLElement;
-  cell: boolean;
+  where: 'before' | 'after';
 }
 
 export interface ComposeView {
@@ -41,7 +44,7 @@ export interface ComposeView {
   /** The contenteditable message body. */
   body(): HTMLElement | null;
   sendControl(): HTMLElement | null;
-  /** Beside the Send control; null when it is not found (the toolbar then goes at the compose's end). */
+  /** Next to the row with Send; null when it is not found (the toolbar then goes at the compose's end). */
   toolbarSlot(): ToolbarSlot | null;
   /** The compose's root element, where our toolbar falls back to and our Send listeners sit. */
   root: HTMLElement;

@@ -49,7 +49,7 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message Body',
       sendLabel: 'Send ‪(Ctrl-Enter)‬',
       identity: { draftId: '#msg-a:r-7673660351152959857', threadId: '#thread-a:r-7681922771531347793' },
-      slot: { cell: true, className: 'gU Up' },
+      slot: { where: 'before', className: 'IZ' },
       discard: 'Discard draft ‪(Ctrl-Shift-D)‬',
     },
     {
@@ -61,7 +61,7 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message Body',
       sendLabel: 'Send ‪(Ctrl-Enter)‬',
       identity: { draftId: '#msg-a:r-1234567890123456789', threadId: '#thread-a:r-9876543210987654321' },
-      slot: { cell: true, className: 'gU Up' },
+      slot: { where: 'before', className: 'IZ' },
       discard: 'Discard draft ‪(Ctrl-Shift-D)‬',
     },
     {
@@ -73,7 +73,7 @@ describe('the compose driver reads what the rep sees in the compose', () => {
       bodyLabel: 'Message body',
       sendLabel: 'Send',
       identity: {},
-      slot: { cell: false, className: 'sendSplit' },
+      slot: { where: 'after', className: 'cbar' },
       discard: undefined,
     },
   ])('$page', ({ adapter, html, to, subject, bodyLabel, sendLabel, identity, slot, discard }) => {
@@ -86,9 +86,9 @@ describe('the compose driver reads what the rep sees in the compose', () => {
     expect(compose.sendControl()?.getAttribute('aria-label')).toBe(sendLabel);
     expect(compose.identity()).toEqual(identity);
     expect(compose.health()).toEqual({ status: 'ok', missing: [] });
-    // The toolbar goes beside Send: in Gmail a new cell after the Send group's, in Outlook after the control.
+    // The toolbar gets a line of its own next to the row with Send: above Gmail's, below Outlook's.
     const found = compose.toolbarSlot();
-    expect({ cell: found?.cell, className: found?.anchor.className }).toEqual(slot);
+    expect({ where: found?.where, className: found?.anchor.className }).toEqual(slot);
     expect(found?.anchor.contains(compose.sendControl())).toBe(true);
     expect(compose.discardControl()?.getAttribute('aria-label')).toBe(discard);
     expect(compose.plainText()).toBe(false);

@@ -17,7 +17,7 @@ import {
   RECIPIENT_CHIPS,
   RECIPIENT_INPUTS,
   SEND_BUTTON,
-  SEND_CELL,
+  SEND_ROW,
   SHOW_RECIPIENT_ROW,
   SUBJECT_INPUT,
   THREAD_ID_INPUT,
@@ -66,8 +66,8 @@ export function createComposeView(root: HTMLElement, closed: AbortSignal): Compo
     body: () => find<HTMLElement>(BODY_EDITABLE),
     sendControl: () => find<HTMLElement>(SEND_BUTTON),
     toolbarSlot() {
-      const cell = find<HTMLElement>(SEND_CELL);
-      return cell ? { anchor: cell, cell: true } : null;
+      const row = find<HTMLElement>(SEND_ROW);
+      return row?.contains(find(SEND_BUTTON)) ? { anchor: row, where: 'before' } : null;
     },
     // The mode is Gmail's page-wide choice, so its menu item may sit outside this compose.
     plainText: () => root.ownerDocument.querySelector(PLAIN_TEXT_MODE_ON) !== null,

@@ -94,8 +94,11 @@ export const BODY_EDITABLE = '.Ap [g_editable=true]';
 /** Send, not the "More send options" arrow nor send-and-archive (ISDK gmail-compose-view.ts:1235, 2026-07). */
 export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
-/** The table cell of the Send group; our toolbar goes in a new cell right after it (2020 capture `tr.btC > td.gU.Up`; ISDK :1235). */
-export const SEND_CELL = 'td.gU.Up';
+/**
+ * The compose's bottom row, the table that holds Send (`div.aDh > table.IZ[role=group]` in the
+ * 2020 capture; `.IZ` in ISDK's Send selector :1235). Our toolbar goes on a line just above it.
+ */
+export const SEND_ROW = 'table.IZ';
 
 /** Discard draft: `div.oh.J-Z-I[role=button]` in the 2020 capture (its aria-label is English UI copy, so not used). */
 export const DISCARD_DRAFT = 'div.oh[role=button]';

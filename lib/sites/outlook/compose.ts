@@ -4,6 +4,7 @@ import { type ComposeView, composeHealth, type RecipientField } from '../compose
 import { formatRecipient, parseRecipientText } from '../recipient-text';
 import {
   BODY_EDITABLE,
+  COMMAND_BAR,
   COMPOSE_ROOT,
   RECIPIENT_CHIP_TEXT,
   RECIPIENT_WELLS,
@@ -61,7 +62,9 @@ export function createComposeView(editor: HTMLElement, closed: AbortSignal): Com
     sendControl,
     toolbarSlot() {
       const control = root.querySelector<HTMLElement>(SEND_CONTROL);
-      return control ? { anchor: control, cell: false } : null;
+      const bar = control?.closest<HTMLElement>(COMMAND_BAR);
+      if (bar && root.contains(bar)) return { anchor: bar, where: 'after' };
+      return control ? { anchor: control, where: 'after' } : null;
     },
     // OWA's plain-text choice has no selector we could cite (webmail-dom.md §2.4): HTML assumed.
     plainText: () => false,

@@ -59,6 +59,12 @@ export const SUBJECT_INPUT = 'input[type=text][autocomplete=off]';
 /** Send (TG 2024-09, commit eb40c270); in current OWA a wrapper around the real button. */
 export const SEND_CONTROL = '[data-testid="ComposeSendButton"]';
 export const SEND_INNER_BUTTON = 'button';
+/**
+ * The compose's command bar around Send (its `role=toolbar`, a role OWA keeps, webmail-dom.md
+ * §2.7: prefer roles). Our toolbar goes on a line just below it, so Send and its options arrow
+ * stay side by side.
+ */
+export const COMMAND_BAR = '[role=toolbar]';
 
 /**
  * Outlook's Undo send (Settings › Mail › Compose and reply: up to 10 s) shows an Undo button in
