@@ -8,6 +8,11 @@ import type { MessageKey } from '../../lib/i18n/t';
 export interface ReasonMessage {
   key: MessageKey;
   params: readonly string[];
+  /**
+   * A message of its own for some values of one parameter, said instead of the general one and
+   * of the English detail (which only repeats it in English).
+   */
+  variants?: { param: string; keys: Readonly<Record<string, MessageKey>> };
 }
 
 export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<string, ReasonMessage>([
@@ -66,7 +71,24 @@ export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<strin
   ['untracked.offByDefault', { key: 'reasonUntrackedOffByDefault', params: [] }],
   ['untracked.neverTrack', { key: 'reasonUntrackedNeverTrack', params: ['recipient'] }],
   ['untracked.noServer', { key: 'reasonUntrackedNoServer', params: [] }],
-  ['untracked.serverProblem', { key: 'reasonUntrackedServerProblem', params: [] }],
+  [
+    'untracked.serverProblem',
+    {
+      key: 'reasonUntrackedServerProblem',
+      params: [],
+      // lib/tracking/server-client.ts ServerProblem
+      variants: {
+        param: 'problem',
+        keys: {
+          unreachable: 'untrackedProblemUnreachable',
+          keyRefused: 'untrackedProblemKeyRefused',
+          serverError: 'untrackedProblemServerError',
+          notOurServer: 'untrackedProblemNotOurServer',
+          badAnswer: 'untrackedProblemBadAnswer',
+        },
+      },
+    },
+  ],
   ['untracked.serverSlow', { key: 'reasonUntrackedServerSlow', params: ['seconds'] }],
   ['untracked.serverDeclined', { key: 'reasonUntrackedServerDeclined', params: [] }],
   ['untracked.plainText', { key: 'reasonUntrackedPlainText', params: [] }],

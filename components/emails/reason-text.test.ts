@@ -59,6 +59,20 @@ describe('a reason in the rep’s language', () => {
     expect(reasonText(bounce, german)).toBe('Hardbounce (5.1.1) — bob@example.com: 5.1.1 user unknown');
   });
 
+  it('a tracking server problem is said in the rep’s language, without the English technical detail', () => {
+    const refused: Reason = {
+      code: 'untracked.serverProblem',
+      params: { problem: 'unreachable' },
+      text: 'the tracking server could not register it — The tracking server could not be reached (TypeError: Failed to fetch).',
+      detail: 'The tracking server could not be reached (TypeError: Failed to fetch).',
+    };
+    expect(reasonText(refused, german)).toBe('Der Tracking-Server war nicht erreichbar');
+    // A kind this version does not know keeps the general message and the detail.
+    expect(reasonText({ ...refused, params: { problem: 'somethingNew' } }, german)).toBe(
+      'Der Tracking-Server konnte sie nicht registrieren — The tracking server could not be reached (TypeError: Failed to fetch).',
+    );
+  });
+
   it('a code this version does not know (a newer server) shows the English text', () => {
     expect(
       reasonText(

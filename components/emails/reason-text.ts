@@ -25,6 +25,9 @@ const browserMessages = (): MessageSource => ({
 export function reasonText(reason: Reason, source: MessageSource = browserMessages()): string {
   const known = reason.code === undefined ? undefined : REASON_MESSAGES.get(reason.code);
   if (!known) return reason.text;
+  const variant = known.variants?.keys[String(reason.params?.[known.variants.param])];
+  const special = variant ? source.getMessage(variant, []) : '';
+  if (special) return special;
   const values: string[] = [];
   for (const name of known.params) {
     const value = reason.params?.[name];
