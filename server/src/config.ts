@@ -24,6 +24,12 @@ export interface Config {
   untrackedLinkDomains: string[];
   extraScannerNetworks: string[];
   rateLimitPerMinute: number;
+  /** A client must have sent its request headers within this long of starting them (slow-header attacks). */
+  headersTimeoutSeconds: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutSeconds: number;
+  /** Open connections one client address may hold (0 = no cap); not applied behind a proxy (TRUST_PROXY). */
+  maxConnectionsPerAddress: number;
   trustProxy: boolean;
   smtpHost: string;
   smtpPort: number;
@@ -60,6 +66,9 @@ export const defaultConfig: Config = {
   untrackedLinkDomains: [],
   extraScannerNetworks: [],
   rateLimitPerMinute: 1200,
+  headersTimeoutSeconds: 10,
+  keepAliveTimeoutSeconds: 5,
+  maxConnectionsPerAddress: 64,
   trustProxy: false,
   smtpHost: '',
   smtpPort: 587,
@@ -96,6 +105,9 @@ const keyKinds: { [K in keyof Config]: Kind } = {
   untrackedLinkDomains: 'list',
   extraScannerNetworks: 'list',
   rateLimitPerMinute: 'number',
+  headersTimeoutSeconds: 'number',
+  keepAliveTimeoutSeconds: 'number',
+  maxConnectionsPerAddress: 'number',
   trustProxy: 'boolean',
   smtpHost: 'string',
   smtpPort: 'number',

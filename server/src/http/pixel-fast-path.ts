@@ -3,6 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { PIXEL_PREFIX } from '../routes.ts';
 import { servePixel } from '../tracking/serve-pixel.ts';
+import { capConnectionsPerAddress } from './connection-cap.ts';
 
 /**
  * The node:http server under fastify, answering plain `GET|HEAD /o/<file>` itself (the prefix is
@@ -13,7 +14,15 @@ import { servePixel } from '../tracking/serve-pixel.ts';
  */
 export function pixelFastPath(deps: AppDeps, closing: () => boolean) {
   return (fastifyHandler: RequestListener, options: FastifyServerOptions): Server => {
-    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const { headersTimeoutSeconds, keepAliveTimeoutSeconds } = deps.config;
+    // Node checks the headers timeout only every `connectionsCheckingInterval` (30 s by default):
+    // a client sending its headers a byte a second would hold its socket that long.
+    // A request that takes longer than its headers' budget plus a minute to send its body is not a
+    // client we serve (node wants headersTimeout ≤ requestTimeout when the server is made).
+    const headersTimeout = headersTimeoutSeconds * 1000;
+    const requestTimeout = options.requestTimeout || headersTimeout + 60_000;
+    const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: 1_000 };
+    const server = createServer(timeouts, (req: IncomingMessage, res: ServerResponse) => {
       const url = req.url ?? '';
       if (url.startsWith(PIXEL_PREFIX) && (req.method === 'GET' || req.method === 'HEAD') && !closing()) {
         const query = url.indexOf('?');
@@ -22,11 +31,13 @@ export function pixelFastPath(deps: AppDeps, closing: () => boolean) {
       }
       fastifyHandler(req, res);
     });
+    // Idle keep-alive sockets go soon: the pixel is fetched once, and idle ones only cost us.
+    server.keepAliveTimeout = keepAliveTimeoutSeconds * 1000;
     // What fastify sets on the server it builds itself.
-    server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
-    server.requestTimeout = options.requestTimeout ?? 0;
     server.setTimeout(options.connectionTimeout ?? 0);
     if (options.maxRequestsPerSocket) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+    // Behind a proxy every connection comes from the proxy's address: no per-address cap there.
+    if (!deps.config.trustProxy) capConnectionsPerAddress(server, deps.config.maxConnectionsPerAddress);
     return server;
   };
 }

@@ -1,0 +1,127 @@
+// The pixel's latency for normal clients while slow clients attack: 200 connections from another
+// address sending their headers a byte a second (and reconnecting when dropped). Loopback only,
+// about 20 s. Usage: npm run bench:slow-clients [-- --no-defence] (the old settings, to compare:
+// no per-address cap, headers and keep-alive allowed an hour).
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const SLOW_CLIENTS = 200;
+const DURATION = 6;
+const root = new URL('..', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function start(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(root, 'src/main.ts')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  while (!out.includes('listening on')) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+/** Normal pixels from 127.0.0.1: 20 connections at 1,000 req/s; p50 and p99 in ms. */
+async function pixelLoad(port: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/o/0123456789abcdef0123456789abcdef.gif`,
+    duration: DURATION,
+    connections: 20,
+    overallRate: 1000,
+    headers: { 'user-agent': 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.6326; Pro)' },
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** Slow clients from 127.0.0.2 (any 127/8 address is loopback on Linux), kept at SLOW_CLIENTS. */
+function slowAttack(port: number) {
+  const sockets = new Set<Socket>();
+  let dropped = 0;
+  let stopped = false;
+  const request = 'GET /o/0123456789abcdef0123456789abcdef.gif HTTP/1.1\r\nHost: x\r\nUser-Agent: slow-loris';
+  const one = () => {
+    if (stopped) return;
+    const socket = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' });
+    let sent = 0;
+    const drip = setInterval(() => {
+      if (!socket.destroyed) socket.write(request[sent++ % request.length]!);
+    }, 1000);
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(drip);
+      sockets.delete(socket);
+      dropped++;
+      setTimeout(one, 100);
+    });
+  };
+  for (let k = 0; k < SLOW_CLIENTS; k++) one();
+  return {
+    stop() {
+      stopped = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    open: () => sockets.size,
+    dropped: () => dropped,
+  };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'icc-slow-'));
+const port = await freePort();
+const noDefence = process.argv.includes('--no-defence')
+  ? { MAX_CONNECTIONS_PER_ADDRESS: '0', HEADERS_TIMEOUT_SECONDS: '3600', KEEP_ALIVE_TIMEOUT_SECONDS: '3600' }
+  : {};
+const server = await start({
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  ...noDefence,
+});
+try {
+  await pixelLoad(port); // warm-up
+  const quiet = await pixelLoad(port);
+  const attack = slowAttack(port);
+  await new Promise((r) => setTimeout(r, 1000));
+  const during = await pixelLoad(port);
+  const openAtEnd = attack.open();
+  const dropped = attack.dropped();
+  attack.stop();
+  console.log('| pixel, normal clients (20 connections, 1,000 req/s) | p50 | p99 | max | errors |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| quiet | ${quiet.p50} ms | ${quiet.p99} ms | ${quiet.max} ms | ${quiet.errors} |`);
+  console.log(
+    `| ${SLOW_CLIENTS} slow clients from one other address (a byte a second, reconnecting) | ${during.p50} ms | ${during.p99} ms | ${during.max} ms | ${during.errors} |`,
+  );
+  console.log(
+    `\nslow connections open at the end: ${openAtEnd}; dropped by the server during the run: ${dropped}; p99 ratio ${(during.p99 / Math.max(quiet.p99, 1)).toFixed(2)}× (target ≤ 2×)`,
+  );
+} finally {
+  const exited = new Promise((done) => server.once('exit', done));
+  server.kill('SIGTERM');
+  await exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}
