@@ -199,7 +199,7 @@ async function send(
   let untracked: UntrackedReason | undefined = current.track ? undefined : current.reason;
   let registered = false;
   const prepared = await withDeadline(
-    channel.prepare({ send: withoutUndefined(sendRecord), track: current.track, untracked, links }),
+    channel.prepare({ send: sendRecord, track: current.track, untracked, links }),
     SEND_BUDGET_MS - OWN_WORK_MS - (performance.now() - clickedAt),
   );
   const afterAnswer = performance.now();
@@ -231,7 +231,7 @@ async function send(
     return 'not-sent';
   }
   const handover: CommandArgs<'compose.sent'> = {
-    send: withoutUndefined(sendRecord),
+    send: sendRecord,
     tracked,
     undoWindowMs: adapter.undoSend.windowMs,
     registered,
@@ -273,9 +273,4 @@ function closesSoon(compose: ComposeView): Promise<boolean> {
       { once: true },
     );
   });
-}
-
-/** Optional fields left out rather than undefined, as the command's schema wants them. */
-function withoutUndefined(send: WebmailSend): WebmailSend {
-  return Object.fromEntries(Object.entries(send).filter(([, value]) => value !== undefined)) as unknown as WebmailSend;
 }

@@ -1,15 +1,15 @@
 // Load benchmark of the pixel route, recording on, beside a bare node:http server in the same run.
 // Loopback only, bounded: about two minutes in all. Usage: npm run bench [-- --duration 8]
 
-import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import autocannon from 'autocannon';
 import { openStorage } from '../src/storage/open-storage.ts';
 import { createTokenCodec } from '../src/tracking/tokens.ts';
+import { freePort, start } from './bench-process.ts';
 
 const argDuration = process.argv.indexOf('--duration');
 const DURATION = argDuration > 0 ? Number(process.argv[argDuration + 1]) : 8;
@@ -17,32 +17,6 @@ const ROUNDS = 2;
 const CONNECTIONS = 100;
 const RATE = 2000;
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 3000);
-const root = new URL('..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function start(entry: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, entry)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  while (!out.includes('listening on')) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return child;
-}
 
 const UA = 'Outlook-iOS/665.29827.prod.iphone (2.63.0)';
 

@@ -3,41 +3,15 @@
 // about 20 s. Usage: npm run bench:slow-clients [-- --no-defence] (the old settings, to compare:
 // no per-address cap, headers and keep-alive allowed an hour).
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort, start } from './bench-process.ts';
 
 const SLOW_CLIENTS = 200;
 const DURATION = 6;
-const root = new URL('..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'src/main.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  while (!out.includes('listening on')) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return child;
-}
 
 /** Normal pixels from 127.0.0.1: 20 connections at 1,000 req/s; p50 and p99 in ms. */
 async function pixelLoad(port: number) {
@@ -94,7 +68,7 @@ const port = await freePort();
 const noDefence = process.argv.includes('--no-defence')
   ? { MAX_CONNECTIONS_PER_ADDRESS: '0', HEADERS_TIMEOUT_SECONDS: '3600', KEEP_ALIVE_TIMEOUT_SECONDS: '3600' }
   : {};
-const server = await start({
+const server = await start('src/main.ts', {
   PORT: String(port),
   HOST: '127.0.0.1',
   DATA_DIR: dataDir,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { SEND_NOTICE_TAG } from '../../lib/content/element-names.ts';
 import { ClosedShadow } from '../support/closed-shadow.ts';
+import { stopServiceWorker } from '../support/stop-worker.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
 import { expect, type SendCommand, test } from './fixtures.ts';
 import { ComposeToolbar } from './pages/compose-toolbar.ts';
@@ -21,6 +22,18 @@ test.afterAll(async () => {
 
 const connectTo = async (command: SendCommand, url: string) =>
   expect((await command('tracking.setServer', { server: { url, apiKey: server.apiKey } })).ok).toBe(true);
+
+/** Connected to `url`, Gmail with a link in its compose, and the toolbar saying it will be tracked. */
+async function trackedGmail(
+  command: SendCommand,
+  context: import('@playwright/test').BrowserContext,
+  url = server.url,
+) {
+  await connectTo(command, url);
+  const opened = await gmailWithLink(context);
+  await expect.poll(() => opened.toolbar.status()).toBe('Tracked');
+  return opened;
+}
 
 /** Gmail with a link in the compose body, the sidebar docked, and an Undo window of 1 s. */
 async function gmailWithLink(context: import('@playwright/test').BrowserContext) {
@@ -48,9 +61,7 @@ test('the server stopped: the mail goes out untracked within 1.5 s, the rep is t
   command,
   webmailSends,
 }) => {
-  await connectTo(command, server.url);
-  const { gmail, sidebar, toolbar } = await gmailWithLink(extension.context);
-  await expect.poll(() => toolbar.status()).toBe('Tracked');
+  const { gmail, sidebar, toolbar } = await trackedGmail(command, extension.context);
   const repsBody = await gmail.bodyHtml();
   const host = await toolbar.host().elementHandle();
   await server.pause();
@@ -86,9 +97,7 @@ test('a server that never answers: the mail still goes out within 1.5 s of the c
   const address = silent.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
-    await connectTo(command, url);
-    const { gmail, sidebar, toolbar } = await gmailWithLink(extension.context);
-    await expect.poll(() => toolbar.status()).toBe('Tracked');
+    const { gmail, sidebar, toolbar } = await trackedGmail(command, extension.context, url);
     const host = await toolbar.host().elementHandle();
     await gmail.sendButton.click();
     await expect(gmail.compose).toHaveCount(0);
@@ -111,9 +120,7 @@ test('a double Send (double click, then Ctrl+Enter) is one registration, one mai
   command,
   webmailSends,
 }) => {
-  await connectTo(command, server.url);
-  const { gmail, sidebar, toolbar } = await gmailWithLink(extension.context);
-  await expect.poll(() => toolbar.status()).toBe('Tracked');
+  const { gmail, sidebar } = await trackedGmail(command, extension.context);
   await gmail.sendButton.dblclick();
   // Focus is still on Send, inside the compose (if the compose is gone, the keys reach the page).
   await gmail.page.keyboard.press('Control+Enter');
@@ -132,17 +139,8 @@ test('the service worker asleep at Send: it wakes, and the mail goes out tracked
   control,
   webmailSends,
 }) => {
-  await connectTo(command, server.url);
-  const { gmail, toolbar } = await gmailWithLink(extension.context);
-  await expect.poll(() => toolbar.status()).toBe('Tracked');
-  const cdp = await extension.context.newCDPSession(control);
-  const statuses: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
-    statuses.push(...versions.map((version) => version.runningStatus)),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => statuses.includes('stopped')).toBe(true);
+  const { gmail, toolbar } = await trackedGmail(command, extension.context);
+  await stopServiceWorker(extension, control);
 
   const host = await toolbar.host().elementHandle();
   await gmail.sendButton.click();

@@ -4,7 +4,7 @@ import { OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
 import type { WebmailSend } from '../support/webmail-sends.ts';
 import { expect, type SendCommand, test } from './fixtures.ts';
 import { ComposeToolbar } from './pages/compose-toolbar.ts';
-import { GmailFixture } from './pages/gmail-fixture.ts';
+import { GmailFixture, showInConversation } from './pages/gmail-fixture.ts';
 import { OutlookFixture } from './pages/outlook-fixture.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 
@@ -27,6 +27,16 @@ test.afterAll(async () => {
 
 const connect = async (command: SendCommand) =>
   expect((await command('tracking.setServer', { server: { url: server.url, apiKey: server.apiKey } })).ok).toBe(true);
+
+/** Connected to the server, `page` open with its sidebar docked and its compose saying Tracked. */
+async function readyToTrack(command: SendCommand, page: Page) {
+  await connect(command);
+  const sidebar = new SidebarPage(page);
+  await sidebar.waitUntilVisible();
+  const toolbar = new ComposeToolbar(page);
+  await expect.poll(() => toolbar.status()).toBe('Tracked');
+  return { sidebar, toolbar };
+}
 
 // The rep's new text: links to track, links to leave alone, formatting, and a reply's history.
 const GMAIL_BODY =
@@ -74,12 +84,8 @@ test('Gmail: a tracked send goes out with one pixel and the eligible links rewri
   command,
   webmailSends,
 }) => {
-  await connect(command);
   const gmail = await GmailFixture.open(extension.context, UNDO_SECONDS);
-  const sidebar = new SidebarPage(gmail.page);
-  await sidebar.waitUntilVisible();
-  const toolbar = new ComposeToolbar(gmail.page);
-  await expect.poll(() => toolbar.status()).toBe('Tracked');
+  const { sidebar, toolbar } = await readyToTrack(command, gmail.page);
 
   await gmail.body.evaluate((body, html) => {
     body.innerHTML = html;
@@ -140,11 +146,8 @@ test('Gmail: Undo Send turns the row into a Draft; no Delivered row ever shows a
   command,
   webmailSends,
 }) => {
-  await connect(command);
   const gmail = await GmailFixture.open(extension.context, UNDO_SECONDS);
-  const sidebar = new SidebarPage(gmail.page);
-  await sidebar.waitUntilVisible();
-  await expect.poll(() => new ComposeToolbar(gmail.page).status()).toBe('Tracked');
+  const { sidebar } = await readyToTrack(command, gmail.page);
   const subject = await gmail.subject.inputValue();
   const draftId = await gmail.draftId.inputValue();
 
@@ -182,10 +185,8 @@ test('Gmail: the rep opening their sent message in the thread view records no vi
   command,
   webmailSends,
 }) => {
-  await connect(command);
   const gmail = await GmailFixture.open(extension.context, 1);
-  await new SidebarPage(gmail.page).waitUntilVisible();
-  await expect.poll(() => new ComposeToolbar(gmail.page).status()).toBe('Tracked');
+  await readyToTrack(command, gmail.page);
   await gmail.sendButton.click();
   const [sent] = (await webmailSends.waitForCount(1)) as WebmailSend[];
   const pixelUrl = /src="([^"]+\/o\/[^"]+)"/.exec(sent!.html ?? '')![1]!;
@@ -193,16 +194,10 @@ test('Gmail: the rep opening their sent message in the thread view records no vi
   expect(messageId).toBeTruthy();
 
   // Gmail shows the sent message with its images behind the image proxy.
-  await gmail.page.evaluate((src) => {
-    const conversation = document.querySelector<HTMLElement>('[data-fixture=conversation]')!;
-    conversation.hidden = false;
-    conversation
-      .querySelector('.a3s')!
-      .insertAdjacentHTML(
-        'beforeend',
-        `<img data-testid="ours" src="https://ci3.googleusercontent.com/meips/Q#${src}">`,
-      );
-  }, pixelUrl);
+  await showInConversation(
+    gmail.page,
+    `<img data-testid="ours" src="https://ci3.googleusercontent.com/meips/Q#${pixelUrl}">`,
+  );
   await expect(gmail.page.getByTestId('ours')).toHaveAttribute('src', /^data:image\/gif;base64,/);
   // The proxy fetches the pixel while the rep reads.
   await new Promise((done) => setTimeout(done, 1_200));
@@ -219,11 +214,8 @@ test('Outlook: a tracked send goes out with one pixel and its link rewritten, an
   command,
   webmailSends,
 }) => {
-  await connect(command);
   const outlook = await OutlookFixture.open(extension.context, OUTLOOK_MAIL_URL, 2);
-  const sidebar = new SidebarPage(outlook.page);
-  await sidebar.waitUntilVisible();
-  await expect.poll(() => new ComposeToolbar(outlook.page).status()).toBe('Tracked');
+  const { sidebar } = await readyToTrack(command, outlook.page);
   await outlook.body.evaluate((body) => {
     body.innerHTML = '<div>Price list: <a href="https://northwind.example/prices">here</a></div><div><br></div>';
   });

@@ -1,6 +1,8 @@
+import { stopServiceWorker } from '../support/stop-worker.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
 import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 import { expect, test } from './fixtures.ts';
+import { showInConversation } from './pages/gmail-fixture.ts';
 import { SidebarPage } from './pages/sidebar.ts';
 
 // A real desktop browser opening the email: classified as a person.
@@ -126,18 +128,9 @@ test('the rep reading their own sent message in Gmail (pixel behind Gmail’s im
   const theirs = `https://ci3.googleusercontent.com/meips/XYZ#https://pixel.other-tracker.example/o/${token}`;
 
   // The rep opens the sent message: Gmail renders its body with every image behind its proxy.
-  await page.evaluate(
-    ([ourSrc, theirSrc]) => {
-      const conversation = document.querySelector<HTMLElement>('[data-fixture=conversation]')!;
-      conversation.hidden = false;
-      conversation
-        .querySelector('.a3s')!
-        .insertAdjacentHTML(
-          'beforeend',
-          `<img data-testid="ours" src="${ourSrc}" width="1" height="1" alt=""><img data-testid="theirs" src="${theirSrc}" width="1" height="1" alt="">`,
-        );
-    },
-    [ours, theirs],
+  await showInConversation(
+    page,
+    `<img data-testid="ours" src="${ours}" width="1" height="1" alt=""><img data-testid="theirs" src="${theirs}" width="1" height="1" alt="">`,
   );
   const ourImage = page.getByTestId('ours');
   await expect(ourImage).toHaveAttribute('src', /^data:image\/gif;base64,/);
@@ -173,9 +166,7 @@ test('an archive made while the server is down reaches it later, even after the 
   expect((await command('tracking.sync', {})).ok).toBe(false);
   await expect(sidebar.frame.getByTestId('sync-health')).toHaveText('Tracking server unreachable');
 
-  const cdp = await extension.context.newCDPSession(control);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopServiceWorker(extension, control);
   await server.resume();
 
   // The job is a row in the database: the restarted worker finds it and delivers it.

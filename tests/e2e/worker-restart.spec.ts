@@ -1,3 +1,4 @@
+import { stopServiceWorker } from '../support/stop-worker.ts';
 import { expect, test } from './fixtures.ts';
 
 test('stopping the service worker while the sidebar is open loses nothing; the next command succeeds', async ({
@@ -13,14 +14,7 @@ test('stopping the service worker while the sidebar is open loses nothing; the n
   await expect(sidebar.folderCount('draft')).toHaveText('1');
 
   // Stop the extension's worker the way Chrome does when it is idle (CDP, from an extension page).
-  const cdp = await extension.context.newCDPSession(control);
-  const statuses: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
-    statuses.push(...versions.map((version) => version.runningStatus)),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => statuses.includes('stopped')).toBe(true);
+  const statuses = await stopServiceWorker(extension, control);
 
   // A command issued right away from the sidebar's own frame wakes the worker and succeeds.
   const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'))!;

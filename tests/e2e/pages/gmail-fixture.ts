@@ -85,3 +85,15 @@ export class GmailFixture {
     return this.page.evaluate(() => (window as unknown as { __webmailSent: unknown[] }).__webmailSent);
   }
 }
+
+/**
+ * Shows the fixture's conversation view with `html` added to the open message's body, as Gmail
+ * renders a message the rep reads (its images behind Gmail's image proxy, selectors.ts MESSAGE_BODY_IMAGES).
+ */
+export function showInConversation(page: Page, html: string): Promise<void> {
+  return page.evaluate((html) => {
+    const conversation = document.querySelector<HTMLElement>('[data-fixture=conversation]')!;
+    conversation.hidden = false;
+    conversation.querySelector('.a3s')!.insertAdjacentHTML('beforeend', html);
+  }, html);
+}
