@@ -47,8 +47,10 @@ const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc
 if (tsc.status !== 0) totals.failed++;
 else console.log('typecheck clean');
 
+// `node test/run-all.ts [unit|sqlite|postgres] [name]`: one part, and only the files whose name holds `name`.
 const only = process.argv[2];
-const testArgs = (dir: string) => ['--test', '--test-reporter=spec', `test/${dir}/*.test.ts`];
+const files = process.argv[3] ?? '';
+const testArgs = (dir: string) => ['--test', '--test-reporter=spec', `test/${dir}/*${files}*.test.ts`];
 if (!only || only === 'unit') await run('unit tests (pure functions, parsers on the real samples)', testArgs('unit'));
 if (!only || only === 'sqlite')
   await run('backend tests on SQLite (node:sqlite)', testArgs('backend'), { TEST_BACKEND: 'sqlite' });

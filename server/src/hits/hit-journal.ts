@@ -1,10 +1,11 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { Hit } from './hit-from-request.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
 import {
+  appendLines,
   encodeHit,
   listSegments,
   lockJournalDir,
@@ -13,8 +14,14 @@ import {
   segmentPath,
 } from './journal-files.ts';
 
-/** Lines kept in memory while the journal cannot be written (disk full); beyond this hits are dropped. */
-const MAX_UNWRITTEN = 200_000;
+/**
+ * Hits kept in memory while the journal cannot be written (a full disk): they are answered, and
+ * written once space returns. Beyond either bound further hits are answered but not recorded.
+ */
+const MAX_HELD_HITS = 200_000;
+const MAX_HELD_BYTES = 64 * 1024 * 1024;
+/** While the journal cannot be written, writing is tried this often (not at every request). */
+const WRITE_RETRY_MS = 500;
 const RESTART_DELAY_MS = 1000;
 const CLOSE_WAIT_MS = 10_000;
 
@@ -27,13 +34,20 @@ const CLOSE_WAIT_MS = 10_000;
 export class HitJournal {
   /** Hits appended to the journal since start. */
   journaled = 0;
+  /** Hits answered but never recorded since start: held in memory past the bounds. */
+  lost = 0;
   private readonly dir: string;
   private readonly journalId: string;
   private unlock: (() => void) | null = null;
   private fd = -1;
   private segment = 0;
   private size = 0;
+  /** Hits not yet on disk, encoded, with their sizes in bytes. */
   private lines: string[] = [];
+  private lineBytes: number[] = [];
+  private heldBytes = 0;
+  /** Since when, and why, the journal cannot be written; null while it can. */
+  private trouble: { since: number; message: string; lostBefore: number; boundSaid: boolean } | null = null;
   private answers: (() => void)[] = [];
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -51,10 +65,7 @@ export class HitJournal {
     this.journalId = openJournalDir(this.dir);
   }
 
-  /**
-   * Opens a new segment (a run never appends to an earlier run's file, whose last line may be
-   * torn) and starts the writer; resolves once the journal left by an earlier run is written.
-   */
+  /** Opens a new segment and starts the writer; resolves once the journal left by an earlier run is written. */
   static async open(config: Config, log: (message: string) => void): Promise<HitJournal> {
     const journal = new HitJournal(config, log);
     journal.unlock = lockJournalDir(journal.dir);
@@ -71,17 +82,39 @@ export class HitJournal {
 
   /** Never throws and never awaits; `answer` sends the reply once the hit is on disk (or could not be). */
   record(hit: Hit, answer: () => void): void {
-    if (this.lines.length >= MAX_UNWRITTEN) {
+    const line = encodeHit(hit);
+    const bytes = Buffer.byteLength(line);
+    if (this.lines.length >= MAX_HELD_HITS || this.heldBytes + bytes > MAX_HELD_BYTES) {
+      this.lost++;
+      if (this.trouble && !this.trouble.boundSaid) {
+        this.trouble.boundSaid = true;
+        this.log(
+          `hit journal: ${this.lines.length} hits held in memory, the most it keeps; further hits are answered but not recorded until it can write`,
+        );
+      }
       answer();
       return;
     }
-    this.lines.push(encodeHit(hit));
+    this.lines.push(line);
+    this.lineBytes.push(bytes);
+    this.heldBytes += bytes;
     this.answers.push(answer);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // After the requests already read in this turn: one write carries them all.
       setImmediate(() => this.flush());
     }
+  }
+
+  /** How the journal is doing, for /healthz: whether it is written, and what is held or lost. */
+  health(): { writable: boolean; heldHits: number; lostHits: number; since: string | null; problem: string | null } {
+    return {
+      writable: this.trouble === null,
+      heldHits: this.lines.length,
+      lostHits: this.lost,
+      since: this.trouble ? new Date(this.trouble.since).toISOString() : null,
+      problem: this.trouble?.message ?? null,
+    };
   }
 
   /**
@@ -107,7 +140,11 @@ export class HitJournal {
   }
 
   async close(): Promise<void> {
-    this.flush();
+    this.flush(true);
+    if (this.lines.length > 0)
+      this.log(
+        `hit journal: closing with ${this.lines.length} answered hits not written (${this.trouble?.message}); they are lost`,
+      );
     this.closing = true;
     const worker = this.worker;
     if (worker) {
@@ -124,47 +161,85 @@ export class HitJournal {
   }
 
   private release(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
+    this.closeSegment();
     this.unlock?.();
     this.unlock = null;
   }
 
-  private flush(): void {
+  /** Writes what is held (unless the disk is known to be full and this is not the retry) and answers. */
+  private flush(retry = false): void {
     this.flushScheduled = false;
-    if (this.lines.length === 0) return;
-    const bytes = Buffer.from(this.lines.join(''));
+    if (this.lines.length > 0 && (this.trouble === null || retry)) this.write();
     const answers = this.answers;
-    try {
-      if (this.fd < 0) this.startSegment(this.segment + 1);
-      let written = 0;
-      while (written < bytes.length) written += writeSync(this.fd, bytes, written);
-      this.size += bytes.length;
-      this.journaled += this.lines.length;
-      this.lines = [];
-      if (this.size >= SEGMENT_BYTES) this.startSegment(this.segment + 1);
-    } catch (error) {
-      // The image must come back even so; the lines stay here and are written with the next batch,
-      // in a fresh segment in case this write left half a line behind.
-      this.log(`hit journal not written (${this.lines.length} hits kept in memory): ${(error as Error).message}`);
-      if (this.fd >= 0) closeSync(this.fd);
-      this.fd = -1;
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = null;
-        this.flush();
-      }, 1000);
-    }
     this.answers = [];
     for (const answer of answers) answer();
   }
 
+  private write(): void {
+    let error: NodeJS.ErrnoException | null = null;
+    try {
+      if (this.fd < 0 || this.size >= SEGMENT_BYTES) this.startSegment(this.segment + 1);
+      const appended = appendLines(this.fd, this.size, this.lines, this.lineBytes);
+      this.size += appended.bytes;
+      this.journaled += appended.lines;
+      if (appended.lines === this.lines.length) {
+        this.lines = [];
+        this.lineBytes = [];
+        this.heldBytes = 0;
+      } else {
+        this.lines.splice(0, appended.lines);
+        this.heldBytes -= this.lineBytes.splice(0, appended.lines).reduce((sum, n) => sum + n, 0);
+      }
+      error = appended.error;
+      // The torn bytes stay at the end of this segment; the hit writer drops them once a newer one exists.
+      if (appended.torn) this.closeSegment();
+    } catch (opening) {
+      error = opening as NodeJS.ErrnoException;
+    }
+    if (error) this.cannotWrite(error);
+    else this.writable();
+  }
+
+  /** Said once per episode; the held hits are answered meanwhile and written by the retry. */
+  private cannotWrite(error: NodeJS.ErrnoException): void {
+    if (!this.trouble) {
+      const message = error.code === 'ENOSPC' ? `the disk of ${this.dir} is full` : error.message;
+      this.trouble = { since: Date.now(), message, lostBefore: this.lost, boundSaid: false };
+      this.log(
+        `hit journal: cannot write (${message}); hits are answered and held in memory (at most ${MAX_HELD_HITS}, ${MAX_HELD_BYTES >> 20} MB) and written once it can; trying every ${WRITE_RETRY_MS} ms`,
+      );
+    }
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = null;
+      this.flush(true);
+    }, WRITE_RETRY_MS);
+  }
+
+  private writable(): void {
+    if (!this.trouble) return;
+    const seconds = ((Date.now() - this.trouble.since) / 1000).toFixed(1);
+    const lost = this.lost - this.trouble.lostBefore;
+    this.trouble = null;
+    this.log(
+      `hit journal: written again after ${seconds} s, every held hit once${lost > 0 ? `; ${lost} hits past the memory bound were not recorded` : ''}`,
+    );
+  }
+
+  /**
+   * A run never appends to an earlier run's file (its last line may be torn), nor to one this run
+   * left torn: each segment is opened once.
+   */
   private startSegment(segment: number): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    // Set only once open: if opening fails, the next flush tries again (see flush).
+    this.closeSegment();
+    // Set only once open: if opening fails (no room for the file), the next write tries the same number.
     this.fd = openSync(segmentPath(this.dir, segment), 'a');
     this.segment = segment;
     this.size = 0;
+  }
+
+  private closeSegment(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
   }
 
   private spawn(): Promise<void> {

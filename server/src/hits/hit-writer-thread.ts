@@ -9,7 +9,7 @@ import type { JournalPosition } from '../storage/repository.ts';
 import { BatchWriter } from './batch-writer.ts';
 import type { Hit } from './hit-from-request.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
-import { decodeHit, listSegments, readLines, segmentPath } from './journal-files.ts';
+import { decodeHit, listSegments, readLines, segmentPath, syncSegments } from './journal-files.ts';
 
 /** Read at most this much per transaction. */
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -20,6 +20,8 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
  */
 const REST_MS = 250;
 const readBuffer = Buffer.allocUnsafe(MAX_BATCH_BYTES);
+/** How often the journal is synced to the disk: what an OS crash can take at most. */
+const SYNC_MS = 1000;
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 const port = parentPort;
@@ -95,15 +97,22 @@ async function run(): Promise<void> {
   let position = (await repo.journalPosition(journalId)) ?? { journalId, segment: 0, offset: 0 };
   let ready = false;
   let failures = 0;
+  let syncedAt = 0;
   for (;;) {
+    if (Date.now() - syncedAt >= SYNC_MS) {
+      syncSegments(dir, position.segment);
+      syncedAt = Date.now();
+    }
     let result: Awaited<ReturnType<typeof step>>;
     try {
       result = await step(batchWriter, position);
+      if (failures > 0) log(`hit batches stored again, after ${failures} failed tries`);
       failures = 0;
     } catch (error) {
-      // Storage is down or refused the batch: the hits stay in the journal and are tried again.
+      // Storage is down, full or refused the batch: the hits stay in the journal and are tried
+      // again (recordHits finds a batch whose commit went through but whose answer was lost).
       const delay = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)] ?? 5000;
-      log(`hit batch not stored, retrying in ${delay} ms: ${(error as Error).message}`);
+      if (failures === 1) log(`hit batch not stored, retrying until it is: ${(error as Error).message}`);
       if (closing) break;
       await pause(delay);
       continue;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  fdatasyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -9,6 +11,7 @@ import {
   readSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Hit } from './hit-from-request.ts';
@@ -81,6 +84,64 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Asks the OS to put the segments from `from` on the disk. An answered hit is in the page cache at
+ * once, which survives the process; this bounds what an OS crash or power loss can take to the
+ * hits answered since the last call. Run by the hit writer, off the thread that answers.
+ */
+export function syncSegments(dir: string, from: number): void {
+  for (const segment of listSegments(dir)) {
+    if (segment < from) continue;
+    let fd = -1;
+    try {
+      fd = openSync(segmentPath(dir, segment), 'r');
+      fdatasyncSync(fd);
+    } catch {
+      // Deleted meanwhile, or the disk refuses: the next call tries again.
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+}
+
+/** What an append got onto the disk: whole lines only; `error` when it stopped short. */
+export interface Appended {
+  lines: number;
+  bytes: number;
+  error: NodeJS.ErrnoException | null;
+  /** The torn part of a line could not be cut off: the segment must not be appended to again. */
+  torn: boolean;
+}
+
+/**
+ * Appends `lines` to the segment open at `fd`, `size` bytes long. A disk that fills up mid-write
+ * takes only part of them: the lines that got on whole count as written (the hit writer may
+ * already have read them), and the torn start of the next one is cut off, so the caller writes the
+ * rest, whole and once, with its next append. The hit writer never reads a line without its newline,
+ * so the torn bytes are never taken for a hit.
+ */
+export function appendLines(fd: number, size: number, lines: string[], lineBytes: number[]): Appended {
+  const bytes = Buffer.from(lines.join(''));
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    return { lines: lines.length, bytes: bytes.length, error: null, torn: false };
+  } catch (error) {
+    let whole = 0;
+    let boundary = 0;
+    while (whole < lines.length && boundary + (lineBytes[whole] ?? 0) <= written) boundary += lineBytes[whole++] ?? 0;
+    let torn = false;
+    if (written > boundary) {
+      try {
+        ftruncateSync(fd, size + boundary);
+      } catch {
+        torn = true;
+      }
+    }
+    return { lines: whole, bytes: boundary, error: error as NodeJS.ErrnoException, torn };
   }
 }
 

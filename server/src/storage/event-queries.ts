@@ -51,19 +51,24 @@ export async function recordHits(
   read?: JournalPosition,
 ): Promise<{ events: NewEvent[]; ids: number[] }> {
   return db.transaction(async (tx) => {
+    // The position first, and only forward: a batch whose commit went through but whose answer was
+    // lost (a dropped connection) is tried again by the writer, and must then find itself stored.
+    // In PostgreSQL the upsert also waits for such a commit still under way, on the row or the key.
+    if (read) {
+      const moved = await tx.run(
+        `INSERT INTO hit_journals (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
+         ON CONFLICT (journal_id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset
+         WHERE (hit_journals.segment, hit_journals.byte_offset) < (excluded.segment, excluded.byte_offset)`,
+        [read.journalId, read.segment, read.offset],
+      );
+      if (moved === 0) return { events: [], ids: [] };
+    }
     const messages =
       tokens.length > 0
         ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true })
         : new Map<string, MessageRecord>();
     const events = build(messages);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
-    if (read) {
-      await tx.run(
-        `INSERT INTO hit_journals (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
-         ON CONFLICT (journal_id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset`,
-        [read.journalId, read.segment, read.offset],
-      );
-    }
     return { events, ids };
   });
 }

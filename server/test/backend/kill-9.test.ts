@@ -1,43 +1,18 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Agent, request } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 import { backend, createRep, freshStorageConfig, openRepo } from '../support/backend.ts';
+import {
+  freePort,
+  pixelClient,
+  readFeedPage,
+  readWholeFeed,
+  type ServerProcess,
+  startServerProcess,
+} from '../support/server-process.ts';
 
 const MESSAGES = 3000;
-const serverEntry = new URL('../../src/main.ts', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  const deadline = Date.now() + 20_000;
-  while (!out.includes('listening on')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return child;
-}
 
 describe(`kill -9 during a load of pixel hits (${backend})`, () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -81,44 +56,18 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
       MAX_CONNECTIONS_PER_ADDRESS: '0',
       LOG_LEVEL: 'silent',
     };
-    let child = await startServer(env);
+    let server: ServerProcess = await startServerProcess(env);
     cleanups.push(async () => {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
     });
 
-    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const client = pixelClient(port);
     const answered = new Set<string>();
     let sent = 0;
     let killed = false;
-    const hit = (i: number) =>
-      new Promise<void>((resolve) => {
-        sent++;
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: `/o/${tokens[i]}.gif`,
-            agent,
-            headers: { 'user-agent': 'Outlook-iOS/665.29827.prod.iphone (2.63.0)' },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              if (res.statusCode === 200 && Buffer.concat(chunks).length === 42) answered.add(`load-${i}`);
-              resolve();
-            });
-            res.on('error', () => resolve());
-          },
-        );
-        req.on('error', () => resolve());
-        req.end();
-      });
-    const feed = async (after: string, key: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/v1/events?after=${after}&limit=500`, {
-        headers: { authorization: `Bearer ${key}` },
-      });
-      return (await res.json()) as { events: { cursor: string; messageId: string }[]; next: string; more: boolean };
+    const hit = async (i: number) => {
+      sent++;
+      if (await client.hit(tokens[i] ?? '')) answered.add(`load-${i}`);
     };
 
     // Workers fire hits until the server is killed; the kill comes once a third of them are
@@ -130,14 +79,14 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
         await hit(next++);
         if (answered.size >= MESSAGES / 3 && earlyRead && !killed) {
           killed = true;
-          child.kill('SIGKILL');
+          server.child.kill('SIGKILL');
         }
       }
     });
     // A reader takes one page of the feed mid-load; its cursor must resume exactly after the restart.
     const reader = (async () => {
       while (answered.size < 200) await new Promise((r) => setTimeout(r, 5));
-      const page = await feed('0', rep.key);
+      const page = await readFeedPage(port, rep.key, '0');
       earlyRead = true;
       return page;
     })();
@@ -146,21 +95,14 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
     // Should every hit be answered before the reader had its page, the kill comes now, after the load.
     if (!killed) {
       killed = true;
-      child.kill('SIGKILL');
+      server.child.kill('SIGKILL');
     }
-    agent.destroy();
-    if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    client.close();
+    if (server.child.exitCode === null && server.child.signalCode === null) await once(server.child, 'exit');
 
-    child = await startServer(env);
-    const seen: { cursor: string; messageId: string }[] = [];
-    let cursor = '0';
-    for (;;) {
-      const page = await feed(cursor, rep.key);
-      seen.push(...page.events);
-      cursor = page.next;
-      if (!page.more) break;
-    }
-    child.kill('SIGTERM');
+    server = await startServerProcess(env);
+    const seen = await readWholeFeed(port, rep.key);
+    server.child.kill('SIGTERM');
 
     const recorded = new Set(seen.map((e) => e.messageId));
     const lost = [...answered].filter((id) => !recorded.has(id));

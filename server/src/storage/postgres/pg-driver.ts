@@ -59,16 +59,27 @@ export class PostgresDriver implements SqlDriver {
 
   async transaction<R>(work: (tx: SqlRunner) => Promise<R>): Promise<R> {
     const client = await this.pool.connect();
+    // A connection lost mid-transaction fails the running query; pg also emits it as an 'error'
+    // event, which, unheard on a checked-out client, would end the thread.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(runnerFor(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollback: Error) => {
+        lost ??= rollback;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is closed, not handed to the next caller.
+      client.release(lost);
     }
   }
 

@@ -114,7 +114,9 @@ export class SqliteDriver implements SqlDriver {
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
-        this.db.exec('ROLLBACK');
+        // SQLite rolls back by itself on some errors (a full disk, an I/O error): then there is
+        // nothing to roll back, and the first error is the one worth reporting.
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
         throw error;
       }
     });
