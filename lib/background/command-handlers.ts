@@ -14,6 +14,16 @@ import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import type { CommandHandlers } from '../messaging/command-router';
+import {
+  completeTasks,
+  createTask,
+  editTask,
+  moveOverdueToToday,
+  reopenTasks,
+  rescheduleTasks,
+  skipTasks,
+  undoTaskChanges,
+} from '../tasks/task-writes';
 import { checkConnection } from '../tracking/check-connection';
 import type { SyncResult } from '../tracking/event-sync';
 import { queueSelfView } from '../tracking/outbox';
@@ -48,6 +58,15 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'compose.undone': ({ id }) => recordWebmailUndo(db, id),
     'compose.notSent': async ({ id }) => ({ removed: await recordNotSent(db, id) }),
     'compose.discarded': async ({ id }) => ({ removed: await recordDiscarded(db, id) }),
+    'tasks.create': ({ task, timeZone }) => createTask(db, task, { now: Date.now(), timeZone }),
+    'tasks.edit': ({ ref, edit, timeZone }) => editTask(db, ref, edit, { now: Date.now(), timeZone }),
+    'tasks.complete': ({ refs }) => completeTasks(db, refs, Date.now()),
+    'tasks.skip': ({ refs }) => skipTasks(db, refs, Date.now()),
+    'tasks.reopen': ({ refs }) => reopenTasks(db, refs, Date.now()),
+    'tasks.reschedule': ({ refs, due, timeZone, how }) =>
+      rescheduleTasks(db, refs, due, { now: Date.now(), timeZone }, how),
+    'tasks.moveOverdueToToday': ({ timeZone }) => moveOverdueToToday(db, { now: Date.now(), timeZone }),
+    'tasks.undo': ({ undo }) => undoTaskChanges(db, undo, Date.now()),
     'tracking.sync': async () => {
       const result = await services.syncNow();
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };

@@ -6,6 +6,8 @@ import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import type { QueryRunners } from '../messaging/live-query-server';
+import { readTaskPage } from '../tasks/task-page';
+import { readTaskCounts } from '../tasks/task-views';
 
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
 export function createQueryRunners(db: CommandCenterDb): QueryRunners {
@@ -15,6 +17,9 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'folders.members': ({ status, filter }) => readFolderMembers(db, status, filter),
     'emails.detail': ({ id }) => readEmailDetail(db, id),
     'emails.needsAttention': () => findEmailsNeedingAttention(db),
+    'tasks.counts': (clock) => readTaskCounts(db, clock),
+    'tasks.page': ({ view, now, timeZone, offset, limit }) =>
+      readTaskPage(db, { view, clock: { now, timeZone }, offset, limit }),
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),

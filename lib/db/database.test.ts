@@ -24,11 +24,56 @@ describe('the database upgrade', () => {
 
     const db = new CommandCenterDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     expect((await db.damaged.toArray()).sort((a, b) => a.at - b.at)).toEqual(rows);
     expect(db.tables.map((table) => table.name)).not.toContain('flagged');
     // Nothing else was touched.
     expect(await db.emails.get('e0')).toEqual({ id: 'e0', status: 'delivered' });
+    db.close();
+  });
+
+  it('keeps every task of version 2 and gives it a due kind, a source and a version (v2 → v3)', async () => {
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ tasks: 'id, status, [status+dueAt], personId, emailId' });
+    await v2.table('tasks').bulkPut([
+      { id: 't1', type: 'call', title: 'Call Dana', dueAt: 5_000, priority: 'high', status: 'open', createdAt: 1_000 },
+      {
+        id: 't2',
+        type: 'email',
+        title: 'Send the deck',
+        dueAt: 6_000,
+        priority: 'normal',
+        status: 'completed',
+        createdAt: 2_000,
+        completedAt: 7_000,
+      },
+    ]);
+    v2.close();
+
+    const db = new CommandCenterDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.tasks.get('t1')).toEqual({
+      id: 't1',
+      type: 'call',
+      title: 'Call Dana',
+      dueAt: 5_000,
+      dueKind: 'dateTime',
+      priority: 'high',
+      status: 'open',
+      source: 'manual',
+      createdAt: 1_000,
+      updatedAt: 1_000,
+      version: 1,
+    });
+    expect(await db.tasks.get('t2')).toMatchObject({ status: 'completed', completedAt: 7_000, doneAt: 7_000 });
+    // The new index serves the queue.
+    expect(
+      await db.tasks
+        .where('[status+dueAt+priority]')
+        .between(['open', 0, Dexie.minKey], ['open', 10_000, Dexie.maxKey])
+        .count(),
+    ).toBe(1);
     db.close();
   });
 });

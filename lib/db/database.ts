@@ -11,8 +11,10 @@ import type {
   RejectionRecord,
   SavedSearchRecord,
   TaskRecord,
+  TaskRuleRecord,
   TrashedEmailRecord,
 } from './records';
+import { NO_DUE_AT } from './records';
 
 // The one local database. Only the background opens it (architecture.md §3): a content
 // script would get the webmail's own IndexedDB, and an extension iframe may be refused
@@ -24,6 +26,7 @@ export class CommandCenterDb extends Dexie {
   campaigns!: EntityTable<CampaignRecord, 'id'>;
   events!: EntityTable<EngagementEventRecord, 'id'>;
   tasks!: EntityTable<TaskRecord, 'id'>;
+  taskRules!: EntityTable<TaskRuleRecord, 'id'>;
   savedSearches!: EntityTable<SavedSearchRecord, 'id'>;
   jobs!: EntityTable<JobRecord, 'id'>;
   commandLog!: EntityTable<CommandLogRecord, 'id'>;
@@ -55,6 +58,27 @@ export class CommandCenterDb extends Dexie {
       .stores({ damaged: 'id', flagged: null })
       .upgrade(async (tx) => {
         await tx.table('damaged').bulkPut(await tx.table('flagged').toArray());
+      });
+    // v3: tasks get a due kind (a time, a day, none), a source, a version and a done time; the
+    // queue is ordered by due, then high priority first. Rows from before keep their fields.
+    this.version(3)
+      .stores({
+        tasks: 'id, status, [status+dueAt+priority], doneAt, personId, emailId, ruleId',
+        taskRules: 'id',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('tasks')
+          .toCollection()
+          .modify((task: Partial<TaskRecord> & { dueAt?: number }) => {
+            task.dueKind ??= typeof task.dueAt === 'number' ? 'dateTime' : 'none';
+            if (task.dueKind === 'none') task.dueAt = NO_DUE_AT;
+            task.source ??= 'manual';
+            task.updatedAt ??= task.createdAt ?? 0;
+            task.version ??= 1;
+            task.priority ??= 'normal';
+            if (task.status !== 'open') task.doneAt ??= task.completedAt ?? task.updatedAt;
+          });
       });
   }
 }

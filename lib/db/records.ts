@@ -120,21 +120,73 @@ export interface EngagementEventRecord {
 
 export const TASK_TYPES = ['email', 'call', 'linkedin', 'custom'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
-export type TaskStatus = 'open' | 'completed' | 'skipped';
+export const TASK_STATUSES = ['open', 'completed', 'skipped'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_PRIORITIES = ['high', 'normal'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export const TASK_SOURCES = ['manual', 'followUp', 'rule'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+/** A due time of day, a due day without a time, or no due date at all. */
+export type TaskDueKind = 'dateTime' | 'day' | 'none';
 
+/**
+ * `dueAt` is what the views sort and bucket by: the due instant, the first instant of the due day
+ * in the rep's zone for a day (its `dueDay` kept as written), or NO_DUE_AT (after every date) when
+ * there is none, so one index orders the whole queue. `version` grows with every change: a change
+ * made from an older copy (another window, an Undo after an edit) is refused, never merged blindly.
+ */
 export interface TaskRecord {
   id: string;
   type: TaskType;
   title: string;
   personId?: string;
+  /** The person as typed, when they are not among the rep's people. */
+  personName?: string;
   emailId?: string;
   campaignId?: string;
   dueAt: number;
-  priority: 'normal' | 'high';
+  dueKind: TaskDueKind;
+  dueDay?: string;
+  priority: TaskPriority;
   notes?: string;
   status: TaskStatus;
+  source: TaskSource;
+  /** The rule that made it (source 'rule'). */
+  ruleId?: string;
   createdAt: number;
+  updatedAt: number;
   completedAt?: number;
+  skippedAt?: number;
+  /** When it was completed or skipped: the Completed view's order. */
+  doneAt?: number;
+  snoozedAt?: number;
+  /** The due time whose reminder was shown, so a reminder fires once per due time. */
+  remindedFor?: number;
+  version: number;
+}
+
+/** Sorts after every real date (the largest time a JS Date holds); never shown as a date. */
+export const NO_DUE_AT = 8_640_000_000_000_000;
+
+export const RULE_TRIGGERS = ['click', 'view'] as const;
+export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
+
+/**
+ * "When an email gets a human click (or view) and no reply within `noReplyDays` days, create a
+ * `taskType` task due `dueInDays` days later (at `dueTime`, or as a day)". Each rule makes at most
+ * one task per email: the task's id is made of the rule's and the email's.
+ */
+export interface TaskRuleRecord {
+  id: string;
+  trigger: RuleTrigger;
+  noReplyDays: number;
+  taskType: TaskType;
+  dueInDays: number;
+  dueTime?: { hour: number; minute: number };
+  priority: TaskPriority;
+  enabled: boolean;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface SavedSearchRecord {

@@ -228,15 +228,22 @@ export function demoTasks(people: PersonRecord[], now: number, seed = 11): TaskR
       .pick(TASK_TITLES)
       .replace('{name}', person.name)
       .replace('{company}', person.company ?? '');
+    const createdAt = now - random.int(1, 10) * DAY;
+    const completed = index % 6 === 5;
     return {
       id: `${DEMO_PREFIX}task-${index}`,
       type: random.pick(types),
       title,
       personId: person.id,
       dueAt: now + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR,
+      dueKind: 'dateTime',
       priority: random.chance(0.25) ? 'high' : 'normal',
-      status: index % 6 === 5 ? 'completed' : 'open',
-      createdAt: now - random.int(1, 10) * DAY,
+      status: completed ? 'completed' : 'open',
+      source: 'manual',
+      createdAt,
+      updatedAt: createdAt,
+      ...(completed ? { completedAt: now - HOUR, doneAt: now - HOUR } : {}),
+      version: 1,
     };
   });
 }

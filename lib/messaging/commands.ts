@@ -1,9 +1,19 @@
 import * as v from 'valibot';
 import { trackingPrefsSchema } from '../compose/tracking-prefs';
+import type { TaskRecord } from '../db/records';
 import type { ActionResult } from '../emails/actions';
 import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
 import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
+import {
+  dueSchema,
+  newTaskSchema,
+  taskEditSchema,
+  taskRefsSchema,
+  taskUndoSchema,
+  timeZoneSchema,
+} from '../tasks/task-schemas';
+import type { TaskActionResult } from '../tasks/task-writes';
 import type { ServerCheck } from '../tracking/check-connection';
 import type { PreparedSend } from '../tracking/prepare-send';
 import { serverSettingsSchema } from '../tracking/server-settings';
@@ -160,6 +170,57 @@ export const commands = {
   'compose.discarded': {
     args: v.object({ id: sendId }),
     result: returns<{ removed: boolean }>(),
+    transaction: 'inside',
+  },
+  'tasks.create': {
+    args: v.object({ task: newTaskSchema, timeZone: timeZoneSchema }),
+    result: returns<TaskRecord>(),
+    transaction: 'inside',
+  },
+  'tasks.edit': {
+    args: v.object({
+      ref: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), version: v.number() }),
+      edit: taskEditSchema,
+      timeZone: timeZoneSchema,
+    }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  'tasks.complete': {
+    args: v.object({ refs: taskRefsSchema }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  'tasks.skip': {
+    args: v.object({ refs: taskRefsSchema }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  'tasks.reopen': {
+    args: v.object({ refs: taskRefsSchema }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  /** A new due for open tasks: `snooze` notes when it was snoozed, `reschedule` does not. */
+  'tasks.reschedule': {
+    args: v.object({
+      refs: taskRefsSchema,
+      due: dueSchema,
+      timeZone: timeZoneSchema,
+      how: v.picklist(['snooze', 'reschedule']),
+    }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  'tasks.moveOverdueToToday': {
+    args: v.object({ timeZone: timeZoneSchema }),
+    result: returns<TaskActionResult>(),
+    transaction: 'inside',
+  },
+  /** Puts back what a change answered as its Undo, for each task nothing changed since. */
+  'tasks.undo': {
+    args: v.object({ undo: taskUndoSchema }),
+    result: returns<TaskActionResult>(),
     transaction: 'inside',
   },
   'tracking.sync': {

@@ -6,6 +6,9 @@ import type { FolderMembers } from '../emails/folder-members';
 import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
+import type { TaskPage } from '../tasks/task-page';
+import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
+import type { TaskCounts } from '../tasks/task-views';
 import { type QueryDefinition, returns } from './definition';
 
 // Named live queries: a UI subscribes with arguments and gets every new result pushed. Add one
@@ -41,6 +44,17 @@ export const queries = {
     result: returns<EmailDetailResult>(),
   },
   'emails.needsAttention': { args: v.object({}), result: returns<DamagedRow[]>() },
+  'tasks.counts': { args: v.object(clockArgs), result: returns<TaskCounts>() },
+  /** `now` comes from the sidebar, a minute at a time, so the views move on as time passes. */
+  'tasks.page': {
+    args: v.object({
+      ...clockArgs,
+      view: taskViewSchema,
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    result: returns<TaskPage>(),
+  },
   'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
   'overview.counts': {
     args: v.object({}),

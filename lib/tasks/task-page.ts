@@ -1,0 +1,56 @@
+import type { CommandCenterDb } from '../db/database';
+import type { TaskRecord } from '../db/records';
+import {
+  isOverdue,
+  readTaskCounts,
+  type TaskClock,
+  type TaskCounts,
+  type TaskView,
+  taskViewCollection,
+} from './task-views';
+
+/** One line of the Tasks tab: the task, its person's name and address, and whether it is overdue. */
+export interface TaskRow extends TaskRecord {
+  personLabel?: string;
+  personEmail?: string;
+  emailSubject?: string;
+  overdue: boolean;
+}
+
+export interface TaskPage {
+  view: TaskView;
+  rows: TaskRow[];
+  total: number;
+  counts: TaskCounts;
+}
+
+/** Joins each task with its person and email, for display. */
+export async function toTaskRows(db: CommandCenterDb, tasks: TaskRecord[], clock: TaskClock): Promise<TaskRow[]> {
+  const personIds = [...new Set(tasks.flatMap((task) => (task.personId ? [task.personId] : [])))];
+  const emailIds = [...new Set(tasks.flatMap((task) => (task.emailId ? [task.emailId] : [])))];
+  const [people, emails] = await Promise.all([db.people.bulkGet(personIds), db.emails.bulkGet(emailIds)]);
+  const personById = new Map(people.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const emailById = new Map(emails.flatMap((e) => (e ? [[e.id, e] as const] : [])));
+  return tasks.map((task) => {
+    const person = task.personId ? personById.get(task.personId) : undefined;
+    const email = task.emailId ? emailById.get(task.emailId) : undefined;
+    return {
+      ...task,
+      ...((person?.name ?? task.personName) ? { personLabel: person?.name ?? task.personName } : {}),
+      ...(person?.email ? { personEmail: person.email } : {}),
+      ...(email ? { emailSubject: email.subject } : {}),
+      overdue: isOverdue(task, clock),
+    };
+  });
+}
+
+export async function readTaskPage(
+  db: CommandCenterDb,
+  args: { view: TaskView; clock: TaskClock; offset: number; limit: number },
+): Promise<TaskPage> {
+  const [tasks, counts] = await Promise.all([
+    taskViewCollection(db, args.view, args.clock).offset(args.offset).limit(args.limit).toArray(),
+    readTaskCounts(db, args.clock),
+  ]);
+  return { view: args.view, rows: await toTaskRows(db, tasks, args.clock), total: counts[args.view], counts };
+}
