@@ -2,7 +2,7 @@ import { BurstTracker } from '../classify/burst-tracker.ts';
 import { type ClassifyRules, classifyHit } from '../classify/classify-hit.ts';
 import { createNetworkLookup } from '../classify/networks.ts';
 import type { Config } from '../config.ts';
-import type { JournalPosition, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
+import type { JournalMove, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
 import type { Hit } from './hit-from-request.ts';
 
 /**
@@ -28,17 +28,21 @@ export class BatchWriter {
     this.bursts = new BurstTracker(config.burstWindowSeconds * 1000, config.burstLinks);
   }
 
-  /** `now` is the writing time; the journal carries the HTTP thread's clock, so it is the last hit's time. */
-  async write(hits: Hit[], now: number, read?: JournalPosition): Promise<number> {
+  /**
+   * `now` is the writing time; the journal carries the HTTP thread's clock, so it is the last hit's
+   * time. Null when `read` was stale (the batch is stored already): the caller reads the position again.
+   */
+  async write(hits: Hit[], now: number, read?: JournalMove): Promise<number | null> {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
     const burstEntries = new Map<NewEvent, { id: number | null }>();
     const relabel = new Set<number>();
-    const { events, ids } = await this.repo.recordHits(
+    const { events, ids, stale } = await this.repo.recordHits(
       tokens,
       (messages) => this.buildEvents(hits, messages, burstEntries, relabel),
       now,
       read,
     );
+    if (stale) return null;
     events.forEach((event, i) => {
       const entry = burstEntries.get(event);
       if (entry) entry.id = ids[i] ?? null;

@@ -5,7 +5,7 @@
 import { unlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStorage } from '../storage/open-storage.ts';
-import type { JournalPosition } from '../storage/repository.ts';
+import type { JournalPosition, Repository } from '../storage/repository.ts';
 import { BatchWriter } from './batch-writer.ts';
 import type { Hit } from './hit-from-request.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
@@ -60,11 +60,18 @@ function answerDrains(position: JournalPosition, all: boolean): void {
   drains = drains.filter((d) => !reached(d));
 }
 
+/** Where the writer reads next, and the position storage holds (null before the first batch). */
+interface Place {
+  position: JournalPosition;
+  committed: JournalPosition | null;
+}
+
 /** One step: writes one batch, or moves past a finished segment. Null when there is nothing to read. */
 async function step(
+  repo: Repository,
   batchWriter: BatchWriter,
-  position: JournalPosition,
-): Promise<{ position: JournalPosition; more: boolean } | null> {
+  { position, committed }: Place,
+): Promise<(Place & { more: boolean }) | null> {
   const segments = listSegments(dir).filter((n) => n >= position.segment);
   const first = segments[0];
   if (first === undefined) return null;
@@ -79,33 +86,39 @@ async function step(
     }
     const next = { ...at, offset: at.offset + bytes };
     const now = hits.reduce((latest, hit) => Math.max(latest, hit.at), 0) || Date.now();
-    await batchWriter.write(hits, now, next);
-    return { position: next, more: full };
+    if ((await batchWriter.write(hits, now, { from: committed, to: next })) === null) {
+      // Stored already: a commit went through whose answer was lost. Resume where storage says.
+      const stored = await repo.journalPosition(journalId);
+      log('a batch of hits was stored already (its commit’s answer was lost); resuming after it');
+      return { position: stored ?? position, committed: stored, more: true };
+    }
+    return { position: next, committed: next, more: full };
   }
   // The listing was taken before this read, so when it already showed a newer segment, the HTTP
   // thread had stopped appending here before the read: the segment is finished.
   const newer = segments[1];
-  if (newer === undefined) return at === position ? null : { position: at, more: true };
+  if (newer === undefined) return at === position ? null : { position: at, committed, more: true };
   if (tail > 0) log(`journal segment ${at.segment}: dropped a torn last line of ${tail} bytes`);
   unlinkSync(segmentPath(dir, at.segment));
-  return { position: { journalId, segment: newer, offset: 0 }, more: true };
+  return { position: { journalId, segment: newer, offset: 0 }, committed, more: true };
 }
 
 async function run(): Promise<void> {
   const repo = await openStorage(config, { checkpoints: false });
   const batchWriter = new BatchWriter(repo, config);
-  let position = (await repo.journalPosition(journalId)) ?? { journalId, segment: 0, offset: 0 };
+  const stored = await repo.journalPosition(journalId);
+  let place: Place = { position: stored ?? { journalId, segment: 0, offset: 0 }, committed: stored };
   let ready = false;
   let failures = 0;
   let syncedAt = 0;
   for (;;) {
     if (Date.now() - syncedAt >= SYNC_MS) {
-      syncSegments(dir, position.segment);
+      syncSegments(dir, place.position.segment);
       syncedAt = Date.now();
     }
     let result: Awaited<ReturnType<typeof step>>;
     try {
-      result = await step(batchWriter, position);
+      result = await step(repo, batchWriter, place);
       if (failures > 0) log(`hit batches stored again, after ${failures} failed tries`);
       failures = 0;
     } catch (error) {
@@ -118,8 +131,8 @@ async function run(): Promise<void> {
       continue;
     }
     if (result) {
-      position = result.position;
-      answerDrains(position, false);
+      place = result;
+      answerDrains(place.position, false);
       if (result.more || drains.length > 0 || closing || !ready) continue;
       await pause(REST_MS);
       continue;
@@ -129,7 +142,7 @@ async function run(): Promise<void> {
       ready = true;
       post({ kind: 'ready' });
     }
-    answerDrains(position, true);
+    answerDrains(place.position, true);
     if (closing) break;
     await pause(REST_MS);
   }

@@ -1,7 +1,15 @@
 import type { EventReason } from '../reasons/event-reasons.ts';
 import { findMessagesByTokens, inArray } from './message-queries.ts';
 import { paramsFromColumn, paramsJson, reasonColumns } from './reason-columns.ts';
-import type { Classification, EventType, FeedEvent, JournalPosition, MessageRecord, NewEvent } from './repository.ts';
+import type {
+  Classification,
+  EventType,
+  FeedEvent,
+  JournalMove,
+  JournalPosition,
+  MessageRecord,
+  NewEvent,
+} from './repository.ts';
 import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
 
 export class InvalidCursorError extends Error {}
@@ -48,20 +56,27 @@ export async function recordHits(
   tokens: string[],
   build: (messages: Map<string, MessageRecord>) => NewEvent[],
   now: number,
-  read?: JournalPosition,
-): Promise<{ events: NewEvent[]; ids: number[] }> {
+  read?: JournalMove,
+): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
   return db.transaction(async (tx) => {
-    // The position first, and only forward: a batch whose commit went through but whose answer was
-    // lost (a dropped connection) is tried again by the writer, and must then find itself stored.
-    // In PostgreSQL the upsert also waits for such a commit still under way, on the row or the key.
+    // The position first, and only from where the writer believes it stands: a batch whose commit
+    // went through but whose answer was lost (a dropped connection) is read again, maybe longer,
+    // and must find the position moved and write nothing. In PostgreSQL, a commit still under way
+    // holds the row (or the key) until it is done, so this waits for it and then sees it.
     if (read) {
-      const moved = await tx.run(
-        `INSERT INTO hit_journals (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
-         ON CONFLICT (journal_id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset
-         WHERE (hit_journals.segment, hit_journals.byte_offset) < (excluded.segment, excluded.byte_offset)`,
-        [read.journalId, read.segment, read.offset],
-      );
-      if (moved === 0) return { events: [], ids: [] };
+      const { from, to } = read;
+      const moved = from
+        ? await tx.run(
+            `UPDATE hit_journals SET segment = $2, byte_offset = $3
+             WHERE journal_id = $1 AND segment = $4 AND byte_offset = $5`,
+            [to.journalId, to.segment, to.offset, from.segment, from.offset],
+          )
+        : await tx.run(
+            `INSERT INTO hit_journals (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
+             ON CONFLICT (journal_id) DO NOTHING`,
+            [to.journalId, to.segment, to.offset],
+          );
+      if (moved === 0) return { events: [], ids: [], stale: true };
     }
     const messages =
       tokens.length > 0
@@ -69,7 +84,7 @@ export async function recordHits(
         : new Map<string, MessageRecord>();
     const events = build(messages);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
-    return { events, ids };
+    return { events, ids, stale: false };
   });
 }
 

@@ -37,6 +37,12 @@ export interface NewMessage {
 }
 
 /** A place in a hit journal: everything before `offset` in `segment` (and all earlier segments) is written. */
+/** The hit writer's step over the journal: from the position stored to the one it read up to. */
+export interface JournalMove {
+  from: JournalPosition | null;
+  to: JournalPosition;
+}
+
 export interface JournalPosition {
   journalId: string;
   segment: number;
@@ -122,13 +128,17 @@ export interface Repository {
   markSelfView(accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean>;
 
   /** Looks up the hits' messages and inserts the events `build` makes of them, in one transaction. */
-  /** With `read`, also stores how far the journal has been read, in the same transaction. */
+  /**
+   * With `read`, also moves the journal's stored read position from `read.from` (null: none
+   * stored yet) to `read.to`, in the same transaction. When the stored position is not `from`,
+   * nothing is written and `stale` is true: another commit (one whose answer was lost) got there first.
+   */
   recordHits(
     tokens: string[],
     build: (messages: Map<string, MessageRecord>) => NewEvent[],
     now: number,
-    read?: JournalPosition,
-  ): Promise<{ events: NewEvent[]; ids: number[] }>;
+    read?: JournalMove,
+  ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }>;
   journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;

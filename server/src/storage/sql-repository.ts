@@ -4,6 +4,7 @@ import * as messages from './message-queries.ts';
 import type {
   Classification,
   FeedEvent,
+  JournalMove,
   JournalPosition,
   MessageRecord,
   NewEvent,
@@ -107,8 +108,8 @@ export class SqlRepository implements Repository {
     tokens: string[],
     build: (found: Map<string, MessageRecord>) => NewEvent[],
     now: number,
-    read?: JournalPosition,
-  ): Promise<{ events: NewEvent[]; ids: number[] }> {
+    read?: JournalMove,
+  ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
     return events.recordHits(this.db, tokens, build, now, read);
   }
   journalPosition(journalId: string): Promise<JournalPosition | null> {

@@ -95,7 +95,7 @@ if (backend === 'postgres') {
       const rep = await createRep(server.repo);
       const codec = createTokenCodec('');
       const tokens: string[] = [];
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 41; i++) {
         const m = await server.repo.insertMessage(
           {
             accountId: rep.accountId,
@@ -110,12 +110,21 @@ if (backend === 'postgres') {
         );
         tokens.push(m.token);
       }
-      proxy.arm();
       const ua = { 'user-agent': 'Outlook-iOS/665.29827.prod.iphone (2.63.0)' };
-      for (const token of tokens) {
+      const hit = async (token: string) => {
         const res = await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: ua });
         assert.equal(res.statusCode, 200);
-      }
+      };
+      // A first batch stores the journal's position; the lost answer is a later batch's.
+      await hit(tokens[0] ?? '');
+      await server.hitJournal.drain();
+      proxy.arm();
+      // The next twenty are the batch whose answer is lost; the last twenty arrive before the
+      // writer tries again, so the batch it reads then is longer than the one that was stored.
+      for (const token of tokens.slice(1, 21)) await hit(token);
+      const deadline = Date.now() + 10_000;
+      while (proxy.dropped() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      for (const token of tokens.slice(21)) await hit(token);
       await server.hitJournal.drain();
       const res = await server.app.inject({ method: 'GET', url: '/v1/events?after=0&limit=500', headers: rep.auth });
       const events = (res.json() as { events: { messageId: string }[] }).events;
