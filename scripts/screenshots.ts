@@ -55,6 +55,15 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const STRESS_LOCALES: readonly string[] = ['en', 'de'];
+/** What a rep might type into quick add, per locale, so the pictures show the live preview. */
+const QUICK_ADD_EXAMPLES: Record<string, string> = {
+  en: 'Call Dana tomorrow 9am high',
+  de: 'Dana morgen um 9 Uhr anrufen dringend',
+  nl: 'Dana morgen om 9 uur bellen',
+  sv: 'Ring Dana imorgon kl. 9',
+  zh_CN: '明天上午9点给Dana打电话',
+  pt_BR: 'Ligar para Dana amanhã às 9:00',
+};
 // Narrowest, default, widest (lib/dock/dock-prefs.ts). For the widest we store the most a rep can
 // drag to and let the dock clamp it for the viewport, so the pictures follow the code's clamp.
 const WIDTHS = [
@@ -167,6 +176,32 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
       },
     ),
   );
+
+  for (const width of WIDTHS) {
+    await attempt(`gmail-1280x720-${width.name}-${locale}-tasks.png`, (file) =>
+      withWebmail(
+        launched,
+        control,
+        { site: 'gmail', viewport: VIEWPORTS[0], width: width.stored, label: file },
+        async (page, frame) => {
+          await waitForList(frame, { demo: true });
+          await frame.locator('[data-testid="sections"] [data-key="tasks"]').click({ timeout: WAIT_MS });
+          await frame.locator('[data-testid="task-views"] [data-key="open"]').click({ timeout: WAIT_MS });
+          await frame.getByTestId('task-row').first().waitFor({ timeout: WAIT_MS });
+          await frame.getByTestId('quick-add').fill(QUICK_ADD_EXAMPLES[locale] ?? QUICK_ADD_EXAMPLES.en!);
+          await frame.getByTestId('preview-due').waitFor({ timeout: WAIT_MS });
+          await save(page, file);
+          if (width.stored !== DEFAULT_WIDTH) return;
+          await attempt(`gmail-1280x720-${width.name}-${locale}-tasks-do.png`, async (doFile) => {
+            await frame.getByTestId('quick-add').fill('');
+            await frame.getByTestId('do-start').click({ timeout: WAIT_MS });
+            await frame.getByTestId('do-card').waitFor({ timeout: WAIT_MS });
+            await save(page, doFile);
+          });
+        },
+      ),
+    );
+  }
 
   if (STRESS_LOCALES.includes(locale)) {
     await sendCommandFrom(control, 'demo.clear', {});

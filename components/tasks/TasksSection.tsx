@@ -1,19 +1,39 @@
-import { t, tn } from '../../lib/i18n/t';
-import { useLiveQuery } from '../../lib/messaging/use-live-query';
-import { EmptyState } from '../ui/EmptyState';
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n/t';
+import type { TaskPage } from '../../lib/tasks/task-page';
+import { useView } from '../app/view-store-context';
+import { DoMode } from './DoMode';
+import { QuickAdd } from './QuickAdd';
+import { TaskActionsProvider } from './TaskActionsProvider';
+import { TaskBulkBar } from './TaskBulkBar';
+import { TaskDetail } from './TaskDetail';
+import { TaskList } from './TaskList';
+import { TaskViewTabs } from './TaskViewTabs';
+import { useTaskClock } from './use-task-clock';
 
-// The task list itself arrives with the Tasks work; until then the section says how many open
-// tasks are kept (demo data has some) as plain text, with nothing that looks like it can be opened.
+/** The Tasks tab: views with counts, quick add, the list with its keys and bulk actions, Do mode. */
 export function TasksSection() {
-  const overview = useLiveQuery('overview.counts', {});
-  const open = overview.status === 'ready' ? overview.value.openTasks : 0;
+  const clock = useTaskClock();
+  const view = useView((state) => state.taskView);
+  const openTaskId = useView((state) => state.openTaskId);
+  const doMode = useView((state) => state.doMode);
+  const [page, setPage] = useState<TaskPage | null>(null);
   return (
-    <section aria-label={t('sectionTasks')} data-testid="tasks-section">
-      {open > 0 ? (
-        <EmptyState title={t('tasksComingTitle')} body={tn('tasksWaiting', open)} />
-      ) : (
-        <EmptyState title={t('tasksEmptyTitle')} body={t('tasksEmptyBody')} />
-      )}
+    <section class="tasks" aria-label={t('sectionTasks')} data-testid="tasks-section">
+      <TaskActionsProvider>
+        {doMode ? (
+          <DoMode />
+        ) : openTaskId ? (
+          <TaskDetail id={openTaskId} />
+        ) : (
+          <>
+            <TaskViewTabs counts={page?.counts} />
+            <QuickAdd />
+            <TaskBulkBar view={view} page={page?.view === view ? page : null} />
+            <TaskList view={view} clock={clock} onPage={setPage} />
+          </>
+        )}
+      </TaskActionsProvider>
     </section>
   );
 }

@@ -6,8 +6,11 @@ import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import type { QueryRunners } from '../messaging/live-query-server';
-import { readTaskPage } from '../tasks/task-page';
+import { readTask, readTaskPage, readTaskQueue } from '../tasks/task-page';
 import { readTaskCounts } from '../tasks/task-views';
+
+/** Quick add matches names among this many people at most (more would slow the sidebar's typing). */
+const PEOPLE_LIMIT = 5000;
 
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
 export function createQueryRunners(db: CommandCenterDb): QueryRunners {
@@ -20,6 +23,9 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'tasks.counts': (clock) => readTaskCounts(db, clock),
     'tasks.page': ({ view, now, timeZone, offset, limit }) =>
       readTaskPage(db, { view, clock: { now, timeZone }, offset, limit }),
+    'tasks.queue': ({ now, timeZone, limit }) => readTaskQueue(db, { now, timeZone }, limit),
+    'tasks.one': ({ now, timeZone, id }) => readTask(db, id, { now, timeZone }),
+    'people.names': () => db.people.orderBy('name').limit(PEOPLE_LIMIT).toArray(),
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),

@@ -88,6 +88,8 @@ export interface PersonRecord {
   email: string;
   name: string;
   company?: string;
+  /** For Call tasks: offered as a tel: link. */
+  phone?: string;
 }
 
 export interface CampaignRecord {

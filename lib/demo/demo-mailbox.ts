@@ -64,6 +64,8 @@ export function demoPeople(count = 60, seed = 7): PersonRecord[] {
       name: `${first} ${last}`,
       email: `${local}${index}@${company.domain}`,
       company: company.name,
+      // 555-01xx numbers are set aside for fiction: never a real person's phone.
+      phone: `+1 202 555 01${String(index % 100).padStart(2, '0')}`,
     };
   });
 }

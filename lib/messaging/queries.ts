@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { RejectionRecord } from '../db/records';
+import type { PersonRecord, RejectionRecord } from '../db/records';
 import type { EmailDetailResult } from '../emails/email-detail';
 import type { DamagedRow } from '../emails/email-row';
 import type { FolderMembers } from '../emails/folder-members';
 import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
-import type { TaskPage } from '../tasks/task-page';
+import type { TaskPage, TaskRow } from '../tasks/task-page';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
 import type { TaskCounts } from '../tasks/task-views';
 import { type QueryDefinition, returns } from './definition';
@@ -55,6 +55,16 @@ export const queries = {
     }),
     result: returns<TaskPage>(),
   },
+  'tasks.queue': {
+    args: v.object({ ...clockArgs, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
+    result: returns<TaskRow[]>(),
+  },
+  'tasks.one': {
+    args: v.object({ ...clockArgs, id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    result: returns<TaskRow | null>(),
+  },
+  /** The rep's people, for quick add's person matching and the task form's suggestions. */
+  'people.names': { args: v.object({}), result: returns<PersonRecord[]>() },
   'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
   'overview.counts': {
     args: v.object({}),

@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { type EmailStatus, FOLDERS_BY_TAB, type PrimaryTab } from '../emails/status';
+import type { TaskView } from '../tasks/task-views';
 
 // View state of one UI context (which section, tab and folder is showing). Domain data never
 // lives here: it comes from live queries. Built from slices with a factory so each test gets a
@@ -43,7 +44,22 @@ export interface DetailSlice {
   openEmail: (id: string | null) => void;
 }
 
-export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice;
+/** The Tasks tab: which view, the selected tasks (with the version the rep saw), the open task, Do mode. */
+export interface TasksSlice {
+  taskView: TaskView;
+  selectedTasks: Record<string, number>;
+  openTaskId: string | null;
+  doMode: boolean;
+  showTaskView: (view: TaskView) => void;
+  toggleTaskSelected: (id: string, version: number) => void;
+  selectTasks: (tasks: { id: string; version: number }[]) => void;
+  clearTaskSelection: () => void;
+  /** Opens a task from anywhere (a notification, an email's row): the Tasks section shows it. */
+  openTask: (id: string | null) => void;
+  setDoMode: (on: boolean) => void;
+}
+
+export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice & TasksSlice;
 
 // Changing folder starts afresh: no selection, no open email.
 const leaveFolder = { selected: {}, selectionScope: null, openEmailId: null };
@@ -78,6 +94,25 @@ const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
   openEmail: (openEmailId) => set({ openEmailId }),
 });
 
+const tasksSlice: StateCreator<ViewState, [], [], TasksSlice> = (set) => ({
+  taskView: 'today',
+  selectedTasks: {},
+  openTaskId: null,
+  doMode: false,
+  showTaskView: (taskView) => set({ taskView, selectedTasks: {}, openTaskId: null }),
+  toggleTaskSelected: (id, version) =>
+    set(({ selectedTasks }) => {
+      const next = { ...selectedTasks };
+      if (id in next) delete next[id];
+      else next[id] = version;
+      return { selectedTasks: next };
+    }),
+  selectTasks: (tasks) => set({ selectedTasks: Object.fromEntries(tasks.map((task) => [task.id, task.version])) }),
+  clearTaskSelection: () => set({ selectedTasks: {} }),
+  openTask: (openTaskId) => set(openTaskId ? { openTaskId, section: 'tasks', doMode: false } : { openTaskId }),
+  setDoMode: (doMode) => set({ doMode, openTaskId: null, selectedTasks: {} }),
+});
+
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
   filterText: '',
   // A selection made under another filter is not what the rep now sees: start afresh.
@@ -90,6 +125,7 @@ export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'ta
     ...filterSlice(...a),
     ...selectionSlice(...a),
     ...detailSlice(...a),
+    ...tasksSlice(...a),
     ...initial,
   }));
 }

@@ -2,7 +2,7 @@ import type { ParsedResult } from 'chrono-node/en';
 import { findFirstTerm, fold, foldText, isWordChar, type Span } from './folded-text';
 import { chronoFor, clockAsEnglish } from './quick-add-chrono';
 import { allOf, type LocaleWords, type QuickAddLocale } from './quick-add-words';
-import { dayAt, dayKey, instantOfWallClock, wallClockAt } from './zoned-clock';
+import { dayKeyOf, instantOf, wallTimeAt } from './zoned-time';
 
 /** A due date-time, or a due day without a time ("tomorrow"). */
 export type Due = { kind: 'dateTime'; at: number } | { kind: 'day'; day: string };
@@ -64,7 +64,7 @@ function timeNotReadBeside(text: string, [start, end]: Span, words: readonly Loc
  * wall clock, whatever zone the machine is in.
  */
 function referenceFor({ now, timeZone }: Clock) {
-  const clock = wallClockAt(now, timeZone);
+  const clock = wallTimeAt(now, timeZone);
   const instant = new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   return { instant, timezone: -instant.getTimezoneOffset() };
 }
@@ -78,7 +78,11 @@ function dueOf(result: ParsedResult, clock: Clock, reference: Date): Due {
     const relative = result.tags().has('result/relativeDate');
     return { kind: 'dateTime', at: relative ? clock.now + (at - reference.getTime()) : at };
   }
-  if (!start.isCertain('hour')) return { kind: 'day', day: dayKey(part('year'), part('month'), part('day')) };
+  if (!start.isCertain('hour'))
+    return {
+      kind: 'day',
+      day: `${String(part('year')).padStart(4, '0')}-${String(part('month')).padStart(2, '0')}-${String(part('day')).padStart(2, '0')}`,
+    };
   const wallClock = {
     year: part('year'),
     month: part('month'),
@@ -86,11 +90,11 @@ function dueOf(result: ParsedResult, clock: Clock, reference: Date): Due {
     hour: part('hour'),
     minute: part('minute'),
   };
-  return { kind: 'dateTime', at: instantOfWallClock(wallClock, clock.timeZone) };
+  return { kind: 'dateTime', at: instantOf(wallClock, clock.timeZone) };
 }
 
 function isPast(due: Due, { now, timeZone }: Clock): boolean {
-  return due.kind === 'dateTime' ? due.at < now : due.day < dayAt(now, timeZone);
+  return due.kind === 'dateTime' ? due.at < now : due.day < dayKeyOf(now, timeZone);
 }
 
 /** Same length, so chrono's indexes still point into the phrase as typed. */

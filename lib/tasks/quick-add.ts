@@ -105,23 +105,13 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAdd 
 }
 
 /**
- * The phrase without its date, type and priority words. When only the person would be left,
- * the type word stays with them, in the rep's own word order: "Call Dana", "Dana anrufen",
- * "给Dana打电话". A phrase that is all date keeps its text.
+ * The phrase without its date and priority words, in the rep's own words and order: the type
+ * word stays, so the list reads "Email Bob about pricing", "Dana anrufen", "给Dana打电话". A
+ * phrase that is all date keeps its text.
  */
 function titleOf(text: string, spans: QuickAdd['spans'], words: readonly LocaleWords[]): string {
   const { date, type, priority, person } = spans;
-  const parts = [date, type, priority].filter((s): s is Span => s !== undefined);
-  const dangling = allOf(words, 'dangling');
-  const smallWords = [...dangling, ...allOf(words, 'beforeName')];
-  const rest = remainderOf(text, person ? [...parts, person] : parts, smallWords);
-  if (rest) return remainderOf(text, parts, smallWords);
+  const cuts = [date, priority].filter((s): s is Span => s !== undefined);
   const kept = [type, person].filter((s): s is Span => s !== undefined);
-  const withType = remainderOf(
-    text,
-    [date, priority].filter((s): s is Span => s !== undefined),
-    dangling,
-    kept,
-  );
-  return withType || text.trim();
+  return remainderOf(text, cuts, allOf(words, 'dangling'), kept) || text.trim();
 }

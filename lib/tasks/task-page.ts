@@ -13,6 +13,8 @@ import {
 export interface TaskRow extends TaskRecord {
   personLabel?: string;
   personEmail?: string;
+  personPhone?: string;
+  personCompany?: string;
   emailSubject?: string;
   overdue: boolean;
 }
@@ -38,6 +40,8 @@ export async function toTaskRows(db: CommandCenterDb, tasks: TaskRecord[], clock
       ...task,
       ...((person?.name ?? task.personName) ? { personLabel: person?.name ?? task.personName } : {}),
       ...(person?.email ? { personEmail: person.email } : {}),
+      ...(person?.phone ? { personPhone: person.phone } : {}),
+      ...(person?.company ? { personCompany: person.company } : {}),
       ...(email ? { emailSubject: email.subject } : {}),
       overdue: isOverdue(task, clock),
     };
@@ -53,4 +57,26 @@ export async function readTaskPage(
     readTaskCounts(db, args.clock),
   ]);
   return { view: args.view, rows: await toTaskRows(db, tasks, args.clock), total: counts[args.view], counts };
+}
+
+/**
+ * Do mode's order: the overdue first (the longest overdue first), then the rest of the open
+ * queue by due and priority, undated last.
+ */
+export async function readTaskQueue(db: CommandCenterDb, clock: TaskClock, limit: number): Promise<TaskRow[]> {
+  const overdue = await taskViewCollection(db, 'overdue', clock).limit(limit).toArray();
+  const rest =
+    overdue.length < limit
+      ? await taskViewCollection(db, 'open', clock)
+          .filter((task) => !isOverdue(task, clock))
+          .limit(limit - overdue.length)
+          .toArray()
+      : [];
+  return toTaskRows(db, [...overdue, ...rest], clock);
+}
+
+/** One task for its detail view, or null when it is gone. */
+export async function readTask(db: CommandCenterDb, id: string, clock: TaskClock): Promise<TaskRow | null> {
+  const task = await db.tasks.get(id);
+  return task ? ((await toTaskRows(db, [task], clock))[0] ?? null) : null;
 }

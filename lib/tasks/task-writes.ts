@@ -59,7 +59,10 @@ const UNDONE_FIELDS = [
   'personId',
   'personName',
 ] as const;
-export type TaskPrior = { [K in (typeof UNDONE_FIELDS)[number]]?: TaskRecord[K] | undefined };
+type Kept = 'status' | 'dueAt' | 'dueKind' | 'title' | 'type' | 'priority';
+export type TaskPrior = Pick<TaskRecord, Kept> & {
+  [K in Exclude<(typeof UNDONE_FIELDS)[number], Kept>]?: TaskRecord[K] | undefined;
+};
 
 export interface TaskUndo {
   id: string;
@@ -87,7 +90,7 @@ export function dueFields(due: DueInput, timeZone: string): Pick<TaskRecord, 'du
 
 function priorOf(task: TaskRecord): TaskPrior {
   const prior: Record<string, unknown> = {};
-  for (const field of UNDONE_FIELDS) prior[field] = task[field];
+  for (const field of UNDONE_FIELDS) if (task[field] !== undefined) prior[field] = task[field];
   return prior as TaskPrior;
 }
 
@@ -264,7 +267,7 @@ export async function undoTaskChanges(db: CommandCenterDb, undo: readonly TaskUn
     db,
     undo.map(({ id, version }) => ({ id, version })),
     (task) => {
-      const prior = priorById.get(task.id) ?? {};
+      const prior: Partial<TaskPrior> = priorById.get(task.id) ?? {};
       const patch: Record<string, unknown> = {};
       for (const field of UNDONE_FIELDS) patch[field] = prior[field];
       // A field the task did not have before the change must go again.

@@ -226,3 +226,50 @@ for (const { site, url, changed } of SITES) {
       }),
   );
 }
+
+test('Firefox: the Tasks tab adds a task in one line and completes it with one click', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const sidebar = await tab.sidebarFrame();
+    const count = (view: string) =>
+      sidebar.evaluate((view) => {
+        const text = document.querySelector(`[data-testid="task-count-${view}"]`)?.textContent ?? '';
+        return /\d/.test(text) ? Number(text.replace(/\D/g, '')) : undefined;
+      }, view);
+    await sidebar.evaluate(() =>
+      document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="tasks"]')?.click(),
+    );
+    const before = await waitFor('the Tomorrow count', () => count('tomorrow'));
+    await sidebar.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="quick-add"]');
+      if (!input) return;
+      input.value = 'Call Dana tomorrow 9am high';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const due = await waitFor('the preview to read the date', () =>
+      sidebar.evaluate(() => document.querySelector('[data-testid="preview-due"]')?.textContent || undefined),
+    );
+    assert.match(due, /^tomorrow 9:00\sAM$/);
+    await sidebar.evaluate(() => document.querySelector<HTMLFormElement>('.quick-add-line')?.requestSubmit());
+    await waitFor('the task to count in Tomorrow', async () =>
+      (await count('tomorrow')) === before + 1 ? true : undefined,
+    );
+    const completedBefore = await waitFor('the Completed count', () => count('completed'));
+    await sidebar.evaluate(() =>
+      document.querySelector<HTMLElement>('[data-testid="task-views"] [data-key="tomorrow"]')?.click(),
+    );
+    await waitFor('the new task’s row', () =>
+      sidebar.evaluate(() => {
+        const row = [...document.querySelectorAll('[data-testid="task-row"]')].find((r) =>
+          r.textContent?.includes('Call Dana'),
+        );
+        row?.querySelector<HTMLElement>('[data-testid="task-complete"]')?.click();
+        return row ? true : undefined;
+      }),
+    );
+    await waitFor('Completed to count it', async () =>
+      (await count('completed')) === completedBefore + 1 ? true : undefined,
+    );
+    assert.equal(await count('tomorrow'), before);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
