@@ -49,6 +49,7 @@ interface Pending {
 export function TaskActionsProvider({ children }: { children: ComponentChildren }) {
   const clock = useTaskClock();
   const clearTaskSelection = useView((state) => state.clearTaskSelection);
+  const markLeaving = useView((state) => state.markLeaving);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [snoozing, setSnoozing] = useState<Pending | null>(null);
   const say = useCallback(
@@ -73,12 +74,16 @@ export function TaskActionsProvider({ children }: { children: ComponentChildren 
         label: t('undo'),
         run: () =>
           void sendCommand('tasks.undo', { undo })
+            .then((undone) => {
+              markLeaving(undone.done, false);
+              return undone;
+            })
             .then((undone) => say(undone.failed.length > 0 ? t('taskUndoRefused') : t('undone')))
             .catch((error: unknown) => say(t('errorGeneric', String(error)), 'error')),
       });
       return true;
     },
-    [say],
+    [say, markLeaving],
   );
 
   const run = useCallback(
@@ -95,10 +100,27 @@ export function TaskActionsProvider({ children }: { children: ComponentChildren 
     [report, say, clearTaskSelection],
   );
 
+  /** Completing and skipping hide the tasks at once; what the background refuses comes back. */
+  const leave = useCallback(
+    async (refs: TaskRef[], work: () => Promise<TaskActionResult>, done: PluralKey) => {
+      const ids = refs.map((ref) => ref.id);
+      markLeaving(ids, true);
+      let result: TaskActionResult | null = null;
+      const ok = await run(async () => {
+        result = await work();
+        return result;
+      }, done);
+      const kept = result ? (result as TaskActionResult).failed.map((failure) => failure.id) : ids;
+      if (kept.length > 0) markLeaving(kept, false);
+      return ok;
+    },
+    [run, markLeaving],
+  );
+
   const value = useMemo<TaskActions>(
     () => ({
-      complete: (refs) => run(() => sendCommand('tasks.complete', { refs }), 'tasksCompleted'),
-      skip: (refs) => run(() => sendCommand('tasks.skip', { refs }), 'tasksSkipped'),
+      complete: (refs) => leave(refs, () => sendCommand('tasks.complete', { refs }), 'tasksCompleted'),
+      skip: (refs) => leave(refs, () => sendCommand('tasks.skip', { refs }), 'tasksSkipped'),
       reopen: (refs) => run(() => sendCommand('tasks.reopen', { refs }), 'tasksReopened'),
       reschedule: (refs, due) =>
         run(
@@ -111,7 +133,7 @@ export function TaskActionsProvider({ children }: { children: ComponentChildren 
       askSnooze: (tasks, after) => setSnoozing({ tasks, after }),
       say: (text, tone) => say(text, tone),
     }),
-    [run, say, clock.timeZone],
+    [run, leave, say, clock.timeZone],
   );
 
   const snooze = async ({ tasks, after }: Pending, choice: SnoozeChoice) => {

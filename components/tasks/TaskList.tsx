@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import type { TaskPage, TaskRow } from '../../lib/tasks/task-page';
 import type { TaskClock, TaskView } from '../../lib/tasks/task-views';
+import { useView } from '../app/view-store-context';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useTaskActions } from './TaskActionsProvider';
@@ -48,11 +49,21 @@ export function TaskList({
     onPage(live.value);
   }
   const page = kept.current?.view === view ? kept.current : null;
+  const leaving = useView((state) => state.leavingTasks);
+  const markLeaving = useView((state) => state.markLeaving);
+  // A task done here leaves the list at once; once the background's answer no longer holds it,
+  // it needs hiding no more.
+  const rows = (page?.rows ?? []).filter((row) => view === 'completed' || !(row.id in leaving));
+  useEffect(() => {
+    if (!page) return;
+    const gone = Object.keys(leaving).filter((id) => !page.rows.some((row) => row.id === id && row.status === 'open'));
+    if (gone.length > 0) markLeaving(gone, false);
+  }, [page, leaving, markLeaving]);
   const { complete, reopen, askSnooze } = useTaskActions();
 
   const rowOf = (element: Element | null): TaskRow | undefined => {
     const id = element?.closest<HTMLElement>('[data-testid="task-row"]')?.dataset.id;
-    return page?.rows.find((row) => row.id === id);
+    return rows.find((row) => row.id === id);
   };
   const focusRow = (index: number) => list.current?.querySelectorAll<HTMLElement>('.task-main')[index]?.focus();
 
@@ -93,7 +104,7 @@ export function TaskList({
   };
 
   if (live.status === 'error') return <ErrorNote message={live.error.message} />;
-  if (page && page.total === 0)
+  if (page && page.total - (page.rows.length - rows.length) <= 0)
     return <EmptyState title={t('taskEmptyTitle', t(TASK_VIEW_LABELS[view]))} body={t(TASK_VIEW_EMPTY[view])} />;
   return (
     <div class="task-list-wrap" aria-busy={live.status === 'loading'}>
@@ -104,7 +115,7 @@ export function TaskList({
         data-testid="task-list"
         onKeyDown={onKeyDown}
       >
-        {page?.rows.map((row) =>
+        {rows.map((row) =>
           editing === row.id ? (
             <li key={row.id} class="task-editing">
               <TaskForm

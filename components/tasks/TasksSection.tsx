@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/t';
 import type { TaskPage } from '../../lib/tasks/task-page';
+import { countsWithout } from '../../lib/tasks/task-views';
 import { useView } from '../app/view-store-context';
 import { DoMode } from './DoMode';
 import { QuickAdd } from './QuickAdd';
@@ -18,6 +19,14 @@ export function TasksSection() {
   const openTaskId = useView((state) => state.openTaskId);
   const doMode = useView((state) => state.doMode);
   const [page, setPage] = useState<TaskPage | null>(null);
+  const leaving = useView((state) => state.leavingTasks);
+  const counts =
+    page &&
+    countsWithout(
+      page.counts,
+      page.rows.filter((row) => row.id in leaving),
+      clock,
+    );
   return (
     <section class="tasks" aria-label={t('sectionTasks')} data-testid="tasks-section">
       <TaskActionsProvider>
@@ -27,7 +36,7 @@ export function TasksSection() {
           <TaskDetail id={openTaskId} />
         ) : (
           <>
-            <TaskViewTabs counts={page?.counts} />
+            <TaskViewTabs counts={counts ?? undefined} />
             <QuickAdd />
             <TaskBulkBar view={view} page={page?.view === view ? page : null} />
             <TaskList view={view} clock={clock} onPage={setPage} />

@@ -221,10 +221,10 @@ function weightedPick<T>(random: Random, weighted: ReadonlyArray<readonly [T, nu
   return weighted[weighted.length - 1]![0];
 }
 
-export function demoTasks(people: PersonRecord[], now: number, seed = 11): TaskRecord[] {
+export function demoTasks(people: PersonRecord[], now: number, seed = 11, count = 18): TaskRecord[] {
   const random = createRandom(seed);
   const types = ['call', 'email', 'linkedin', 'custom'] as const;
-  return Array.from({ length: 18 }, (_, index) => {
+  return Array.from({ length: count }, (_, index) => {
     const person = random.pick(people);
     const title = random
       .pick(TASK_TITLES)

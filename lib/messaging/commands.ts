@@ -75,6 +75,7 @@ export const commands = {
       eventsPerEmail: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20))),
       start: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
       count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200_000))),
+      tasks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50_000))),
     }),
     result: returns<{ emails: number; events: number; people: number; tasks: number }>(),
     // Too large for one transaction; seeding the same slice again writes the same rows.

@@ -50,6 +50,9 @@ export interface TasksSlice {
   selectedTasks: Record<string, number>;
   openTaskId: string | null;
   doMode: boolean;
+  /** Tasks just completed or skipped here: hidden at once, before the background's answer. */
+  leavingTasks: Record<string, true>;
+  markLeaving: (ids: readonly string[], leaving: boolean) => void;
   showTaskView: (view: TaskView) => void;
   toggleTaskSelected: (id: string, version: number) => void;
   selectTasks: (tasks: { id: string; version: number }[]) => void;
@@ -99,6 +102,16 @@ const tasksSlice: StateCreator<ViewState, [], [], TasksSlice> = (set) => ({
   selectedTasks: {},
   openTaskId: null,
   doMode: false,
+  leavingTasks: {},
+  markLeaving: (ids, leaving) =>
+    set(({ leavingTasks }) => {
+      const next = { ...leavingTasks };
+      for (const id of ids) {
+        if (leaving) next[id] = true;
+        else delete next[id];
+      }
+      return { leavingTasks: next };
+    }),
   showTaskView: (taskView) => set({ taskView, selectedTasks: {}, openTaskId: null }),
   toggleTaskSelected: (id, version) =>
     set(({ selectedTasks }) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandCenterDb } from '../db/database';
 import type { TaskRecord } from '../db/records';
 import { readTaskPage } from './task-page';
-import { inView, readTaskCounts, TASK_VIEWS, type TaskClock, taskViewCollection } from './task-views';
+import { countsWithout, inView, readTaskCounts, TASK_VIEWS, type TaskClock, taskViewCollection } from './task-views';
 import { createTask, type DueInput, dueFields } from './task-writes';
 import { atTimeOn } from './zoned-time';
 
@@ -170,5 +170,23 @@ describe('the Tasks views', () => {
       ['Dana Scully', 'dana@example.com'],
       ['Fox', undefined],
     ]);
+  });
+});
+
+describe('counts while a completion is on its way', () => {
+  it('take a just-completed task out of every view it was in and into Completed', () => {
+    const clock: TaskClock = { now: at('2026-12-01', 10), timeZone: BERLIN };
+    const counts = { overdue: 2, today: 3, tomorrow: 1, next7: 5, open: 9, completed: 1 };
+    const overdue = task('o', { kind: 'dateTime', at: at('2026-12-01', 8) });
+    const today = task('t', { kind: 'day', day: '2026-12-01' });
+    const done = task('d', { kind: 'day', day: '2026-12-01' }, { status: 'completed', doneAt: 1 });
+    expect(countsWithout(counts, [overdue, today, done], clock)).toEqual({
+      overdue: 1,
+      today: 2,
+      tomorrow: 1,
+      next7: 4,
+      open: 7,
+      completed: 3,
+    });
   });
 });

@@ -70,21 +70,22 @@ async function pastToday(db: CommandCenterDb, clock: TaskClock, b: DayBounds): P
 
 export async function readTaskCounts(db: CommandCenterDb, clock: TaskClock): Promise<TaskCounts> {
   const b = boundsOf(clock);
-  const [before, past, today, tomorrow, week, open, completed] = await Promise.all([
+  // Disjoint ranges, so each open task's key is counted once: the whole index is walked once.
+  const [before, past, today, tomorrow, rest, later, completed] = await Promise.all([
     openDue(db, -Infinity, b.today).count(),
     pastToday(db, clock, b),
     openDue(db, b.today, b.tomorrow).count(),
     openDue(db, b.tomorrow, b.dayAfter).count(),
-    openDue(db, b.today, b.week).count(),
-    db.tasks.where('status').equals('open').count(),
+    openDue(db, b.dayAfter, b.week).count(),
+    openDue(db, b.week, NO_DUE_AT + 1).count(),
     db.tasks.where('doneAt').above(0).count(),
   ]);
   return {
     overdue: before + past,
     today: today - past,
     tomorrow,
-    next7: week - past,
-    open,
+    next7: today - past + tomorrow + rest,
+    open: before + today + tomorrow + rest + later,
     completed,
   };
 }
@@ -107,4 +108,19 @@ export function taskViewCollection(db: CommandCenterDb, view: TaskView, clock: T
     case 'next7':
       return openDue(db, b.today, b.week).filter(notPast);
   }
+}
+
+/**
+ * The counts as they will be once `leaving` (open tasks just completed or skipped here, still
+ * shown open by the last answer) are done: the sidebar shows this at once, the background's
+ * answer follows.
+ */
+export function countsWithout(counts: TaskCounts, leaving: readonly TaskRecord[], clock: TaskClock): TaskCounts {
+  const next = { ...counts };
+  for (const task of leaving) {
+    if (task.status !== 'open') continue;
+    for (const view of TASK_VIEWS) if (view !== 'completed' && inView(task, view, clock)) next[view] -= 1;
+    next.completed += 1;
+  }
+  return next;
 }

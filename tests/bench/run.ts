@@ -8,11 +8,12 @@ import { measureCompose } from './compose.ts';
 import { measureFolderQueries } from './folder-queries.ts';
 import { measureSidebarVisible } from './sidebar-visible.ts';
 import { fmt, median } from './stats.ts';
+import { measureTasks } from './tasks.ts';
 
-// `npm run bench -- --only sizes,visible,compose,folders` runs a part; `--emails`/`--events` scale the mailbox.
+// `npm run bench -- --only sizes,visible,compose,folders,tasks` runs a part; `--emails`/`--events` scale the mailbox.
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'sizes,visible,compose,folders' },
+    only: { type: 'string', default: 'sizes,visible,compose,folders,tasks' },
     emails: { type: 'string', default: '100000' },
     events: { type: 'string', default: '1000000' },
   },
@@ -56,6 +57,18 @@ if (parts.has('folders')) {
     const budgeted = timing.name.startsWith('all eight') || timing.name.startsWith('first page');
     rows.push(
       `| ${timing.name} (${result.seeded.emails.toLocaleString('en')} emails, ${result.seeded.events.toLocaleString('en')} events, median of ${timing.samples.length}) | ${fmt(value)} ms (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))}) | ${budgeted ? '≤ 50 ms' : '—'} | ${budgeted ? (value <= 50 ? 'yes' : 'NO') : '—'} |`,
+    );
+  }
+}
+
+if (parts.has('tasks')) {
+  const result = await measureTasks();
+  console.error(`tasks seeded: ${JSON.stringify(result.counts)}`);
+  for (const timing of result.timings) {
+    const value = median(timing.samples);
+    const budget = timing.name.startsWith('x on a row') ? 50 : timing.name.startsWith('Do mode') ? null : 30;
+    rows.push(
+      `| ${timing.name} (${result.counts.open.toLocaleString('en')} open tasks, median of ${timing.samples.length}) | ${fmt(value)} ms (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))}) | ${budget ? `≤ ${budget} ms` : '—'} | ${budget ? (value <= budget ? 'yes' : 'NO') : '—'} |`,
     );
   }
 }
