@@ -221,6 +221,12 @@ function weightedPick<T>(random: Random, weighted: ReadonlyArray<readonly [T, nu
   return weighted[weighted.length - 1]![0];
 }
 
+function localMidnight(now: number): number {
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
 export function demoTasks(people: PersonRecord[], now: number, seed = 11, count = 18): TaskRecord[] {
   const random = createRandom(seed);
   const types = ['call', 'email', 'linkedin', 'custom'] as const;
@@ -237,7 +243,12 @@ export function demoTasks(people: PersonRecord[], now: number, seed = 11, count 
       type: random.pick(types),
       title,
       personId: person.id,
-      dueAt: now + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR,
+      // At working hours of the rep's day, as tasks are planned (the machine's zone is the rep's).
+      dueAt:
+        localMidnight(now) +
+        random.int(-3, 8) * DAY +
+        random.int(8, 17) * HOUR +
+        (random.chance(0.5) ? 30 * 60_000 : 0),
       dueKind: 'dateTime',
       priority: random.chance(0.25) ? 'high' : 'normal',
       status: completed ? 'completed' : 'open',
