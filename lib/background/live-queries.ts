@@ -6,7 +6,9 @@ import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import type { QueryRunners } from '../messaging/live-query-server';
+import { readEmailTasks, readTask } from '../tasks/email-task-list';
 import { readTaskPage } from '../tasks/task-page';
+import { readRules } from '../tasks/task-rules';
 import { readTaskCounts } from '../tasks/task-views';
 
 /** Every named live query; each runs inside Dexie's liveQuery, so it must only read the db. */
@@ -20,6 +22,9 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'tasks.counts': (clock) => readTaskCounts(db, clock),
     'tasks.page': ({ view, now, timeZone, offset, limit }) =>
       readTaskPage(db, { view, clock: { now, timeZone }, offset, limit }),
+    'tasks.forEmail': ({ emailId, now, timeZone }) => readEmailTasks(db, emailId, { now, timeZone }),
+    'tasks.one': ({ id, now, timeZone }) => readTask(db, id, { now, timeZone }),
+    'tasks.rules': () => readRules(db),
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),

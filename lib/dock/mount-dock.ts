@@ -129,7 +129,11 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   // The keyboard command arrives from the background; close and compose requests from our own iframe.
   const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open, { focus: true });
+    const parsed = parseWith(tabMessageSchema, message);
+    if (!parsed.ok) return;
+    if (parsed.value.kind === 'sidebar.toggle') return void setOpen(!prefs.open, { focus: true });
+    setOpen(true, { focus: true });
+    return Promise.resolve(true);
   };
   browser.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));

@@ -37,10 +37,14 @@ export interface CommandRequest<N extends CommandName = CommandName> {
 
 export type CommandResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
-/** Background → content script of one tab. */
+/**
+ * Background → content script of one tab: the keyboard command toggles the sidebar;
+ * `sidebar.open` opens it (a reminder was clicked) and answers `true`, so the background knows
+ * the tab still has our content script.
+ */
 export interface TabMessage {
   channel: typeof CHANNEL;
-  kind: 'sidebar.toggle';
+  kind: 'sidebar.toggle' | 'sidebar.open';
 }
 
 /**
@@ -102,7 +106,7 @@ export type LiveServerMessage =
 
 export const tabMessageSchema = v.object({
   channel: v.literal(CHANNEL),
-  kind: v.literal('sidebar.toggle'),
+  kind: v.picklist(['sidebar.toggle', 'sidebar.open']),
 });
 
 /** Parses `value` or explains in one line what was wrong with it. */

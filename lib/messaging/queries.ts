@@ -6,7 +6,8 @@ import type { FolderMembers } from '../emails/folder-members';
 import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
-import type { TaskPage } from '../tasks/task-page';
+import type { TaskPage, TaskRow } from '../tasks/task-page';
+import type { RuleSummary } from '../tasks/task-rules';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
 import type { TaskCounts } from '../tasks/task-views';
 import { type QueryDefinition, returns } from './definition';
@@ -55,6 +56,18 @@ export const queries = {
     }),
     result: returns<TaskPage>(),
   },
+  /** The tasks of one email, open ones first (its detail view). */
+  'tasks.forEmail': {
+    args: v.object({ ...clockArgs, emailId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    result: returns<TaskRow[]>(),
+  },
+  /** One task, or null once it is gone (the task a reminder opened). */
+  'tasks.one': {
+    args: v.object({ ...clockArgs, id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),
+    result: returns<TaskRow | null>(),
+  },
+  /** Every engagement rule, oldest first, with how many tasks it made and emails it waits on. */
+  'tasks.rules': { args: v.object({}), result: returns<RuleSummary[]>() },
   'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
   'overview.counts': {
     args: v.object({}),

@@ -43,7 +43,19 @@ export interface DetailSlice {
   openEmail: (id: string | null) => void;
 }
 
-export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice;
+/**
+ * Crossing between Emails and Tasks: the task a reminder (or an email's task chip) asked to see,
+ * and the email a task links to.
+ */
+export interface CrossSlice {
+  focusedTaskId: string | null;
+  /** Shows the Tasks tab with this task picked out (null: none). */
+  focusTask: (id: string | null) => void;
+  /** Shows the Emails tab with this email's detail open (a task's link back to its email). */
+  showEmail: (id: string) => void;
+}
+
+export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice & CrossSlice;
 
 // Changing folder starts afresh: no selection, no open email.
 const leaveFolder = { selected: {}, selectionScope: null, openEmailId: null };
@@ -78,6 +90,12 @@ const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
   openEmail: (openEmailId) => set({ openEmailId }),
 });
 
+const crossSlice: StateCreator<ViewState, [], [], CrossSlice> = (set) => ({
+  focusedTaskId: null,
+  focusTask: (focusedTaskId) => set(focusedTaskId ? { focusedTaskId, section: 'tasks' } : { focusedTaskId }),
+  showEmail: (openEmailId) => set({ section: 'emails', openEmailId }),
+});
+
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
   filterText: '',
   // A selection made under another filter is not what the rep now sees: start afresh.
@@ -90,6 +108,7 @@ export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'ta
     ...filterSlice(...a),
     ...selectionSlice(...a),
     ...detailSlice(...a),
+    ...crossSlice(...a),
     ...initial,
   }));
 }
