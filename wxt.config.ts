@@ -5,7 +5,8 @@ import { MAIL_HOST_PATTERNS } from './lib/sites/mail-hosts';
 // Chrome MV3 and Firefox MV3 from one config. The manifest asks only for what the code uses:
 // storage (sidebar open/width per site), alarms (background wake-ups), unlimitedStorage
 // (the rep's whole mailbox history lives in IndexedDB, local-first), declarativeNetRequest
-// (one block rule: the rep's browser never loads our own pixel; no host permission needed).
+// (one block rule: the rep's browser never loads our own pixel; no host permission needed),
+// notifications (task reminders).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,

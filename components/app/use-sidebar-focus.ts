@@ -1,53 +1,48 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  FOCUS_REQUEST_TTL_MS,
-  forgetSidebarTab,
-  noteSidebarTab,
-  type SidebarFocusRequest,
-  sidebarFocusRequest,
-} from '../../lib/messaging/sidebar-focus';
+import { sendCommand } from '../../lib/messaging/client';
+import { hostMessageSchema, parseWith, sidebarMessageSchema } from '../../lib/messaging/protocol';
 import { useView } from './view-store-context';
 
 /**
- * Takes the background's "show this task" (a reminder was clicked, lib/background/
- * reveal-in-sidebar.ts) when it is for this sidebar, and tells the background which tab this
- * docked sidebar is in, and when the rep last saw it.
+ * Checks in with the background when the sidebar loads, whenever the rep comes back to it, and
+ * when the hosting content script or the background says a request waits:
+ * the background learns which tab holds a docked sidebar (and which the rep saw last), and
+ * hands over the task a clicked reminder asked to show (lib/background/reveal-in-sidebar.ts).
  */
 export function useSidebarFocus(): void {
   const focusTask = useView((state) => state.focusTask);
   const showSection = useView((state) => state.showSection);
   useEffect(() => {
     const docked = window.top !== window;
-    let tabId: number | undefined;
-    let stopped = false;
-    const take = (request: SidebarFocusRequest | null) => {
-      if (stopped || !request || Date.now() - request.at > FOCUS_REQUEST_TTL_MS) return;
-      // Meant for the sidebar in another tab; an untargeted one is for the page opened on its own.
-      if (request.tabId !== undefined ? request.tabId !== tabId : docked) return;
-      void sidebarFocusRequest.removeValue();
-      if (request.taskId) focusTask(request.taskId);
-      else showSection(request.section);
+    const checkIn = () =>
+      void sendCommand('sidebar.checkIn', { docked }).then(
+        ({ focus }) => {
+          if (focus?.taskId) focusTask(focus.taskId);
+          else if (focus) showSection(focus.section);
+        },
+        (error: unknown) => console.warn('[command-center] sidebar check-in failed', error),
+      );
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      // Only this extension (the webmail page cannot send these); at worst a needless check-in.
+      if (sender.id !== browser.runtime.id) return;
+      if (parseWith(sidebarMessageSchema, message).ok) checkIn();
     };
-    const seen = () => {
-      if (docked && tabId !== undefined && document.visibilityState === 'visible') void noteSidebarTab(tabId);
+    // The content script hosting us asks for a check-in when the background opened it for a task.
+    const onHostMessage = (event: MessageEvent) => {
+      if (event.source === window.parent && parseWith(hostMessageSchema, event.data).ok) checkIn();
     };
-    void browser.tabs.getCurrent().then(async (tab) => {
-      tabId = tab?.id;
-      seen();
-      take(await sidebarFocusRequest.getValue());
-    });
-    const unwatch = sidebarFocusRequest.watch(take);
-    document.addEventListener('visibilitychange', seen);
-    window.addEventListener('focus', seen);
-    const gone = () => tabId !== undefined && docked && void forgetSidebarTab(tabId);
-    window.addEventListener('pagehide', gone);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') checkIn();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    window.addEventListener('message', onHostMessage);
+    document.addEventListener('visibilitychange', onVisible);
+    checkIn();
     return () => {
-      stopped = true;
-      unwatch();
-      document.removeEventListener('visibilitychange', seen);
-      window.removeEventListener('focus', seen);
-      window.removeEventListener('pagehide', gone);
+      browser.runtime.onMessage.removeListener(onMessage);
+      window.removeEventListener('message', onHostMessage);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [focusTask, showSection]);
 }

@@ -67,6 +67,8 @@ export function RuleForm({
   return (
     <form
       class="rule-form"
+      // Our own message, in the rep's language, instead of the browser's bubble.
+      noValidate
       data-testid="rule-form"
       onSubmit={(event) => {
         event.preventDefault();

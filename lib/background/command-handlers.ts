@@ -32,6 +32,7 @@ import type { SyncResult } from '../tracking/event-sync';
 import { queueSelfView } from '../tracking/outbox';
 import { prepareWebmailSend, recordWebmailHandover, recordWebmailUndo } from '../tracking/prepare-send';
 import { loadServerSettings, type ServerSettings } from '../tracking/server-settings';
+import { checkInSidebar } from './sidebar-tabs';
 
 export interface BackgroundServices {
   syncNow: () => Promise<SyncResult | null>;
@@ -83,6 +84,7 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'tasks.rules.setEnabled': ({ id, enabled, timeZone }) => setRuleEnabled(db, id, enabled, ruleContext(timeZone)),
     'tasks.rules.delete': ({ id, timeZone }) => deleteRule(db, id, ruleContext(timeZone)),
     'tasks.rules.restore': ({ removed }) => restoreRule(db, removed),
+    'sidebar.checkIn': ({ docked }, { tabId }) => checkInSidebar(tabId, docked),
     'tracking.sync': async () => {
       const result = await services.syncNow();
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };

@@ -1,6 +1,15 @@
 import { browser } from 'wxt/browser';
-import { CHANNEL, type TabMessage } from '../messaging/protocol';
-import { forgetSidebarTab, sidebarFocusRequest, sidebarTabs } from '../messaging/sidebar-focus';
+import { CHANNEL, type SidebarMessage, type TabMessage } from '../messaging/protocol';
+import { askSidebarToFocus, forgetSidebarTab, sidebarTabs } from './sidebar-tabs';
+
+/** Tells every open sidebar that a request waits; the one it is for takes it at its check-in. */
+function wakeSidebars(): Promise<void> {
+  const message: SidebarMessage = { channel: CHANNEL, kind: 'sidebar.focusWaiting' };
+  return browser.runtime.sendMessage(message).then(
+    () => undefined,
+    () => undefined, // no sidebar open right now: it finds the request when it loads
+  );
+}
 
 /**
  * Shows the Tasks tab (with one task) in the sidebar: in the webmail tab the rep saw last, which
@@ -15,22 +24,24 @@ export async function revealInSidebar(target: { taskId?: string | undefined }, n
       await forgetSidebarTab(tabId);
       continue;
     }
-    await sidebarFocusRequest.setValue({ section: 'tasks', ...target, tabId, at: now });
+    await askSidebarToFocus({ section: 'tasks', ...target, tabId, at: now });
     const open: TabMessage = { channel: CHANNEL, kind: 'sidebar.open' };
     const opened = await browser.tabs.sendMessage(tabId, open, { frameId: 0 }).then(
       (answer) => answer === true,
       () => false,
     );
     if (!opened) {
-      // Closed, reloaded to another site, or our content script is gone (extension updated).
+      // Closed, gone to another site, or our content script is gone (extension updated).
       await forgetSidebarTab(tabId);
       continue;
     }
     await browser.tabs.update(tabId, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+    await wakeSidebars();
     return 'webmail' as const;
   }
-  await sidebarFocusRequest.setValue({ section: 'tasks', ...target, at: now });
-  await browser.tabs.create({ url: browser.runtime.getURL('/sidebar.html') });
+  const page = await browser.tabs.create({ url: browser.runtime.getURL('/sidebar.html') });
+  if (page.id !== undefined) await askSidebarToFocus({ section: 'tasks', ...target, tabId: page.id, at: now });
+  await wakeSidebars();
   return 'page' as const;
 }

@@ -230,13 +230,18 @@ export function demoTasks(people: PersonRecord[], now: number, seed = 11): TaskR
       .replace('{company}', person.company ?? '');
     const createdAt = now - random.int(1, 10) * DAY;
     const completed = index % 6 === 5;
+    // Drawn in the order the fields were always drawn, so the demo stays the same.
+    const type = random.pick(types);
+    const dueAt = now + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR;
     return {
       id: `${DEMO_PREFIX}task-${index}`,
-      type: random.pick(types),
+      type,
       title,
       personId: person.id,
-      dueAt: now + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR,
+      dueAt,
       dueKind: 'dateTime',
+      // Turning the demo on must not ring a reminder for every past task it makes up.
+      ...(dueAt <= now ? { remindedFor: dueAt } : {}),
       priority: random.chance(0.25) ? 'high' : 'normal',
       status: completed ? 'completed' : 'open',
       source: 'manual',

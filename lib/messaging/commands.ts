@@ -263,6 +263,16 @@ export const commands = {
     result: returns<{ restored: boolean }>(),
     transaction: 'inside',
   },
+  /**
+   * A sidebar says it is showing (loaded, or the rep came back to it): the background notes its
+   * tab (docked ones only) and answers the "show this task" waiting for that tab, if any.
+   */
+  'sidebar.checkIn': {
+    args: v.object({ docked: v.boolean() }),
+    result: returns<{ focus: { section: 'tasks'; taskId?: string } | null }>(),
+    // Reads and writes storage.session, which cannot join an IndexedDB transaction.
+    transaction: 'outside',
+  },
   'tracking.sync': {
     args: v.object({}),
     result: returns<{ configured: boolean; applied: number; skipped: number }>(),

@@ -48,6 +48,29 @@ export interface TabMessage {
 }
 
 /**
+ * Background → every open sidebar (runtime broadcast): a "show this task" waits for one of you;
+ * each checks in (`sidebar.checkIn`) and the background hands it only to the one in its tab.
+ */
+export interface SidebarMessage {
+  channel: typeof CHANNEL;
+  kind: 'sidebar.focusWaiting';
+}
+
+export const sidebarMessageSchema = v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.focusWaiting') });
+
+/**
+ * Content script → its sidebar iframe (window.postMessage): "check in now" (the background
+ * opened the sidebar for a clicked reminder). The webmail page can post the same, and then the
+ * sidebar only asks the background for nothing: the background hands out what waits.
+ */
+export interface HostMessage {
+  channel: typeof CHANNEL;
+  kind: 'sidebar.checkIn';
+}
+
+export const hostMessageSchema = v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.checkIn') });
+
+/**
  * What the sidebar asks of a prefilled compose (`compose.open`, issue #10 item 6). Addresses are
  * only bounded here, not checked: the content script skips and reports the ones that are not
  * addresses (lib/content/compose-prefill.ts) instead of refusing the whole compose.
