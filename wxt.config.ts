@@ -5,7 +5,8 @@ import { MAIL_HOST_PATTERNS } from './lib/sites/mail-hosts';
 // Chrome MV3 and Firefox MV3 from one config. The manifest asks only for what the code uses:
 // storage (sidebar open/width per site), alarms (background wake-ups), unlimitedStorage
 // (the rep's whole mailbox history lives in IndexedDB, local-first), declarativeNetRequest
-// (one block rule: the rep's browser never loads our own pixel; no host permission needed).
+// (one block rule: the rep's browser never loads our own pixel; no host permission needed),
+// notifications (task reminders).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -15,7 +16,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'declarativeNetRequest'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'declarativeNetRequest', 'notifications'],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -3,10 +3,13 @@ import { t } from '../../lib/i18n/t';
 import type { Section } from '../../lib/store/view-store';
 import { EmailsSection } from '../emails/EmailsSection';
 import { ListsSection } from '../lists/ListsSection';
+import { TaskRules } from '../tasks/TaskRules';
+import { TaskSpotlight } from '../tasks/TaskSpotlight';
 import { TasksSection } from '../tasks/TasksSection';
 import { ErrorNote } from '../ui/ErrorNote';
 import { TabList } from '../ui/TabList';
 import { Header } from './Header';
+import { useSidebarFocus } from './use-sidebar-focus';
 import { useView } from './view-store-context';
 
 const SECTIONS: { key: Section; label: 'sectionEmails' | 'sectionTasks' | 'sectionLists' }[] = [
@@ -19,6 +22,7 @@ export function App({ onClose }: { onClose: () => void }) {
   const section = useView((state) => state.section);
   const showSection = useView((state) => state.showSection);
   const [error, setError] = useState<string | null>(null);
+  useSidebarFocus();
   return (
     <div class="app" data-testid="sidebar">
       <Header onClose={onClose} onError={setError} />
@@ -33,7 +37,14 @@ export function App({ onClose }: { onClose: () => void }) {
       />
       <main class="content">
         {section === 'emails' && <EmailsSection />}
-        {section === 'tasks' && <TasksSection />}
+        {section === 'tasks' && (
+          // The spotlight and the Rules panel move into the Tasks section when its list lands.
+          <div class="tasks-area">
+            <TaskSpotlight />
+            <TasksSection />
+            <TaskRules />
+          </div>
+        )}
         {section === 'lists' && <ListsSection />}
       </main>
     </div>

@@ -7,6 +7,7 @@ import { useView } from '../app/view-store-context';
 import { Dialog } from '../ui/Dialog';
 import { Toast, type ToastMessage } from '../ui/Toast';
 import { ACTION_DONE } from './action-labels';
+import { FollowUpDialog } from './FollowUpDialog';
 import { RescheduleDialog } from './RescheduleDialog';
 import { type ActionOptions, runAction, undoAction } from './run-action';
 
@@ -46,6 +47,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [rescheduling, setRescheduling] = useState<Pending | null>(null);
+  const [followingUp, setFollowingUp] = useState<Pending | null>(null);
 
   const show = useCallback(
     (text: string, tone: ToastMessage['tone'] = 'info', action?: ToastMessage['action']) =>
@@ -89,6 +91,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
       if (targets.length === 0) return;
       const pending = { action, targets, status };
       if (action === 'reschedule') setRescheduling(pending);
+      else if (action === 'followUp') setFollowingUp(pending);
       else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
       else void perform(pending);
     },
@@ -122,6 +125,15 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
           onConfirm={(at) => {
             setRescheduling(null);
             void perform(rescheduling, { at });
+          }}
+        />
+      )}
+      {followingUp && (
+        <FollowUpDialog
+          onCancel={() => setFollowingUp(null)}
+          onConfirm={(followUp) => {
+            setFollowingUp(null);
+            void perform(followingUp, { followUp });
           }}
         />
       )}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import { useView } from '../app/view-store-context';
+import { EmailTasks } from '../tasks/EmailTasks';
 import { ErrorNote } from '../ui/ErrorNote';
 import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
@@ -105,6 +106,7 @@ export function EmailDetailView({ id }: { id: string }) {
           <MailText text={email.bodyPreview} />
         </p>
       )}
+      <EmailTasks emailId={email.id} />
       <h3>{t('engagementTimeline')}</h3>
       <EventTimeline events={detail.value.events} />
       <h3>{t('statusHistory')}</h3>

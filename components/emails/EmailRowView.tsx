@@ -3,6 +3,7 @@ import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { formatDateTime, formatRelative } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { useView } from '../app/view-store-context';
+import { TaskChip } from '../tasks/TaskChip';
 import { withoutBidiControls } from '../ui/bidi';
 import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
@@ -61,6 +62,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
         </span>
         <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">
+          {row.openTask && <TaskChip task={row.openTask} />}
           {row.campaignName && (
             <span class="campaign" title={row.campaignName}>
               {row.campaignName}

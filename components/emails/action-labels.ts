@@ -3,6 +3,7 @@ import type { MessageKey, PluralKey } from '../../lib/i18n/t';
 
 export const ACTION_LABELS: Record<EmailAction, MessageKey> = {
   archive: 'actionArchive',
+  followUp: 'actionFollowUp',
   unarchive: 'actionUnarchive',
   reschedule: 'actionReschedule',
   sendNow: 'actionSendNow',
@@ -13,6 +14,7 @@ export const ACTION_LABELS: Record<EmailAction, MessageKey> = {
 /** What the toast says once an action is done ("Archived 3 emails"). */
 export const ACTION_DONE: Record<EmailAction, PluralKey> = {
   archive: 'doneArchive',
+  followUp: 'doneFollowUp',
   unarchive: 'doneUnarchive',
   reschedule: 'doneReschedule',
   sendNow: 'doneSendNow',
@@ -23,6 +25,7 @@ export const ACTION_DONE: Record<EmailAction, PluralKey> = {
 /** What the progress bar says while a bulk action runs ("Archiving…"). */
 export const ACTION_PROGRESS: Record<EmailAction, MessageKey> = {
   archive: 'progressArchive',
+  followUp: 'progressFollowUp',
   unarchive: 'progressUnarchive',
   reschedule: 'progressReschedule',
   sendNow: 'progressSendNow',

@@ -2,12 +2,15 @@ import type { ActionResult } from '../../lib/emails/actions';
 import type { EmailAction } from '../../lib/emails/actions-by-status';
 import type { EmailStatus } from '../../lib/emails/status';
 import { sendCommand } from '../../lib/messaging/client';
+import type { FollowUpType } from '../../lib/tasks/follow-up';
 
 /** Emails per command: small enough to show progress, large enough to be quick. */
 export const CHUNK = 50;
 
 export interface ActionOptions {
   at?: number;
+  /** Follow up: the task's type and due day (in the rep's zone), from the chooser. */
+  followUp?: { type: FollowUpType; day: string };
 }
 
 /** Sends one action for some emails to the background, chunk by chunk, reporting progress. */
@@ -46,10 +49,33 @@ function sendChunk(
       return sendCommand('emails.retry', { ids, expected: status as 'failed' | 'bounced' | 'spam' });
     case 'sendNow':
       return sendCommand('emails.sendNow', { ids, expected: status as 'draft' | 'scheduled' });
+    case 'followUp':
+      if (!options.followUp) throw new Error('A task type is needed.');
+      return followUpEach(ids, options.followUp);
     case 'reschedule':
       if (options.at === undefined) throw new Error('A new send time is needed.');
       return sendCommand('emails.reschedule', { ids, at: options.at, expected: status as 'draft' | 'scheduled' });
   }
+}
+
+/** One task per email (each its own command), each email's refusal kept with it. */
+async function followUpEach(ids: string[], choice: NonNullable<ActionOptions['followUp']>): Promise<ActionResult> {
+  const result: ActionResult = { done: [], failed: [] };
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  for (const emailId of ids) {
+    try {
+      await sendCommand('tasks.followUp', {
+        emailId,
+        type: choice.type,
+        due: { kind: 'day', day: choice.day },
+        timeZone,
+      });
+      result.done.push(emailId);
+    } catch (error) {
+      result.failed.push({ id: emailId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
 }
 
 /** The action that takes back `action` for the emails it changed, if there is one. */

@@ -2,12 +2,8 @@ import type { TaskType } from '../../lib/db/records';
 import type { MessageKey } from '../../lib/i18n/t';
 import type { TaskView } from '../../lib/tasks/task-views';
 
-export const TASK_TYPE_LABELS: Record<TaskType, MessageKey> = {
-  email: 'taskTypeEmail',
-  call: 'taskTypeCall',
-  linkedin: 'taskTypeLinkedin',
-  custom: 'taskTypeCustom',
-};
+/** The name of each type, shared with the background's notifications. */
+export { TASK_KIND_LABELS as TASK_TYPE_LABELS } from '../../lib/tasks/task-kind-labels';
 
 /** A glyph per type, beside its name (which screen readers read instead). */
 export const TASK_TYPE_MARKS: Record<TaskType, string> = { email: '✉', call: '☎', linkedin: 'in', custom: '•' };

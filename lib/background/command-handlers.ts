@@ -14,6 +14,9 @@ import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import type { CommandHandlers } from '../messaging/command-router';
+import { followUpEmail } from '../tasks/follow-up';
+import { createRule, deleteRule, editRule, restoreRule, setRuleEnabled } from '../tasks/task-rules';
+import { localRuleContext, localWording } from '../tasks/task-wording';
 import {
   completeTasks,
   createTask,
@@ -29,11 +32,18 @@ import type { SyncResult } from '../tracking/event-sync';
 import { queueSelfView } from '../tracking/outbox';
 import { prepareWebmailSend, recordWebmailHandover, recordWebmailUndo } from '../tracking/prepare-send';
 import { loadServerSettings, type ServerSettings } from '../tracking/server-settings';
+import { checkInSidebar } from './sidebar-tabs';
 
 export interface BackgroundServices {
   syncNow: () => Promise<SyncResult | null>;
   setServer: (settings: ServerSettings | null) => Promise<{ changed: boolean }>;
 }
+
+/** The rules' context with the zone the sidebar named (the rep's), for the tasks an edit may make. */
+const ruleContext = (timeZone: string) => {
+  const local = localRuleContext();
+  return { ...local, clock: { ...local.clock, timeZone } };
+};
 
 /** Every command's handler, each a thin call into the module that owns the work. */
 export function createCommandHandlers(db: CommandCenterDb, services: BackgroundServices): CommandHandlers {
@@ -67,6 +77,14 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
       rescheduleTasks(db, refs, due, { now: Date.now(), timeZone }, how),
     'tasks.moveOverdueToToday': ({ timeZone }) => moveOverdueToToday(db, { now: Date.now(), timeZone }),
     'tasks.undo': ({ undo }) => undoTaskChanges(db, undo, Date.now()),
+    'tasks.followUp': ({ timeZone, ...request }) =>
+      followUpEmail(db, request, { now: Date.now(), timeZone }, localWording),
+    'tasks.rules.create': ({ rule }) => createRule(db, rule, Date.now()),
+    'tasks.rules.edit': ({ id, rule, timeZone }) => editRule(db, id, rule, ruleContext(timeZone)),
+    'tasks.rules.setEnabled': ({ id, enabled, timeZone }) => setRuleEnabled(db, id, enabled, ruleContext(timeZone)),
+    'tasks.rules.delete': ({ id, timeZone }) => deleteRule(db, id, ruleContext(timeZone)),
+    'tasks.rules.restore': ({ removed }) => restoreRule(db, removed),
+    'sidebar.checkIn': ({ docked }, { tabId }) => checkInSidebar(tabId, docked),
     'tracking.sync': async () => {
       const result = await services.syncNow();
       return result ? { configured: true, ...result } : { configured: false, applied: 0, skipped: 0 };

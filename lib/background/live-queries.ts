@@ -6,7 +6,9 @@ import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import type { QueryRunners } from '../messaging/live-query-server';
+import { readEmailTasks } from '../tasks/email-task-list';
 import { readTask, readTaskPage, readTaskQueue } from '../tasks/task-page';
+import { readRules } from '../tasks/task-rules';
 import { readTaskCounts } from '../tasks/task-views';
 
 /** Quick add matches names among this many people at most (more would slow the sidebar's typing). */
@@ -24,8 +26,10 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'tasks.page': ({ view, now, timeZone, offset, limit }) =>
       readTaskPage(db, { view, clock: { now, timeZone }, offset, limit }),
     'tasks.queue': ({ now, timeZone, limit }) => readTaskQueue(db, { now, timeZone }, limit),
-    'tasks.one': ({ now, timeZone, id }) => readTask(db, id, { now, timeZone }),
     'people.names': () => db.people.orderBy('name').limit(PEOPLE_LIMIT).toArray(),
+    'tasks.forEmail': ({ emailId, now, timeZone }) => readEmailTasks(db, emailId, { now, timeZone }),
+    'tasks.one': ({ id, now, timeZone }) => readTask(db, id, { now, timeZone }),
+    'tasks.rules': () => readRules(db),
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),

@@ -4,6 +4,8 @@ import { ensureFolderCounters, recountFolders } from '../emails/folder-counters'
 import { scanForDamagedEmails } from '../emails/needs-attention';
 import { recoverStuckSends } from '../emails/recover-stuck-sends';
 import { deliverPastUndo } from '../emails/webmail-sends';
+import { judgeRunOutMatches } from '../tasks/rule-evaluation';
+import { localRuleContext } from '../tasks/task-wording';
 import { pruneCommandLog } from './command-log';
 
 const ALARM = 'maintenance';
@@ -12,11 +14,16 @@ const DAMAGE_SCAN_EVERY_MS = 3_600_000;
 // Only a throttle: losing it (worker restart) just means one more scan.
 let lastDamageScan = 0;
 
-/** Housekeeping that must happen even if nobody opens the sidebar: stuck sends, old trash. */
+/**
+ * Housekeeping that must happen even if nobody opens the sidebar: stuck sends, old trash, and
+ * the rules' periodic check (waits that ran out: at most a minute late, or at the next start).
+ */
 export async function runMaintenance(db: CommandCenterDb, now = Date.now()): Promise<void> {
   await ensureFolderCounters(db);
   await deliverPastUndo(db, now);
   await recoverStuckSends(db, now);
+  const rules = localRuleContext();
+  await judgeRunOutMatches(db, { ...rules, clock: { ...rules.clock, now } });
   if (now - lastDamageScan > DAMAGE_SCAN_EVERY_MS) {
     lastDamageScan = now;
     await scanForDamagedEmails(db, now);

@@ -9,6 +9,7 @@ import { createRunOnce } from './command-log';
 import { createQueryRunners } from './live-queries';
 import { scheduleMaintenance } from './maintenance';
 import { createRejectionLog } from './rejections';
+import { watchTaskReminders } from './task-reminders';
 import { startTrackingService } from './tracking-service';
 import { watchUndoWindows } from './undo-windows';
 
@@ -51,4 +52,5 @@ export function startBackground(): void {
 
   scheduleMaintenance(db);
   watchUndoWindows(db);
+  watchTaskReminders(db);
 }

@@ -52,7 +52,7 @@ describe('the database upgrade', () => {
 
     const db = new CommandCenterDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.tasks.get('t1')).toEqual({
       id: 't1',
       type: 'call',
@@ -74,6 +74,59 @@ describe('the database upgrade', () => {
         .between(['open', 0, Dexie.minKey], ['open', 10_000, Dexie.maxKey])
         .count(),
     ).toBe(1);
+    db.close();
+  });
+
+  it('keeps every task and rule of version 3, says since when each rule acts, and adds rule matches (v3 → v4)', async () => {
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      tasks: 'id, status, [status+dueAt+priority], doneAt, personId, emailId, ruleId',
+      taskRules: 'id',
+    });
+    const task = {
+      id: 'rule:r1:e1',
+      type: 'call',
+      title: 'Call Dana',
+      dueAt: 5_000,
+      dueKind: 'dateTime',
+      priority: 'normal',
+      status: 'open',
+      source: 'rule',
+      ruleId: 'r1',
+      emailId: 'e1',
+      createdAt: 1_000,
+      updatedAt: 1_000,
+      version: 1,
+    };
+    const rule = {
+      id: 'r1',
+      trigger: 'click',
+      noReplyDays: 2,
+      taskType: 'call',
+      dueInDays: 1,
+      priority: 'high',
+      enabled: true,
+      createdAt: 900,
+      updatedAt: 950,
+    };
+    await v3.table('tasks').put(task);
+    await v3.table('taskRules').put(rule);
+    v3.close();
+
+    const db = new CommandCenterDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.tasks.get('rule:r1:e1')).toEqual(task);
+    expect(await db.taskRules.get('r1')).toEqual({ ...rule, activeSince: 900 });
+    await db.ruleMatches.put({
+      id: 'r1:e1',
+      ruleId: 'r1',
+      emailId: 'e1',
+      triggeredAt: 1,
+      waitUntil: 2,
+      state: 'waiting',
+    });
+    expect(await db.ruleMatches.where('[state+waitUntil]').between(['waiting', 0], ['waiting', 10]).count()).toBe(1);
     db.close();
   });
 });

@@ -9,6 +9,7 @@ import type {
   JobRecord,
   PersonRecord,
   RejectionRecord,
+  RuleMatchRecord,
   SavedSearchRecord,
   TaskRecord,
   TaskRuleRecord,
@@ -27,6 +28,8 @@ export class CommandCenterDb extends Dexie {
   events!: EntityTable<EngagementEventRecord, 'id'>;
   tasks!: EntityTable<TaskRecord, 'id'>;
   taskRules!: EntityTable<TaskRuleRecord, 'id'>;
+  /** Each rule's wait for, or verdict on, one email (lib/tasks/rule-evaluation.ts). */
+  ruleMatches!: EntityTable<RuleMatchRecord, 'id'>;
   savedSearches!: EntityTable<SavedSearchRecord, 'id'>;
   jobs!: EntityTable<JobRecord, 'id'>;
   commandLog!: EntityTable<CommandLogRecord, 'id'>;
@@ -78,6 +81,19 @@ export class CommandCenterDb extends Dexie {
             task.version ??= 1;
             task.priority ??= 'normal';
             if (task.status !== 'open') task.doneAt ??= task.completedAt ?? task.updatedAt;
+          });
+      });
+    // v4: rules remember each email they waited on or judged (ruleMatches): the periodic check
+    // reads the waits that ran out from [state+waitUntil], never every event. Rules say since
+    // when they act; rows from before act since they were made.
+    this.version(4)
+      .stores({ ruleMatches: 'id, [state+waitUntil], ruleId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('taskRules')
+          .toCollection()
+          .modify((rule: Partial<TaskRuleRecord>) => {
+            rule.activeSince ??= rule.createdAt ?? 0;
           });
       });
   }

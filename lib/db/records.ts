@@ -189,6 +189,29 @@ export interface TaskRuleRecord {
   enabled: boolean;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Since when it has been on (created, switched back on, or given another trigger): it acts on
+   * engagement from then on, never on clicks from before it existed. Rows from v3 read createdAt.
+   */
+  activeSince?: number;
+}
+
+/**
+ * What one rule knows about one email (id `<ruleId>:<emailId>`): waiting until `waitUntil` for a
+ * reply, or judged. A judged row is kept for good: it is what stops the rule making a second task
+ * for the email when events are pulled again, after the rep completed or deleted the first.
+ */
+export interface RuleMatchRecord {
+  id: string;
+  ruleId: string;
+  emailId: string;
+  /** The first human trigger event the rule saw for the email. */
+  triggeredAt: number;
+  /** triggeredAt + the rule's no-reply days: no reply by then makes the task. */
+  waitUntil: number;
+  state: 'waiting' | 'made' | 'replied';
+  taskId?: string;
+  judgedAt?: number;
 }
 
 export interface SavedSearchRecord {

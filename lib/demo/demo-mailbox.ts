@@ -238,18 +238,19 @@ export function demoTasks(people: PersonRecord[], now: number, seed = 11, count 
       .replace('{company}', person.company ?? '');
     const createdAt = now - random.int(1, 10) * DAY;
     const completed = index % 6 === 5;
+    // Drawn in the order the fields were always drawn, so the demo stays the same.
+    const type = random.pick(types);
+    // At working hours of the rep's day, as tasks are planned (the machine's zone is the rep's).
+    const dueAt = localMidnight(now) + random.int(-3, 8) * DAY + random.int(8, 17) * HOUR;
     return {
       id: `${DEMO_PREFIX}task-${index}`,
-      type: random.pick(types),
+      type,
       title,
       personId: person.id,
-      // At working hours of the rep's day, as tasks are planned (the machine's zone is the rep's).
-      dueAt:
-        localMidnight(now) +
-        random.int(-3, 8) * DAY +
-        random.int(8, 17) * HOUR +
-        (random.chance(0.5) ? 30 * 60_000 : 0),
+      dueAt,
       dueKind: 'dateTime',
+      // Turning the demo on must not ring a reminder for every past task it makes up.
+      ...(dueAt <= now ? { remindedFor: dueAt } : {}),
       priority: random.chance(0.25) ? 'high' : 'normal',
       status: completed ? 'completed' : 'open',
       source: 'manual',

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import { openPrefilledCompose, type PrefillResult } from '../content/open-prefilled-compose';
 import { t } from '../i18n/t';
-import { frameMessageSchema, parseWith, tabMessageSchema } from '../messaging/protocol';
+import { CHANNEL, frameMessageSchema, type HostMessage, parseWith, tabMessageSchema } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { type DockPrefs, loadDockPrefs, saveDockPrefs, widthLimit } from './dock-prefs';
 import { DOCK_CSS } from './dock-styles';
@@ -126,16 +126,23 @@ export async function mountCommandCenter(ctx: ContentScriptContext, adapter: Sit
   ui.mount();
   ctx.addEventListener(window, 'resize', applyWidth);
 
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // The keyboard command arrives from the background; close and compose requests from our own iframe.
   const onTabMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if (parseWith(tabMessageSchema, message).ok) setOpen(!prefs.open, { focus: true });
+    const parsed = parseWith(tabMessageSchema, message);
+    if (!parsed.ok) return;
+    if (parsed.value.kind === 'sidebar.toggle') return void setOpen(!prefs.open, { focus: true });
+    // A clicked reminder: open, and have the sidebar check in for the task that waits for it.
+    setOpen(true, { focus: true });
+    const checkIn: HostMessage = { channel: CHANNEL, kind: 'sidebar.checkIn' };
+    ui.iframe.contentWindow?.postMessage(checkIn, extensionOrigin);
+    return Promise.resolve(true);
   };
   browser.runtime.onMessage.addListener(onTabMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
   let composing = Promise.resolve();
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (event.source !== ui.iframe.contentWindow || event.origin !== extensionOrigin) return;
     const parsed = parseWith(frameMessageSchema, event.data);

@@ -1,12 +1,12 @@
 import type { EmailStatus } from './status';
 
 // Which quick actions each folder offers (product.md). The action bar renders from this table,
-// so Edit and Follow up slot in here when the compose and tasks work lands.
+// so Edit slots in here when the compose work lands. Follow up makes a task (lib/tasks/follow-up.ts).
 
-export type EmailAction = 'archive' | 'unarchive' | 'reschedule' | 'sendNow' | 'retry' | 'delete';
+export type EmailAction = 'archive' | 'followUp' | 'unarchive' | 'reschedule' | 'sendNow' | 'retry' | 'delete';
 
 export const ACTIONS_BY_STATUS: Readonly<Record<EmailStatus, readonly EmailAction[]>> = {
-  delivered: ['archive'],
+  delivered: ['archive', 'followUp'],
   archived: ['unarchive', 'delete'],
   scheduled: ['reschedule', 'sendNow', 'delete'],
   draft: ['reschedule', 'sendNow', 'delete'],

@@ -1,4 +1,4 @@
-import type { Classification, EmailRecord, EngagementEventType, Recipient } from '../db/records';
+import type { Classification, EmailRecord, EngagementEventType, Recipient, TaskRecord } from '../db/records';
 import { fromStoredFailure, fromStoredReason, type Reason } from './reason';
 import { type EmailStatus, isEmailStatus } from './status';
 
@@ -21,6 +21,8 @@ export interface EmailRow {
   /** Why an email from the rep's compose is not tracked (webmail-sends.ts). */
   untracked?: Reason;
   engagement: EmailRecord['engagement'];
+  /** Its open task due soonest, and how many it has (email-tasks.ts); the row shows it as a chip. */
+  openTask?: Pick<TaskRecord, 'id' | 'type' | 'dueAt' | 'dueKind' | 'dueDay'> & { open: number };
 }
 
 export interface DamagedRow {

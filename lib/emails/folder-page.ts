@@ -1,6 +1,7 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { type ListRow, toListRow } from './email-row';
+import { withOpenTasks } from './email-tasks';
 import { readFolderCounts } from './folder-counters';
 import { type RowAnchor, readFolderWindow } from './folder-window';
 import { matchesWords, wordsIn } from './search-words';
@@ -40,7 +41,7 @@ export async function readFolderPage(db: CommandCenterDb, request: FolderPageReq
       readFolderWindow(db, request.status, request.offset, request.limit, request.anchor),
     ]);
   }
-  return { offset: request.offset, total, rows: await withCampaignNames(db, records) };
+  return { offset: request.offset, total, rows: await withOpenTasks(db, await withCampaignNames(db, records)) };
 }
 
 /** A folder's emails whose words start with every word of the query, in the folder's order. */

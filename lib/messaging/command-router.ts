@@ -5,9 +5,15 @@ import { parseWith } from './protocol';
 import { commandRequestSchema } from './request-schemas';
 import { describeSender, type ExtensionIdentity, isTrustedSender, type SenderInfo } from './sender';
 
+/** Where a command came from, for the few handlers that answer per tab (`sidebar.checkIn`). */
+export interface CommandContext {
+  /** The tab of the content script or of the extension frame that sent it. */
+  tabId?: number | undefined;
+}
+
 /** One handler per command, typed from its definition in commands.ts. */
 export type CommandHandlers = {
-  [N in CommandName]: (args: CommandArgs<N>) => Promise<CommandResult<N>>;
+  [N in CommandName]: (args: CommandArgs<N>, context: CommandContext) => Promise<CommandResult<N>>;
 };
 
 export interface CommandRouterDeps {
@@ -41,8 +47,8 @@ export async function routeCommand(
   }
   try {
     // TypeScript cannot pair `name` with its own handler across the union; the schema just did.
-    const handler = deps.handlers[name] as (args: unknown) => Promise<unknown>;
-    const value = await deps.once(id, name, () => handler(args.value));
+    const handler = deps.handlers[name] as (args: unknown, context: CommandContext) => Promise<unknown>;
+    const value = await deps.once(id, name, () => handler(args.value, { tabId: sender.tab?.id }));
     return { ok: true, value };
   } catch (error) {
     if (error instanceof Refusal) return failure(error.code, error.message);

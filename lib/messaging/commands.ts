@@ -1,10 +1,13 @@
 import * as v from 'valibot';
 import { trackingPrefsSchema } from '../compose/tracking-prefs';
-import type { TaskRecord } from '../db/records';
+import type { TaskRecord, TaskRuleRecord } from '../db/records';
 import type { ActionResult } from '../emails/actions';
 import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
 import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
+import { FOLLOW_UP_TYPES } from '../tasks/follow-up';
+import { removedRuleSchema, ruleIdSchema, ruleInputSchema } from '../tasks/task-rule-schemas';
+import type { RemovedRule } from '../tasks/task-rules';
 import {
   dueSchema,
   newTaskSchema,
@@ -223,6 +226,53 @@ export const commands = {
     args: v.object({ undo: taskUndoSchema }),
     result: returns<TaskActionResult>(),
     transaction: 'inside',
+  },
+  /** A task for a Delivered email's first recipient, linked to the email; due tomorrow unless `due` says. */
+  'tasks.followUp': {
+    args: v.object({
+      emailId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+      type: v.picklist(FOLLOW_UP_TYPES),
+      due: v.optional(dueSchema),
+      timeZone: timeZoneSchema,
+    }),
+    result: returns<TaskRecord>(),
+    transaction: 'inside',
+  },
+  'tasks.rules.create': {
+    args: v.object({ rule: ruleInputSchema }),
+    result: returns<TaskRuleRecord>(),
+    transaction: 'inside',
+  },
+  'tasks.rules.edit': {
+    args: v.object({ id: ruleIdSchema, rule: ruleInputSchema, timeZone: timeZoneSchema }),
+    result: returns<TaskRuleRecord>(),
+    transaction: 'inside',
+  },
+  'tasks.rules.setEnabled': {
+    args: v.object({ id: ruleIdSchema, enabled: v.boolean(), timeZone: timeZoneSchema }),
+    result: returns<TaskRuleRecord>(),
+    transaction: 'inside',
+  },
+  /** Answers what it took; `tasks.rules.restore` with that answer is the Undo. */
+  'tasks.rules.delete': {
+    args: v.object({ id: ruleIdSchema, timeZone: timeZoneSchema }),
+    result: returns<RemovedRule>(),
+    transaction: 'inside',
+  },
+  'tasks.rules.restore': {
+    args: v.object({ removed: removedRuleSchema }),
+    result: returns<{ restored: boolean }>(),
+    transaction: 'inside',
+  },
+  /**
+   * A sidebar says it is showing (loaded, or the rep came back to it): the background notes its
+   * tab (docked ones only) and answers the "show this task" waiting for that tab, if any.
+   */
+  'sidebar.checkIn': {
+    args: v.object({ docked: v.boolean() }),
+    result: returns<{ focus: { section: 'tasks'; taskId?: string } | null }>(),
+    // Reads and writes storage.session, which cannot join an IndexedDB transaction.
+    transaction: 'outside',
   },
   'tracking.sync': {
     args: v.object({}),

@@ -37,11 +37,38 @@ export interface CommandRequest<N extends CommandName = CommandName> {
 
 export type CommandResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
-/** Background → content script of one tab. */
+/**
+ * Background → content script of one tab: the keyboard command toggles the sidebar;
+ * `sidebar.open` opens it (a reminder was clicked) and answers `true`, so the background knows
+ * the tab still has our content script.
+ */
 export interface TabMessage {
   channel: typeof CHANNEL;
-  kind: 'sidebar.toggle';
+  kind: 'sidebar.toggle' | 'sidebar.open';
 }
+
+/**
+ * Background → every open sidebar (runtime broadcast): a "show this task" waits for one of you;
+ * each checks in (`sidebar.checkIn`) and the background hands it only to the one in its tab.
+ */
+export interface SidebarMessage {
+  channel: typeof CHANNEL;
+  kind: 'sidebar.focusWaiting';
+}
+
+export const sidebarMessageSchema = v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.focusWaiting') });
+
+/**
+ * Content script → its sidebar iframe (window.postMessage): "check in now" (the background
+ * opened the sidebar for a clicked reminder). The webmail page can post the same, and then the
+ * sidebar only asks the background for nothing: the background hands out what waits.
+ */
+export interface HostMessage {
+  channel: typeof CHANNEL;
+  kind: 'sidebar.checkIn';
+}
+
+export const hostMessageSchema = v.object({ channel: v.literal(CHANNEL), kind: v.literal('sidebar.checkIn') });
 
 /**
  * What the sidebar asks of a prefilled compose (`compose.open`, issue #10 item 6). Addresses are
@@ -102,7 +129,7 @@ export type LiveServerMessage =
 
 export const tabMessageSchema = v.object({
   channel: v.literal(CHANNEL),
-  kind: v.literal('sidebar.toggle'),
+  kind: v.picklist(['sidebar.toggle', 'sidebar.open']),
 });
 
 /** Parses `value` or explains in one line what was wrong with it. */

@@ -7,6 +7,7 @@ import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { TaskPage, TaskRow } from '../tasks/task-page';
+import type { RuleSummary } from '../tasks/task-rules';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
 import type { TaskCounts } from '../tasks/task-views';
 import { type QueryDefinition, returns } from './definition';
@@ -59,12 +60,20 @@ export const queries = {
     args: v.object({ ...clockArgs, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)) }),
     result: returns<TaskRow[]>(),
   },
-  'tasks.one': {
-    args: v.object({ ...clockArgs, id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
-    result: returns<TaskRow | null>(),
-  },
   /** The rep's people, for quick add's person matching and the task form's suggestions. */
   'people.names': { args: v.object({}), result: returns<PersonRecord[]>() },
+  /** The tasks of one email, open ones first (its detail view). */
+  'tasks.forEmail': {
+    args: v.object({ ...clockArgs, emailId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    result: returns<TaskRow[]>(),
+  },
+  /** One task, or null once it is gone (the task a reminder opened). */
+  'tasks.one': {
+    args: v.object({ ...clockArgs, id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),
+    result: returns<TaskRow | null>(),
+  },
+  /** Every engagement rule, oldest first, with how many tasks it made and emails it waits on. */
+  'tasks.rules': { args: v.object({}), result: returns<RuleSummary[]>() },
   'demo.status': { args: v.object({}), result: returns<{ active: boolean }>() },
   'overview.counts': {
     args: v.object({}),

@@ -62,7 +62,19 @@ export interface TasksSlice {
   setDoMode: (on: boolean) => void;
 }
 
-export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice & TasksSlice;
+/**
+ * Crossing between Emails and Tasks: the task a reminder (or an email's task chip) asked to see,
+ * and the email a task links to.
+ */
+export interface CrossSlice {
+  focusedTaskId: string | null;
+  /** Shows the Tasks tab with this task picked out (null: none). */
+  focusTask: (id: string | null) => void;
+  /** Shows the Emails tab with this email's detail open (a task's link back to its email). */
+  showEmail: (id: string) => void;
+}
+
+export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice & TasksSlice & CrossSlice;
 
 // Changing folder starts afresh: no selection, no open email.
 const leaveFolder = { selected: {}, selectionScope: null, openEmailId: null };
@@ -126,6 +138,14 @@ const tasksSlice: StateCreator<ViewState, [], [], TasksSlice> = (set) => ({
   setDoMode: (doMode) => set({ doMode, openTaskId: null, selectedTasks: {} }),
 });
 
+const crossSlice: StateCreator<ViewState, [], [], CrossSlice> = (set) => ({
+  focusedTaskId: null,
+  // Leaves Do mode and any open task, so the task asked for is what the Tasks tab shows.
+  focusTask: (focusedTaskId) =>
+    set(focusedTaskId ? { focusedTaskId, section: 'tasks', doMode: false, openTaskId: null } : { focusedTaskId }),
+  showEmail: (openEmailId) => set({ section: 'emails', openEmailId }),
+});
+
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
   filterText: '',
   // A selection made under another filter is not what the rep now sees: start afresh.
@@ -139,6 +159,7 @@ export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'ta
     ...selectionSlice(...a),
     ...detailSlice(...a),
     ...tasksSlice(...a),
+    ...crossSlice(...a),
     ...initial,
   }));
 }

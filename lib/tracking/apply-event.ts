@@ -8,6 +8,8 @@ import { countEngagement } from '../emails/engagement';
 import { changeStatus } from '../emails/lifecycle';
 import { type Reason, toStoredFailure, toStoredReason } from '../emails/reason';
 import { statusAfter, type TransitionCause } from '../emails/transitions';
+import { evaluateRulesForEvent, type RuleContext, ruleTables } from '../tasks/rule-evaluation';
+import { localRuleContext } from '../tasks/task-wording';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
 // text is data, never markup) and folded into the local database.
@@ -53,9 +55,16 @@ const STATUS_EFFECTS: Partial<Record<ServerEvent['type'], TransitionCause[]>> = 
   failed: ['send-failed'],
 };
 
-/** Applies one event once (its server cursor is unique); returns false when it changed nothing. */
-export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent): Promise<boolean> {
-  return withinTransaction(db, [db.emails, db.events, db.counters], async () => {
+/**
+ * Applies one event once (its server cursor is unique); returns false when it changed nothing.
+ * A view or click goes through the engagement rules in the same transaction (rule-evaluation.ts).
+ */
+export async function applyServerEvent(
+  db: CommandCenterDb,
+  event: ServerEvent,
+  rules: () => RuleContext = localRuleContext,
+): Promise<boolean> {
+  return withinTransaction(db, [db.counters, ...ruleTables(db)], async () => {
     if (await db.events.where('serverCursor').equals(event.cursor).count()) return false;
     const email = await db.emails.get(event.messageId);
     if (!email) return false;
@@ -83,6 +92,7 @@ export async function applyServerEvent(db: CommandCenterDb, event: ServerEvent):
       await db.events.add(record);
       countEngagement(email, record);
       await saveEmail(db, email, email);
+      await evaluateRulesForEvent(db, record, rules());
       return true;
     }
 

@@ -24,7 +24,13 @@ test('the Firefox MV3 build is produced and its manifest is valid for Firefox', 
 
 test('the Chrome manifest asks only for what the code uses, and exposes the sidebar to the mail hosts only', () => {
   const chrome = manifest('chrome-mv3');
-  expect(chrome.permissions.sort()).toEqual(['alarms', 'declarativeNetRequest', 'storage', 'unlimitedStorage']);
+  expect(chrome.permissions.sort()).toEqual([
+    'alarms',
+    'declarativeNetRequest',
+    'notifications',
+    'storage',
+    'unlimitedStorage',
+  ]);
   expect(chrome.host_permissions ?? []).toEqual([]);
   expect(chrome.web_accessible_resources).toEqual([
     {
