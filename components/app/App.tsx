@@ -3,8 +3,6 @@ import { t } from '../../lib/i18n/t';
 import type { Section } from '../../lib/store/view-store';
 import { EmailsSection } from '../emails/EmailsSection';
 import { ListsSection } from '../lists/ListsSection';
-import { TaskRules } from '../tasks/TaskRules';
-import { TaskSpotlight } from '../tasks/TaskSpotlight';
 import { TasksSection } from '../tasks/TasksSection';
 import { ErrorNote } from '../ui/ErrorNote';
 import { TabList } from '../ui/TabList';
@@ -37,14 +35,7 @@ export function App({ onClose }: { onClose: () => void }) {
       />
       <main class="content">
         {section === 'emails' && <EmailsSection />}
-        {section === 'tasks' && (
-          // The spotlight and the Rules panel move into the Tasks section when its list lands.
-          <div class="tasks-area">
-            <TaskSpotlight />
-            <TasksSection />
-            <TaskRules />
-          </div>
-        )}
+        {section === 'tasks' && <TasksSection />}
         {section === 'lists' && <ListsSection />}
       </main>
     </div>

@@ -9,10 +9,12 @@ import { TaskActionsProvider } from './TaskActionsProvider';
 import { TaskBulkBar } from './TaskBulkBar';
 import { TaskDetail } from './TaskDetail';
 import { TaskList } from './TaskList';
+import { TaskRules } from './TaskRules';
+import { TaskSpotlight } from './TaskSpotlight';
 import { TaskViewTabs } from './TaskViewTabs';
 import { useTaskClock } from './use-task-clock';
 
-/** The Tasks tab: views with counts, quick add, the list with its keys and bulk actions, Do mode. */
+/** The Tasks tab: views with counts, quick add, the list with its keys and bulk actions, the rules, Do mode. */
 export function TasksSection() {
   const clock = useTaskClock();
   const view = useView((state) => state.taskView);
@@ -36,10 +38,13 @@ export function TasksSection() {
           <TaskDetail id={openTaskId} />
         ) : (
           <>
+            {/* The task a reminder or an email's chip asked to see, picked out above the views. */}
+            <TaskSpotlight />
             <TaskViewTabs counts={counts ?? undefined} />
             <QuickAdd />
             <TaskBulkBar view={view} page={page?.view === view ? page : null} />
             <TaskList view={view} clock={clock} onPage={setPage} />
+            <TaskRules />
           </>
         )}
       </TaskActionsProvider>
