@@ -15,7 +15,7 @@ export interface QueryTiming {
 }
 
 /** Round trip of one fresh live-query subscription, from an extension page, in ms. */
-async function timeQuery(page: Page, name: string, args: unknown): Promise<number> {
+export async function timeQuery(page: Page, name: string, args: unknown): Promise<number> {
   return page.evaluate(
     ([name, args]) =>
       new Promise<number>((resolve) => {

@@ -1,4 +1,4 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame } from '@playwright/test';
 import type { TaskView } from '../../lib/tasks/task-views.ts';
 import {
   launchWithExtension,
@@ -8,6 +8,7 @@ import {
 } from '../support/launch-extension.ts';
 import { findSidebarFrame } from '../support/sidebar-frame.ts';
 import { GMAIL_INBOX_URL, serveWebmail } from '../support/webmail-routes.ts';
+import { timeQuery } from './folder-queries.ts';
 
 // The Tasks tab with 10,000 open tasks: each view's first page (with all six counts, as the tab
 // asks for them) as a fresh live-query round trip, and the time from pressing x on a row to the
@@ -18,22 +19,6 @@ const TASK_VIEWS: TaskView[] = ['overdue', 'today', 'tomorrow', 'next7', 'open',
 
 /** Every sixth demo task is completed: this many make 10,000 open ones. */
 const SEEDED = 12_000;
-
-async function timeQuery(page: Page, name: string, args: unknown): Promise<number> {
-  return page.evaluate(
-    ([name, args]) =>
-      new Promise<number>((resolve) => {
-        const started = performance.now();
-        const port = chrome.runtime.connect({ name: 'icc.live' });
-        port.onMessage.addListener(() => {
-          resolve(performance.now() - started);
-          port.disconnect();
-        });
-        port.postMessage({ kind: 'subscribe', subId: crypto.randomUUID(), name, args });
-      }),
-    [name, args] as const,
-  );
-}
 
 /** Presses x on the first row and resolves once that row is gone and the All open count moved. */
 function completeFirst(frame: Frame): Promise<number> {

@@ -5,8 +5,7 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, rmSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createTokenCodec } from '../../src/tracking/tokens.ts';
-import { backend, createRep, freshStorageConfig, openRepo } from '../support/backend.ts';
+import { backend, createRep, freshStorageConfig, insertTrackedMessages, openRepo } from '../support/backend.ts';
 import { freePort, pixelClient, readWholeFeed, startServerProcess } from '../support/server-process.ts';
 
 // The journal's disk fills up under load: a real tmpfs of a few MB holds DATA_DIR (with SQLite the
@@ -80,23 +79,7 @@ async function prepare(disk: string) {
   const onDisk = { ...storage, dataDir: disk };
   const repo = await openRepo(onDisk);
   const rep = await createRep(repo);
-  const codec = createTokenCodec('');
-  const tokens: string[] = [];
-  for (let i = 0; i < MESSAGES; i++) {
-    const m = await repo.insertMessage(
-      {
-        accountId: rep.accountId,
-        messageId: `disk-${i}`,
-        token: codec.mint(),
-        sentAt: Date.now() - 3_600_000,
-        tracking: true,
-        recipients: [],
-        links: [],
-      },
-      Date.now(),
-    );
-    tokens.push(m.token);
-  }
+  const tokens = await insertTrackedMessages(repo, rep.accountId, MESSAGES, 'disk');
   await repo.close();
   const port = await freePort();
   const env = {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
-import { createTokenCodec } from '../../src/tracking/tokens.ts';
-import { backend, createRep, freshStorageConfig, openRepo } from '../support/backend.ts';
+import { backend, createRep, freshStorageConfig, insertTrackedMessages, openRepo } from '../support/backend.ts';
 import {
   freePort,
   pixelClient,
@@ -25,23 +24,7 @@ describe(`kill -9 during a load of pixel hits (${backend})`, () => {
     cleanups.push(cleanup);
     const repo = await openRepo(storage);
     const rep = await createRep(repo);
-    const codec = createTokenCodec('');
-    const tokens: string[] = [];
-    for (let i = 0; i < MESSAGES; i++) {
-      const m = await repo.insertMessage(
-        {
-          accountId: rep.accountId,
-          messageId: `load-${i}`,
-          token: codec.mint(),
-          sentAt: Date.now() - 3_600_000,
-          tracking: true,
-          recipients: [],
-          links: [],
-        },
-        Date.now(),
-      );
-      tokens.push(m.token);
-    }
+    const tokens = await insertTrackedMessages(repo, rep.accountId, MESSAGES, 'load');
     await repo.close();
 
     const port = await freePort();

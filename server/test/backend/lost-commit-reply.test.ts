@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { createServer } from '../../src/server.ts';
-import { createTokenCodec } from '../../src/tracking/tokens.ts';
-import { backend, createRep, freshStorageConfig, testConfig } from '../support/backend.ts';
+import { backend, createRep, freshStorageConfig, insertTrackedMessages, testConfig } from '../support/backend.ts';
 
 // PostgreSQL commits a batch of hits, and the answer never reaches the hit writer: the connection
 // drops between the two. The writer cannot tell this from a commit that failed, so it tries the
@@ -93,23 +92,7 @@ if (backend === 'postgres') {
       });
       cleanups.push(() => server.close());
       const rep = await createRep(server.repo);
-      const codec = createTokenCodec('');
-      const tokens: string[] = [];
-      for (let i = 0; i < 41; i++) {
-        const m = await server.repo.insertMessage(
-          {
-            accountId: rep.accountId,
-            messageId: `lost-${i}`,
-            token: codec.mint(),
-            sentAt: Date.now() - 3_600_000,
-            tracking: true,
-            recipients: [],
-            links: [],
-          },
-          Date.now(),
-        );
-        tokens.push(m.token);
-      }
+      const tokens = await insertTrackedMessages(server.repo, rep.accountId, 41, 'lost');
       const ua = { 'user-agent': 'Outlook-iOS/665.29827.prod.iphone (2.63.0)' };
       const hit = async (token: string) => {
         const res = await server.app.inject({ method: 'GET', url: `/o/${token}.gif`, headers: ua });

@@ -6,6 +6,7 @@ import { generateApiKey, hashApiKey } from '../../src/accounts/api-keys.ts';
 import { type Config, defaultConfig } from '../../src/config.ts';
 import { openStorage } from '../../src/storage/open-storage.ts';
 import type { Repository } from '../../src/storage/repository.ts';
+import { createTokenCodec } from '../../src/tracking/tokens.ts';
 
 /** Which backend this run of the suite exercises (set by test/run-all.ts). */
 export const backend: 'sqlite' | 'postgres' = process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
@@ -71,4 +72,34 @@ export async function createRep(
 
 export async function openRepo(storage: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Repository> {
   return openStorage(storage);
+}
+
+/**
+ * `count` tracked messages sent an hour ago (outside the scanner window), named `<prefix>-<n>`:
+ * the load the kill -9, full-disk and lost-commit tests fire one pixel at each. Their tokens, in order.
+ */
+export async function insertTrackedMessages(
+  repo: Repository,
+  accountId: number,
+  count: number,
+  prefix: string,
+): Promise<string[]> {
+  const codec = createTokenCodec('');
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = await repo.insertMessage(
+      {
+        accountId,
+        messageId: `${prefix}-${i}`,
+        token: codec.mint(),
+        sentAt: Date.now() - 3_600_000,
+        tracking: true,
+        recipients: [],
+        links: [],
+      },
+      Date.now(),
+    );
+    tokens.push(m.token);
+  }
+  return tokens;
 }
