@@ -7,7 +7,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SEND_NOTICE_TAG, TOOLBAR_TAG } from '../lib/content/element-names.ts';
-import { COMPOSE_PARTS } from '../lib/sites/compose-view.ts';
 import { SUBJECT_INPUT as GMAIL_SUBJECT } from '../lib/sites/gmail/selectors.ts';
 import { SUBJECT_INPUT as OUTLOOK_SUBJECT } from '../lib/sites/outlook/selectors.ts';
 import { ClosedShadow } from '../tests/support/closed-shadow.ts';
@@ -177,7 +176,8 @@ function statusTexts(locale: string) {
     tracked: text('composeTrackedStatus'),
     neverTrack: text('composeNotTrackedNeverTrack', RECIPIENT),
     noServer: text('composeNotTrackedNoServer'),
-    unavailable: text('composeTrackingUnavailable', COMPOSE_PARTS.subject),
+    // The missing part is named in the rep's language (lib/content/element-names.ts).
+    unavailable: text('composeTrackingUnavailable', text('composePartSubject')),
     /** What the notice starts with, before its reason. */
     sentUntracked: messages.composeSentUntracked?.message.split('$')[0] ?? '',
   };
