@@ -115,7 +115,7 @@ describe('the database upgrade', () => {
 
     const db = new CommandCenterDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.tasks.get('rule:r1:e1')).toEqual(task);
     expect(await db.taskRules.get('r1')).toEqual({ ...rule, activeSince: 900 });
     await db.ruleMatches.put({
@@ -127,6 +127,32 @@ describe('the database upgrade', () => {
       state: 'waiting',
     });
     expect(await db.ruleMatches.where('[state+waitUntil]').between(['waiting', 0], ['waiting', 10]).count()).toBe(1);
+    db.close();
+  });
+
+  it('counts every task afresh into the counters behind the Tasks counts (v4 → v5)', async () => {
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      tasks: 'id, status, [status+dueAt+priority], doneAt, personId, emailId, ruleId',
+      counters: 'id',
+    });
+    const quarter = 15 * 60_000;
+    await v4.table('tasks').bulkPut([
+      { id: 'a', status: 'open', dueAt: 10 * quarter, dueKind: 'dateTime' },
+      { id: 'b', status: 'open', dueAt: 10 * quarter + 60_000, dueKind: 'dateTime' },
+      { id: 'c', status: 'open', dueAt: 11 * quarter, dueKind: 'day' },
+      { id: 'd', status: 'completed', dueAt: 10 * quarter, dueKind: 'dateTime', doneAt: 1 },
+      { id: 'e', status: 'skipped', dueAt: 12 * quarter, dueKind: 'dateTime', doneAt: 2 },
+    ]);
+    v4.close();
+    const db = new CommandCenterDb(name);
+    await db.open();
+    expect(await db.taskDueCounts.toArray()).toEqual([
+      { q: 10, n: 2 },
+      { q: 11.5, n: 1 },
+    ]);
+    expect(await db.counters.get('tasks.done')).toEqual({ id: 'tasks.done', value: 2 });
+    expect(await db.tasks.count()).toBe(5);
     db.close();
   });
 });

@@ -16,6 +16,7 @@ import type {
   TrashedEmailRecord,
 } from './records';
 import { NO_DUE_AT } from './records';
+import { counterKeyOf, DONE_COUNTER, taskCountsMiddleware } from './task-counts-middleware';
 
 // The one local database. Only the background opens it (architecture.md §3): a content
 // script would get the webmail's own IndexedDB, and an extension iframe may be refused
@@ -27,6 +28,8 @@ export class CommandCenterDb extends Dexie {
   campaigns!: EntityTable<CampaignRecord, 'id'>;
   events!: EntityTable<EngagementEventRecord, 'id'>;
   tasks!: EntityTable<TaskRecord, 'id'>;
+  /** Open tasks per quarter hour of due time, and `counters` 'tasks.done': the Tasks views' counts. */
+  taskDueCounts!: EntityTable<{ q: number; n: number }, 'q'>;
   taskRules!: EntityTable<TaskRuleRecord, 'id'>;
   /** Each rule's wait for, or verdict on, one email (lib/tasks/rule-evaluation.ts). */
   ruleMatches!: EntityTable<RuleMatchRecord, 'id'>;
@@ -96,7 +99,31 @@ export class CommandCenterDb extends Dexie {
             rule.activeSince ??= rule.createdAt ?? 0;
           });
       });
+    // v5: the Tasks views' counts as counters (task-counts-middleware.ts), counted afresh here
+    // from every task; from now on each task write keeps them.
+    this.version(5)
+      .stores({ taskDueCounts: 'q' })
+      .upgrade(async (tx) => {
+        const quarters = new Map<number, number>();
+        let done = 0;
+        await tx
+          .table('tasks')
+          .toCollection()
+          .each((task: TaskRecord) => {
+            if (task.status !== 'open') done++;
+            else quarters.set(counterKeyOf(task), (quarters.get(counterKeyOf(task)) ?? 0) + 1);
+          });
+        await tx.table('taskDueCounts').clear();
+        await tx.table('taskDueCounts').bulkPut([...quarters].map(([q, n]) => ({ q, n })));
+        await tx.table('counters').put({ id: DONE_COUNTER, value: done });
+      });
+    this.use(taskCountsMiddleware);
   }
+}
+
+/** The tables a task write touches: the tasks and the counters kept with them (task-counts-middleware.ts). */
+export function taskTables(db: CommandCenterDb) {
+  return [db.tasks, db.taskDueCounts, db.counters];
 }
 
 let instance: CommandCenterDb | undefined;

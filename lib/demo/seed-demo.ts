@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, taskTables } from '../db/database';
 import { recountFolders } from '../emails/folder-counters';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
@@ -25,7 +25,7 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
   const tasks = demoTasks(people, now, 11, size.tasks);
   if (start === 0) {
     await clearDemo(db);
-    await db.transaction('rw', [db.people, db.campaigns, db.tasks], async () => {
+    await db.transaction('rw', [db.people, db.campaigns, ...taskTables(db)], async () => {
       await db.people.bulkPut(people);
       await db.campaigns.bulkPut(campaigns);
       await db.tasks.bulkPut(tasks);
@@ -51,7 +51,7 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
 
 /** Removes every demo row and nothing else: the rep's own data stays. */
 export async function clearDemo(db: CommandCenterDb): Promise<number> {
-  return db.transaction('rw', [db.emails, db.events, db.people, db.campaigns, db.tasks, db.counters], async () => {
+  return db.transaction('rw', [db.emails, db.events, db.people, db.campaigns, ...taskTables(db)], async () => {
     const counts = await Promise.all([
       db.events.where('emailId').startsWith(DEMO_PREFIX).delete(),
       db.emails.where('id').startsWith(DEMO_PREFIX).delete(),

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, taskTables } from '../db/database';
 import { NO_DUE_AT, type TaskRecord } from '../db/records';
 import type { TaskClock } from './task-views';
 import { atTimeOn } from './zoned-time';
@@ -80,7 +80,7 @@ export async function nextReminderAt(db: CommandCenterDb, timeZone: string): Pro
 
 /** Bookkeeping, not the rep's change: no new version, so a row the rep has open stays current. */
 async function markReminded(db: CommandCenterDb, shown: TaskRecord): Promise<void> {
-  await db.transaction('rw', db.tasks, async () => {
+  await db.transaction('rw', taskTables(db), async () => {
     const task = await db.tasks.get(shown.id);
     if (task?.status === 'open' && task.dueAt === shown.dueAt && task.remindedFor !== task.dueAt)
       await db.tasks.update(task.id, { remindedFor: task.dueAt });

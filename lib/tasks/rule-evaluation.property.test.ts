@@ -1,7 +1,7 @@
 import type { DBCore } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { testEmail } from '../../tests/support/test-emails';
-import { CommandCenterDb } from '../db/database';
+import { CommandCenterDb, taskTables } from '../db/database';
 import { CLASSIFICATIONS, type Classification, type RuleTrigger } from '../db/records';
 import { createRandom, type Random } from '../demo/random';
 import { applyServerEvent, type ServerEvent } from '../tracking/apply-event';
@@ -250,7 +250,7 @@ async function run(seed: number) {
       const task = random.pick(await db.tasks.toArray());
       if (task && random.chance(0.5)) await completeTasks(db, [task], now);
       else if (task) {
-        await db.tasks.delete(task.id);
+        await db.transaction('rw', taskTables(db), () => db.tasks.delete(task.id));
         deleted.add(task.id);
       }
     } else {

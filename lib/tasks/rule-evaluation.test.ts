@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEmail } from '../../tests/support/test-emails';
-import { CommandCenterDb } from '../db/database';
+import { CommandCenterDb, taskTables } from '../db/database';
 import type { Classification } from '../db/records';
 import { applyServerEvent, type ServerEvent } from '../tracking/apply-event';
 import { judgeRunOutMatches, type RuleContext, ruleTaskIdOf } from './rule-evaluation';
@@ -101,7 +101,7 @@ describe('engagement rules', () => {
     await deliver('e1', start + 1_000, start + 3_000, 'click', 'human', first);
     await deliver('e1', start + 5_000, start + 5_000);
     // Deleted by the rep: it stays deleted.
-    await db.tasks.delete(id);
+    await db.transaction('rw', taskTables(db), () => db.tasks.delete(id));
     await deliver('e1', start + 6_000, start + 6_000);
     await judgeRunOutMatches(db, at(start + 10 * DAY));
     expect(await db.tasks.count()).toBe(0);

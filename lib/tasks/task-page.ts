@@ -3,6 +3,7 @@ import type { TaskRecord } from '../db/records';
 import {
   isOverdue,
   readTaskCounts,
+  readViewTasks,
   type TaskClock,
   type TaskCounts,
   type TaskView,
@@ -53,7 +54,7 @@ export async function readTaskPage(
   args: { view: TaskView; clock: TaskClock; offset: number; limit: number },
 ): Promise<TaskPage> {
   const [tasks, counts] = await Promise.all([
-    taskViewCollection(db, args.view, args.clock).offset(args.offset).limit(args.limit).toArray(),
+    readViewTasks(db, args.view, args.clock, args.offset, args.limit),
     readTaskCounts(db, args.clock),
   ]);
   return { view: args.view, rows: await toTaskRows(db, tasks, args.clock), total: counts[args.view], counts };

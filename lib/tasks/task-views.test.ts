@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommandCenterDb } from '../db/database';
+import { CommandCenterDb, taskTables } from '../db/database';
 import type { TaskRecord } from '../db/records';
 import { readTaskPage } from './task-page';
-import { countsWithout, inView, readTaskCounts, TASK_VIEWS, type TaskClock, taskViewCollection } from './task-views';
-import { createTask, type DueInput, dueFields } from './task-writes';
+import {
+  countsWithout,
+  inView,
+  readTaskCounts,
+  readViewTasks,
+  TASK_VIEWS,
+  type TaskClock,
+  taskViewCollection,
+} from './task-views';
+import { completeTasks, createTask, type DueInput, dueFields, rescheduleTasks, undoTaskChanges } from './task-writes';
 import { atTimeOn } from './zoned-time';
 
 let db: CommandCenterDb;
@@ -13,6 +21,8 @@ beforeEach(() => {
 afterEach(() => db.delete());
 
 const BERLIN = 'Europe/Berlin';
+/** Tasks written as the background writes them: with their counters, in one transaction. */
+const putTasks = (tasks: TaskRecord[]) => db.transaction('rw', taskTables(db), () => db.tasks.bulkPut(tasks));
 const at = (day: string, hour: number, minute = 0, zone = BERLIN) => atTimeOn(day, hour, minute, zone);
 
 function task(id: string, due: DueInput, extra: Partial<TaskRecord> = {}, zone = BERLIN): TaskRecord {
@@ -34,7 +44,7 @@ function task(id: string, due: DueInput, extra: Partial<TaskRecord> = {}, zone =
 describe('the Tasks views', () => {
   it('puts each task in its bucket in the rep’s zone: overdue, today, tomorrow, the next 7 days', async () => {
     const clock: TaskClock = { now: at('2026-12-01', 10), timeZone: BERLIN };
-    await db.tasks.bulkPut([
+    await putTasks([
       task('yesterday-day', { kind: 'day', day: '2026-11-30' }),
       task('this-morning', { kind: 'dateTime', at: at('2026-12-01', 8) }),
       task('today-day', { kind: 'day', day: '2026-12-01' }),
@@ -77,7 +87,7 @@ describe('the Tasks views', () => {
 
   it('the same instant is “today” in Berlin and “tomorrow” in Los Angeles', async () => {
     const due = Date.parse('2026-12-02T07:00:00Z'); // 08:00 in Berlin, 23:00 the day before in LA
-    await db.tasks.put(task('t', { kind: 'dateTime', at: due }));
+    await putTasks([task('t', { kind: 'dateTime', at: due })]);
     const now = Date.parse('2026-12-01T20:00:00Z'); // 21:00 in Berlin, 12:00 in LA
     expect((await readTaskCounts(db, { now, timeZone: BERLIN })).tomorrow).toBe(1);
     expect((await readTaskCounts(db, { now, timeZone: 'America/Los_Angeles' })).today).toBe(1);
@@ -85,9 +95,9 @@ describe('the Tasks views', () => {
 
   it('on the day clocks go forward (23 h) and back (25 h), “today” is the whole calendar day', async () => {
     for (const day of ['2026-03-29', '2026-10-25']) {
-      await db.tasks.clear();
+      await db.transaction('rw', taskTables(db), () => db.tasks.clear());
       const next = day === '2026-03-29' ? '2026-03-30' : '2026-10-26';
-      await db.tasks.bulkPut([
+      await putTasks([
         task('first-minute', { kind: 'dateTime', at: at(day, 0, 1) }),
         task('last-minute', { kind: 'dateTime', at: at(day, 23, 59) }),
         task('next-day', { kind: 'dateTime', at: at(next, 0, 0) }),
@@ -101,7 +111,7 @@ describe('the Tasks views', () => {
 
   it('high priority comes first among tasks due at the same time', async () => {
     const clock = { now: at('2026-12-01', 7), timeZone: BERLIN };
-    await db.tasks.bulkPut([
+    await putTasks([
       task('normal', { kind: 'day', day: '2026-12-01' }),
       task('high', { kind: 'day', day: '2026-12-01' }, { priority: 'high' }),
     ]);
@@ -118,7 +128,7 @@ describe('the Tasks views', () => {
       return seed / 2 ** 31;
     };
     for (const timeZone of [BERLIN, 'America/Los_Angeles', 'Asia/Shanghai']) {
-      await db.tasks.clear();
+      await db.transaction('rw', taskTables(db), () => db.tasks.clear());
       const now = Date.parse('2026-10-24T21:17:00Z') + Math.floor(random() * 3 * 86_400_000);
       const clock = { now, timeZone };
       const tasks = Array.from({ length: 300 }, (_, n) => {
@@ -140,7 +150,7 @@ describe('the Tasks views', () => {
           timeZone,
         );
       });
-      await db.tasks.bulkPut(tasks);
+      await putTasks(tasks);
       const counts = await readTaskCounts(db, clock);
       for (const view of TASK_VIEWS) {
         const expected = tasks.filter((t) => inView(t, view, clock)).map((t) => t.id);
@@ -148,6 +158,10 @@ describe('the Tasks views', () => {
         expect(new Set(got), `${timeZone} ${view}`).toEqual(new Set(expected));
         expect(got.length, `${timeZone} ${view}`).toBe(expected.length);
         expect(counts[view], `${timeZone} ${view} count`).toBe(expected.length);
+        // The page reader gives the collection's order, whichever way it reads.
+        const paged = (await readViewTasks(db, view, clock, 0, 1000)).map((t) => t.id);
+        expect(paged, `${timeZone} ${view} pages`).toEqual(got);
+        expect((await readViewTasks(db, view, clock, 3, 5)).map((t) => t.id)).toEqual(got.slice(3, 8));
       }
     }
   });
@@ -188,5 +202,46 @@ describe('counts while a completion is on its way', () => {
       open: 7,
       completed: 3,
     });
+  });
+});
+
+describe('the counters behind the counts', () => {
+  it('stay equal to a recount through creates, completions, reschedules, Undo, deletes and a clear', async () => {
+    const clock: TaskClock = { now: at('2026-12-01', 10), timeZone: BERLIN };
+    const made: TaskRecord[] = [];
+    for (let n = 0; n < 40; n++)
+      made.push(
+        await createTask(
+          db,
+          {
+            type: 'call',
+            title: `t${n}`,
+            due: { kind: 'dateTime', at: clock.now + (n - 10) * 3_600_000 * 7 },
+            priority: 'normal',
+          },
+          clock,
+        ),
+      );
+    const recount = async () => {
+      const all = await db.tasks.toArray();
+      return Object.fromEntries(TASK_VIEWS.map((view) => [view, all.filter((t) => inView(t, view, clock)).length]));
+    };
+    expect(await readTaskCounts(db, clock)).toEqual(await recount());
+    const done = await completeTasks(db, made.slice(0, 10), clock.now);
+    await rescheduleTasks(db, made.slice(10, 20), { kind: 'day', day: '2026-12-03' }, clock, 'snooze');
+    expect(await readTaskCounts(db, clock)).toEqual(await recount());
+    await undoTaskChanges(db, done.undo.slice(0, 4), clock.now);
+    await db.transaction('rw', taskTables(db), () => db.tasks.bulkDelete(made.slice(30).map((t) => t.id)));
+    expect(await readTaskCounts(db, clock)).toEqual(await recount());
+    await db.transaction('rw', taskTables(db), () => db.tasks.clear());
+    expect(await readTaskCounts(db, clock)).toEqual(Object.fromEntries(TASK_VIEWS.map((v) => [v, 0])));
+    expect(await db.taskDueCounts.count()).toBe(0);
+  });
+
+  it('a task write without the counters in its transaction fails, and nothing is written', async () => {
+    const clock: TaskClock = { now: at('2026-12-01', 10), timeZone: BERLIN };
+    await expect(db.tasks.put(task('x', { kind: 'none' }))).rejects.toThrow();
+    expect(await db.tasks.count()).toBe(0);
+    expect((await readTaskCounts(db, clock)).open).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, taskTables } from '../db/database';
 import { NO_DUE_AT, type TaskPriority, type TaskRecord, type TaskSource, type TaskType } from '../db/records';
+import { withinTransaction } from '../db/within-transaction';
 import { isOverdue, type TaskClock, taskViewCollection } from './task-views';
 import { type DayKey, dayKeyOf, startOfDay } from './zoned-time';
 
@@ -131,7 +132,7 @@ export async function createTask(db: CommandCenterDb, input: NewTask, clock: Tas
     updatedAt: clock.now,
     version: 1,
   };
-  await db.tasks.add(task);
+  await withinTransaction(db, taskTables(db), () => db.tasks.add(task));
   return task;
 }
 
@@ -157,7 +158,7 @@ async function eachTask(
     result.done.push(task.id);
     result.undo.push({ id: task.id, version: next.version, prior: priorOf(task) });
   }
-  if (writes.length > 0) await db.tasks.bulkPut(writes);
+  if (writes.length > 0) await withinTransaction(db, taskTables(db), () => db.tasks.bulkPut(writes));
   return result;
 }
 
