@@ -43,8 +43,11 @@ export function TasksSection() {
             <TaskViewTabs counts={counts ?? undefined} />
             <QuickAdd />
             <TaskBulkBar view={view} page={page?.view === view ? page : null} />
-            <TaskList view={view} clock={clock} onPage={setPage} />
-            <TaskRules />
+            {/* The rules scroll with the list, below it, never taking the list's room. */}
+            <div class="task-scroll">
+              <TaskList view={view} clock={clock} onPage={setPage} />
+              <TaskRules />
+            </div>
           </>
         )}
       </TaskActionsProvider>
