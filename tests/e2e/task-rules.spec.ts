@@ -1,9 +1,7 @@
-import type { LaunchedExtension } from '../support/launch-extension.ts';
 import { readLiveQueryOnce } from '../support/launch-extension.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 import { expect, test } from './fixtures.ts';
-import { SidebarPage } from './pages/sidebar.ts';
+import { connectAndOpenGmail } from './pages/connected-gmail.ts';
 
 // A real desktop browser following the link: classified as a person.
 const DESKTOP_CHROME =
@@ -16,20 +14,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-async function connectAndOpenGmail(extension: LaunchedExtension) {
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByTestId('server-url').fill(server.url);
-  await options.getByTestId('server-key').fill(server.apiKey);
-  await options.getByRole('button', { name: 'Check and save' }).click();
-  await expect(options.getByTestId('server-note')).toHaveText(/Connected/);
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
-  return { options, sidebar };
-}
 
 /** The email as the server knows it after a send `sentAgoMs` ago, with one tracked link. */
 const register = (id: string, sentAgoMs: number) =>
@@ -45,7 +29,7 @@ test('a rule made in the Rules panel turns a human click from the tracking serve
   control,
 }) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
-  const { options, sidebar } = await connectAndOpenGmail(extension);
+  const { options, sidebar } = await connectAndOpenGmail(extension, server);
   // Two emails nobody replied to yet (a reply stops the rule).
   const [person, scanned] = await sidebar.rows().evaluateAll((rows) =>
     rows

@@ -1,9 +1,8 @@
 import { stopServiceWorker } from '../support/stop-worker.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
-import { GMAIL_INBOX_URL } from '../support/webmail-routes.ts';
 import { expect, test } from './fixtures.ts';
+import { connectAndOpenGmail } from './pages/connected-gmail.ts';
 import { showInConversation } from './pages/gmail-fixture.ts';
-import { SidebarPage } from './pages/sidebar.ts';
 
 // A real desktop browser opening the email: classified as a person.
 const DESKTOP_CHROME =
@@ -16,20 +15,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop();
 });
-
-async function connectAndOpenGmail(extension: import('../support/launch-extension.ts').LaunchedExtension) {
-  const options = await extension.context.newPage();
-  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await options.getByTestId('server-url').fill(server.url);
-  await options.getByTestId('server-key').fill(server.apiKey);
-  await options.getByRole('button', { name: 'Check and save' }).click();
-  await expect(options.getByTestId('server-note')).toHaveText(/Connected/);
-  const page = await extension.context.newPage();
-  await page.goto(GMAIL_INBOX_URL);
-  const sidebar = new SidebarPage(page);
-  await sidebar.waitUntilVisible();
-  return { options, page, sidebar };
-}
 
 /** How many views of `id` the server's feed holds. */
 async function serverViews(id: string): Promise<number> {
@@ -58,7 +43,7 @@ async function sentEmailInGmail(
   command: (name: 'demo.seed', args: Record<string, never>) => Promise<{ ok: boolean }>,
 ) {
   expect((await command('demo.seed', {})).ok).toBe(true);
-  const opened = await connectAndOpenGmail(extension);
+  const opened = await connectAndOpenGmail(extension, server);
   const id = (await opened.sidebar.rows().first().getAttribute('data-id')) ?? '';
   return { ...opened, id, registered: await registerSentEmail(id) };
 }
@@ -70,7 +55,7 @@ test('a view recorded by the tracking server updates the row’s engagement with
   expect((await command('demo.seed', {})).ok).toBe(true);
 
   // The rep connects the extension to the server in the options page.
-  const { options, page, sidebar } = await connectAndOpenGmail(extension);
+  const { options, page, sidebar } = await connectAndOpenGmail(extension, server);
   const row = sidebar.rows().first();
   const id = (await row.getAttribute('data-id'))!;
   const viewsBefore = Number((await row.getByTestId('views').innerText()).replace(/\D/g, ''));
