@@ -10,6 +10,7 @@ import type {
   NewMessage,
   NewSend,
   Repository,
+  SendContent,
   SendJob,
   SendStatus,
 } from './repository.ts';
@@ -132,6 +133,9 @@ export class SqlRepository implements Repository {
   }
   findSend(accountId: number, messageId: string): Promise<SendJob | null> {
     return sends.findSend(this.db, accountId, messageId);
+  }
+  findSendContent(id: number): Promise<SendContent | null> {
+    return sends.findSendContent(this.db, id);
   }
   updateScheduledSend(
     accountId: number,
