@@ -7,28 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { freePort, start } from './bench-process.ts';
+import { freePort, pixelLoad, start } from './bench-process.ts';
 
 const SLOW_CLIENTS = 200;
 const DURATION = 6;
-
-/** Normal pixels from 127.0.0.1: 20 connections at 1,000 req/s; p50 and p99 in ms. */
-async function pixelLoad(port: number) {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/o/0123456789abcdef0123456789abcdef.gif`,
-    duration: DURATION,
-    connections: 20,
-    overallRate: 1000,
-    headers: { 'user-agent': 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.6326; Pro)' },
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
-}
 
 /** Slow clients from 127.0.0.2 (any 127/8 address is loopback on Linux), kept at SLOW_CLIENTS. */
 function slowAttack(port: number) {
@@ -76,11 +58,11 @@ const server = await start('src/main.ts', {
   ...noDefence,
 });
 try {
-  await pixelLoad(port); // warm-up
-  const quiet = await pixelLoad(port);
+  await pixelLoad(port, DURATION); // warm-up
+  const quiet = await pixelLoad(port, DURATION);
   const attack = slowAttack(port);
   await new Promise((r) => setTimeout(r, 1000));
-  const during = await pixelLoad(port);
+  const during = await pixelLoad(port, DURATION);
   const openAtEnd = attack.open();
   const dropped = attack.dropped();
   attack.stop();

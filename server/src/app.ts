@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppDeps } from './deps.ts';
+import { NO_BODY_LIMIT } from './http/body-limits.ts';
 import { installErrorHandlers, sendError } from './http/errors.ts';
 import { pixelFastPath } from './http/pixel-fast-path.ts';
+import { ajvOptions } from './http/request-schemas.ts';
 import { PIXEL_PREFIX, registerRoutes } from './routes.ts';
 import { PIXEL_GIF, PIXEL_HEADERS } from './tracking/pixel-gif.ts';
 
@@ -11,13 +13,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     serverFactory: pixelFastPath(deps, () => closing),
     logger: false,
-    bodyLimit: 256 * 1024,
+    // Routes that take a body say how large (routes.ts); any other takes next to nothing.
+    bodyLimit: NO_BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     return503OnClosing: true,
-    // Strict bodies: an unknown field or a string where a list belongs is an error, not silently fixed.
-    // Scalars are still coerced, which the query string (limit=50) needs.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true } },
+    ajv: { customOptions: ajvOptions },
     // A URL the router cannot decode (bad %-escape, over-long segment) never reaches a route: the
     // pixel must still answer with the image, everything else gets a JSON 4xx.
     frameworkErrors: (error, request, reply) => {

@@ -31,6 +31,8 @@ export interface Config {
   /** Open connections one client address may hold (0 = no cap); not applied behind a proxy (TRUST_PROXY). */
   maxConnectionsPerAddress: number;
   trustProxy: boolean;
+  /** The largest mail POST /v1/send takes: its html and text together, in bytes of UTF-8. */
+  maxSendBytes: number;
   smtpHost: string;
   smtpPort: number;
   smtpSecure: boolean;
@@ -70,6 +72,9 @@ export const defaultConfig: Config = {
   keepAliveTimeoutSeconds: 5,
   maxConnectionsPerAddress: 64,
   trustProxy: false,
+  // 10 MiB: grown by up to a third by the MIME encoding, still under what common relays take
+  // (Gmail 25 MB, Amazon SES 40 MB).
+  maxSendBytes: 10 * 1024 * 1024,
   smtpHost: '',
   smtpPort: 587,
   smtpSecure: false,
@@ -83,7 +88,7 @@ export const defaultConfig: Config = {
   logLevel: 'warn',
 };
 
-type Kind = 'string' | 'number' | 'boolean' | 'list' | 'numbers';
+type Kind = 'string' | 'number' | 'boolean' | 'list' | 'numbers' | 'bytes';
 const keyKinds: { [K in keyof Config]: Kind } = {
   host: 'string',
   port: 'number',
@@ -109,6 +114,7 @@ const keyKinds: { [K in keyof Config]: Kind } = {
   keepAliveTimeoutSeconds: 'number',
   maxConnectionsPerAddress: 'number',
   trustProxy: 'boolean',
+  maxSendBytes: 'bytes',
   smtpHost: 'string',
   smtpPort: 'number',
   smtpSecure: 'boolean',
@@ -121,6 +127,9 @@ const keyKinds: { [K in keyof Config]: Kind } = {
   schedulerIntervalMs: 'number',
   logLevel: 'string',
 };
+
+const MIN_BYTES = 1024;
+const MAX_BYTES = 100 * 1024 * 1024;
 
 /** camelCase key → SCREAMING_SNAKE env name, e.g. scannerWindowSeconds → SCANNER_WINDOW_SECONDS. */
 export function envName(key: string): string {
@@ -149,6 +158,13 @@ function parseValue(kind: Kind, raw: unknown, where: string): Config[keyof Confi
         .filter(Boolean);
     case 'numbers':
       return text.split(',').map((s) => parseValue('number', s, where) as number);
+    case 'bytes': {
+      // A send's body, up to twice this (http/body-limits.ts), is read whole into memory: hence a ceiling.
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < MIN_BYTES || n > MAX_BYTES)
+        throw new Error(`${where}: expected a whole number of bytes from ${MIN_BYTES} to ${MAX_BYTES}, got "${text}"`);
+      return n;
+    }
   }
 }
 

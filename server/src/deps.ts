@@ -6,6 +6,7 @@ import type {
   RouteHandlerMethod,
 } from 'fastify';
 import type { Config } from './config.ts';
+import type { MailWorker } from './delivery/mail-worker.ts';
 import type { HitJournal } from './hits/hit-journal.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { Repository } from './storage/repository.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   repo: Repository;
   tokens: TokenCodec;
   hitJournal: HitJournal;
+  /** The mail process: where send bodies are read and stored, and mails built and sent. */
+  mail: MailWorker;
   limiter: RateLimiter;
   now: () => number;
   log: (message: string) => void;

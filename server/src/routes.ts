@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifySchema, HTTPMethods, RouteGenericInterface } from 'fastify';
 import type { AppDeps, Handler } from './deps.ts';
 import { requireApiKey } from './http/auth.ts';
+import { REGISTER_BODY_LIMIT, SMALL_BODY_LIMIT, sendBodyLimit } from './http/body-limits.ts';
 import { answerExtensionPreflight, echoExtensionOrigin } from './http/cors.ts';
 import {
   feedQuerySchema,
   registerSchema,
   rescheduleSchema,
   selfViewSchema,
-  sendSchema,
   trackingSchema,
 } from './http/request-schemas.ts';
 import { handleClick } from './routes/click.ts';
@@ -17,8 +17,9 @@ import { handleRegisterMessage, handleSelfView, handleSetTracking } from './rout
 import { handlePixel } from './routes/pixel.ts';
 import { handleCancelSend, handleRescheduleSend, handleScheduleSend } from './routes/send.ts';
 
-// Every path the server answers, with its method, handler and schema. A GET answers HEAD too
-// (fastify's exposeHeadRoutes). Anything else gets the JSON 404 of http/errors.ts.
+// Every path the server answers, with its method, handler, schema and body limit (http/body-limits.ts;
+// a route without one takes NO_BODY_LIMIT, app.ts). A GET answers HEAD too (fastify's
+// exposeHeadRoutes). Anything else gets the JSON 404 of http/errors.ts.
 
 /**
  * The pixel's path, `/o/<token>.gif`. The node:http fast path in front of fastify
@@ -55,15 +56,37 @@ const PUBLIC_ROUTES: Mount[] = [
   route('OPTIONS', '/v1/*', answerExtensionPreflight),
 ];
 
+/**
+ * POST /v1/send takes a mail of up to MAX_SEND_BYTES. Its JSON is not parsed here: in a scope of
+ * its own, the body goes to the handler unread (routes/send.ts), which hands it to the mail
+ * process, where it is parsed and checked against `sendSchema` (http/request-schemas.ts).
+ */
+const mountSend: Mount = (app, deps) => {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/json', (_request, payload, done) => done(null, payload));
+    route('POST', '/v1/send', handleScheduleSend, { bodyLimit: sendBodyLimit(deps.config.maxSendBytes) })(scope, deps);
+  });
+};
+
 /** `Authorization: Bearer <API key>`; answers readable by the extension (CORS). */
 const API_ROUTES: Mount[] = [
-  route('POST', '/v1/messages', handleRegisterMessage, { schema: { body: registerSchema } }),
-  route('POST', '/v1/messages/:messageId/tracking', handleSetTracking, { schema: { body: trackingSchema } }),
-  route('POST', '/v1/self-view', handleSelfView, { schema: { body: selfViewSchema } }),
+  route('POST', '/v1/messages', handleRegisterMessage, {
+    schema: { body: registerSchema },
+    bodyLimit: REGISTER_BODY_LIMIT,
+  }),
+  route('POST', '/v1/messages/:messageId/tracking', handleSetTracking, {
+    schema: { body: trackingSchema },
+    bodyLimit: SMALL_BODY_LIMIT,
+  }),
+  route('POST', '/v1/self-view', handleSelfView, { schema: { body: selfViewSchema }, bodyLimit: SMALL_BODY_LIMIT }),
   route('GET', '/v1/events', handleReadEvents, { schema: { querystring: feedQuerySchema } }),
-  route('POST', '/v1/send', handleScheduleSend, { schema: { body: sendSchema }, bodyLimit: 12 * 1024 * 1024 }),
+  mountSend,
   route('DELETE', '/v1/send/:messageId', handleCancelSend),
-  route('PATCH', '/v1/send/:messageId', handleRescheduleSend, { schema: { body: rescheduleSchema } }),
+  route('PATCH', '/v1/send/:messageId', handleRescheduleSend, {
+    schema: { body: rescheduleSchema },
+    bodyLimit: SMALL_BODY_LIMIT,
+  }),
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { MailWorker } from './delivery/mail-worker.ts';
 import { SendScheduler } from './delivery/send-scheduler.ts';
 import { HitJournal } from './hits/hit-journal.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { handleInboundReport } from './smtp/handle-report.ts';
 import { createInboundListener, type InboundListener } from './smtp/inbound-listener.ts';
-import { createRelay, type Relay } from './smtp/sender.ts';
+import type { Relay } from './smtp/sender.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Repository } from './storage/repository.ts';
 import { createTokenCodec } from './tracking/tokens.ts';
@@ -33,20 +34,22 @@ export interface ServerOptions {
 }
 
 /**
- * Wires storage, the hit journal (and its writer thread), scheduler, HTTP routes and the bounce
- * listener; listening is left to the caller.
+ * Wires storage, the hit journal (and its writer thread), the mail process, scheduler, HTTP routes
+ * and the bounce listener; listening is left to the caller.
  */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<Server> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string) => console.error(`[server] ${m}`));
   const repo = options.repo ?? (await openStorage(config));
   const hitJournal = await HitJournal.open(config, log);
-  const relay = options.relay ?? createRelay(config);
+  const mail = new MailWorker(config, log);
+  const relay = options.relay ?? mail.relay;
   const scheduler = new SendScheduler(repo, relay, config, now, log);
   const app = buildApp({
     config,
     repo,
     hitJournal,
+    mail,
     now,
     log,
     tokens: createTokenCodec(config.tokenSecret),
@@ -86,6 +89,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await app.close();
       await hitJournal.close();
       await scheduler.stop();
+      await mail.close();
       await inbound?.close();
       await repo.close();
     },

@@ -1,5 +1,5 @@
-import type { AppDeps } from '../deps.ts';
-import type { SendJob } from '../storage/repository.ts';
+import type { Repository, SendJob } from '../storage/repository.ts';
+import type { TokenCodec } from '../tracking/tokens.ts';
 
 export interface SendInput {
   messageId: string;
@@ -23,10 +23,15 @@ export function describeJob(job: SendJob) {
 /**
  * Queues a send for the server to deliver (now, or at sendAt). Idempotent on messageId. A message
  * the extension did not register first is registered here without links, so its bounces and
- * complaints still reach the feed.
+ * complaints still reach the feed. Runs in the mail process (mail-process.ts), with its storage;
+ * `now` is the server's clock, which tests set.
  */
-export async function scheduleSend(deps: AppDeps, accountId: number, input: SendInput): Promise<SendJob> {
-  const now = deps.now();
+export async function scheduleSend(
+  deps: { repo: Repository; tokens: TokenCodec },
+  accountId: number,
+  input: SendInput,
+  now: number,
+): Promise<SendJob> {
   const sendAt = input.sendAt ? Date.parse(input.sendAt) : now;
   const message =
     (await deps.repo.findMessage(accountId, input.messageId)) ??
@@ -42,7 +47,7 @@ export async function scheduleSend(deps: AppDeps, accountId: number, input: Send
       },
       now,
     ));
-  const job = await deps.repo.insertSend(
+  return deps.repo.insertSend(
     {
       accountId,
       messagePk: message.pk,
@@ -56,6 +61,4 @@ export async function scheduleSend(deps: AppDeps, accountId: number, input: Send
     },
     now,
   );
-  deps.wakeScheduler();
-  return job;
 }

@@ -33,6 +33,17 @@ export function installErrorHandlers(app: FastifyInstance, log: (message: string
       log(`${request.method} ${request.url.slice(0, 200)} failed: ${error.stack ?? error.message}`);
       return sendError(reply, 500, 'internal', 'the server could not complete the request');
     }
+    if (status === 413) {
+      // The body was not read to its end: closing the connection stops the rest of the upload.
+      reply.header('connection', 'close');
+      const limit = request.routeOptions.bodyLimit;
+      return sendError(
+        reply,
+        413,
+        'body_too_large',
+        `the request body is too large: the limit for this route is ${limit} bytes`,
+      );
+    }
     return sendError(reply, status, codeByStatus[status] ?? 'bad_request', error.message);
   });
   app.setNotFoundHandler((request, reply) =>

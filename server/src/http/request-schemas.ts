@@ -1,6 +1,13 @@
-// The JSON schemas of what the /v1 routes accept, named in routes.ts beside each route. Unknown
-// fields are refused, not stripped (app.ts tells ajv so); scalars are coerced, which the query
-// string (limit=50) needs.
+// The JSON schemas of what the /v1 routes accept, named in routes.ts beside each route (the send's
+// is checked in the mail process, delivery/mail-process.ts). Each route's body limit is in
+// http/body-limits.ts and must let the largest body its schema allows through.
+
+/**
+ * What ajv is told, by fastify (app.ts) and by the mail process alike. Unknown fields are refused,
+ * not stripped: an unknown field or a string where a list belongs is an error, not silently
+ * fixed. Scalars are still coerced, which the query string (limit=50) needs.
+ */
+export const ajvOptions = { removeAdditional: false, coerceTypes: true } as const;
 
 export const messageIdSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;
 
@@ -56,8 +63,10 @@ export const sendSchema = {
     from: address,
     to: { type: 'array', minItems: 1, maxItems: 100, items: address },
     subject: { type: 'string', maxLength: 998 },
-    html: { type: 'string', maxLength: 5_000_000 },
-    text: { type: 'string', maxLength: 5_000_000 },
+    // No maxLength: together they are the mail, whose size is counted in bytes against
+    // MAX_SEND_BYTES before this schema is applied (delivery/read-send.ts).
+    html: { type: 'string' },
+    text: { type: 'string' },
     sendAt: { type: 'string', format: 'date-time' },
   },
 } as const;

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
-import type { SendJob } from '../storage/repository.ts';
+import type { SendContent, SendJob } from '../storage/repository.ts';
 import { bounceAddress, originalMessageId } from './verp.ts';
 
 export interface RecipientFailure {
@@ -18,6 +18,7 @@ export interface AttemptResult {
   deferred: RecipientFailure[];
 }
 
+/** What the send scheduler hands due jobs to. */
 export interface Relay {
   describe(): string;
   attempt(job: SendJob): Promise<AttemptResult>;
@@ -52,7 +53,16 @@ export function sortFailures(
   return { rejected, deferred };
 }
 
-export function createRelay(config: Config): Relay {
+export function describeRelay(config: Pick<Config, 'smtpHost' | 'smtpPort'>): string {
+  return config.smtpHost ? `smtp://${config.smtpHost}:${config.smtpPort}` : 'none (SMTP_HOST not set)';
+}
+
+/**
+ * The relay through nodemailer. It builds and streams the whole MIME message, 200–350 ms of
+ * JavaScript for a 10 MB mail (BENCHMARKS.md), so it runs in the mail process (delivery/mail-process.ts),
+ * which reads each job's html and text with `contentOf`.
+ */
+export function createSmtpRelay(config: Config, contentOf: (job: SendJob) => Promise<SendContent | null>): Relay {
   const transport = nodemailer.createTransport({
     host: config.smtpHost,
     port: config.smtpPort,
@@ -63,7 +73,7 @@ export function createRelay(config: Config): Relay {
     socketTimeout: 60_000,
   });
   return {
-    describe: () => (config.smtpHost ? `smtp://${config.smtpHost}:${config.smtpPort}` : 'none (SMTP_HOST not set)'),
+    describe: () => describeRelay(config),
     close: () => transport.close(),
     async attempt(job) {
       if (!config.smtpHost) {
@@ -74,13 +84,15 @@ export function createRelay(config: Config): Relay {
         };
       }
       try {
+        const content = await contentOf(job);
+        if (!content) throw new Error(`send ${job.id} has no stored content`);
         const info = await transport.sendMail({
           envelope: { from: bounceAddress(job.token, config.bounceDomain), to: job.to },
           from: job.from,
           to: job.to,
           subject: job.subject,
-          html: job.html,
-          text: job.text ?? undefined,
+          html: content.html,
+          text: content.text ?? undefined,
           messageId: originalMessageId(job.token, config.bounceDomain),
           headers: { 'X-ICC-Token': job.token },
           dsn: { id: job.token, return: 'headers', notify: ['failure', 'delay'], recipient: job.from },

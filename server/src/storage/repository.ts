@@ -84,8 +84,12 @@ export interface FeedEvent {
 
 export type SendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
-/** A stored send: what was asked for (NewSend) plus what the server keeps about it. */
-export interface SendJob extends NewSend {
+/**
+ * A stored send: what was asked for (NewSend) plus what the server keeps about it, without the
+ * mail's body, which only the mail process reads (findSendContent): a 10 MB mail must not be read
+ * on the thread that answers pixels.
+ */
+export interface SendJob extends Omit<NewSend, 'html' | 'text'> {
   id: number;
   token: string;
   /** Recipients still to be delivered; shrinks as recipients are accepted or bounce. */
@@ -94,15 +98,18 @@ export interface SendJob extends NewSend {
   attempts: number;
 }
 
-export interface NewSend {
+export interface SendContent {
+  html: string;
+  text: string | null;
+}
+
+export interface NewSend extends SendContent {
   accountId: number;
   messagePk: number;
   messageId: string;
   from: string;
   to: string[];
   subject: string;
-  html: string;
-  text: string | null;
   sendAt: number;
 }
 
@@ -150,6 +157,7 @@ export interface Repository {
 
   insertSend(send: NewSend, now: number): Promise<SendJob>;
   findSend(accountId: number, messageId: string): Promise<SendJob | null>;
+  findSendContent(id: number): Promise<SendContent | null>;
   /** Changes a job only while it is still `scheduled`; returns false otherwise. */
   updateScheduledSend(
     accountId: number,

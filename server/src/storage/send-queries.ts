@@ -1,8 +1,9 @@
-import type { NewSend, SendJob, SendStatus } from './repository.ts';
-import { num, type Row, type SqlDriver, strOrNull } from './sql-driver.ts';
+import type { NewSend, SendContent, SendJob, SendStatus } from './repository.ts';
+import { num, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
 
+// A mail's html and text are in send_contents, read by findSendContent only, in the mail process.
 const columns =
-  'id, account_id, message_pk, message_id, token, from_addr, to_addrs, subject, html, text_body, send_at, status, attempts';
+  'id, account_id, message_pk, message_id, token, from_addr, to_addrs, subject, send_at, status, attempts';
 
 function toJob(row: Row): SendJob {
   return {
@@ -14,15 +15,13 @@ function toJob(row: Row): SendJob {
     from: String(row.from_addr),
     to: JSON.parse(String(row.to_addrs)) as string[],
     subject: String(row.subject),
-    html: String(row.html),
-    text: strOrNull(row.text_body),
     sendAt: num(row.send_at),
     status: String(row.status) as SendStatus,
     attempts: num(row.attempts),
   };
 }
 
-export async function findSend(db: SqlDriver, accountId: number, messageId: string): Promise<SendJob | null> {
+export async function findSend(db: SqlRunner, accountId: number, messageId: string): Promise<SendJob | null> {
   const [row] = await db.all(`SELECT ${columns} FROM sends WHERE account_id = $1 AND message_id = $2`, [
     accountId,
     messageId,
@@ -30,31 +29,42 @@ export async function findSend(db: SqlDriver, accountId: number, messageId: stri
   return row ? toJob(row) : null;
 }
 
+export async function findSendContent(db: SqlRunner, id: number): Promise<SendContent | null> {
+  const [row] = await db.all('SELECT html, text_body FROM send_contents WHERE send_id = $1', [id]);
+  return row ? { html: String(row.html), text: strOrNull(row.text_body) } : null;
+}
+
 /** Idempotent on messageId; a job that was cancelled may be submitted again. */
-export async function insertSend(db: SqlDriver, send: NewSend, now: number): Promise<SendJob> {
-  await db.run(
-    `INSERT INTO sends (account_id, message_pk, message_id, token, from_addr, to_addrs, subject, html, text_body, send_at, status, created_at)
-     SELECT $1, $2, $3, token, $4, $5, $6, $7, $8, $9, 'scheduled', $10 FROM messages WHERE id = $2
-     ON CONFLICT (account_id, message_id) DO UPDATE SET from_addr = excluded.from_addr, to_addrs = excluded.to_addrs,
-       subject = excluded.subject, html = excluded.html, text_body = excluded.text_body, send_at = excluded.send_at,
-       status = 'scheduled', attempts = 0, last_error = NULL
-     WHERE sends.status = 'cancelled'`,
-    [
-      send.accountId,
-      send.messagePk,
-      send.messageId,
-      send.from,
-      JSON.stringify(send.to),
-      send.subject,
-      send.html,
-      send.text,
-      send.sendAt,
-      now,
-    ],
-  );
-  const stored = await findSend(db, send.accountId, send.messageId);
-  if (!stored) throw new Error('send job vanished right after insert');
-  return stored;
+export function insertSend(db: SqlDriver, send: NewSend, now: number): Promise<SendJob> {
+  return db.transaction(async (tx) => {
+    const changed = await tx.run(
+      `INSERT INTO sends (account_id, message_pk, message_id, token, from_addr, to_addrs, subject, send_at, status, created_at)
+       SELECT $1, $2, $3, token, $4, $5, $6, $7, 'scheduled', $8 FROM messages WHERE id = $2
+       ON CONFLICT (account_id, message_id) DO UPDATE SET from_addr = excluded.from_addr, to_addrs = excluded.to_addrs,
+         subject = excluded.subject, send_at = excluded.send_at, status = 'scheduled', attempts = 0, last_error = NULL
+       WHERE sends.status = 'cancelled'`,
+      [
+        send.accountId,
+        send.messagePk,
+        send.messageId,
+        send.from,
+        JSON.stringify(send.to),
+        send.subject,
+        send.sendAt,
+        now,
+      ],
+    );
+    const stored = await findSend(tx, send.accountId, send.messageId);
+    if (!stored) throw new Error('send job vanished right after insert');
+    // A send asked for again while it is not cancelled keeps the mail it was first given.
+    if (changed > 0)
+      await tx.run(
+        `INSERT INTO send_contents (send_id, html, text_body) VALUES ($1, $2, $3)
+         ON CONFLICT (send_id) DO UPDATE SET html = excluded.html, text_body = excluded.text_body`,
+        [stored.id, send.html, send.text],
+      );
+    return stored;
+  });
 }
 
 export async function updateScheduledSend(

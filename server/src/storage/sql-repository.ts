@@ -11,6 +11,7 @@ import type {
   NewMessage,
   NewSend,
   Repository,
+  SendContent,
   SendJob,
   SendStatus,
 } from './repository.ts';
@@ -133,6 +134,9 @@ export class SqlRepository implements Repository {
   }
   findSend(accountId: number, messageId: string): Promise<SendJob | null> {
     return sends.findSend(this.db, accountId, messageId);
+  }
+  findSendContent(id: number): Promise<SendContent | null> {
+    return sends.findSendContent(this.db, id);
   }
   updateScheduledSend(
     accountId: number,

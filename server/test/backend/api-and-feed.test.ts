@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import pg from 'pg';
 import { generateApiKey, hashApiKey } from '../../src/accounts/api-keys.ts';
+import { REGISTER_BODY_LIMIT } from '../../src/http/body-limits.ts';
 import type { NewEvent } from '../../src/storage/repository.ts';
 import { backend, createRep } from '../support/backend.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -165,7 +166,7 @@ describe(`API keys and bad input (${backend})`, () => {
           method: 'POST',
           url: '/v1/messages',
           headers: { ...h.auth, 'content-type': 'application/json' },
-          payload: `{"messageId":"${'x'.repeat(300_000)}"}`,
+          payload: `{"messageId":"${'x'.repeat(REGISTER_BODY_LIMIT)}"}`,
         },
         413,
         'body_too_large',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { SqlRepository } from '../../src/storage/sql-repository.ts';
-import { backend, createRep, freshStorageConfig, openRepo } from '../support/backend.ts';
+import { backend, createRep, freshStorageConfig, openRepo, undoSendContents } from '../support/backend.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 // The extension translates an event's reasonCode with its reasonParams; these stories check that
@@ -152,6 +152,7 @@ describe(`the reason-code migration on a database with events in it (${backend})
         0,
       );
       // Put the schema back to what version 2 left, holding one event, and let the next start migrate it.
+      await undoSendContents(repo.db);
       await repo.db.run('ALTER TABLE events DROP COLUMN reason_code');
       await repo.db.run('ALTER TABLE events DROP COLUMN reason_params');
       await repo.db.run('DELETE FROM schema_migrations WHERE version = 3');

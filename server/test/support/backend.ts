@@ -6,6 +6,7 @@ import { generateApiKey, hashApiKey } from '../../src/accounts/api-keys.ts';
 import { type Config, defaultConfig } from '../../src/config.ts';
 import { openStorage } from '../../src/storage/open-storage.ts';
 import type { Repository } from '../../src/storage/repository.ts';
+import type { SqlDriver } from '../../src/storage/sql-driver.ts';
 import { createTokenCodec } from '../../src/tracking/tokens.ts';
 
 /** Which backend this run of the suite exercises (set by test/run-all.ts). */
@@ -68,6 +69,17 @@ export async function createRep(
   const key = generateApiKey();
   await repo.addApiKey(accountId, hashApiKey(key), 'test', Date.now());
   return { accountId, key, auth: { authorization: `Bearer ${key}` } };
+}
+
+/**
+ * Undoes migration 4 on a database, for tests of what a start after an older version finds: a
+ * send's html and text back in the sends table, send_contents gone.
+ */
+export async function undoSendContents(db: SqlDriver): Promise<void> {
+  await db.run('DROP TABLE send_contents');
+  await db.run("ALTER TABLE sends ADD COLUMN html TEXT NOT NULL DEFAULT ''");
+  await db.run('ALTER TABLE sends ADD COLUMN text_body TEXT');
+  await db.run('DELETE FROM schema_migrations WHERE version = 4');
 }
 
 export async function openRepo(storage: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Repository> {

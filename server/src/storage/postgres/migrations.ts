@@ -82,6 +82,15 @@ export const postgresMigrations: string[] = [
   // them in the rep's language. Older rows keep their text and a NULL code.
   `ALTER TABLE events ADD COLUMN reason_code TEXT;
    ALTER TABLE events ADD COLUMN reason_params TEXT;`,
+  // A mail's html and text in a table of their own, as on SQLite (which rewrites a whole row on
+  // every UPDATE): a send's status changes without its body.
+  `CREATE TABLE send_contents (
+     send_id BIGINT PRIMARY KEY REFERENCES sends(id),
+     html TEXT NOT NULL,
+     text_body TEXT);
+   INSERT INTO send_contents (send_id, html, text_body) SELECT id, html, text_body FROM sends;
+   ALTER TABLE sends DROP COLUMN html;
+   ALTER TABLE sends DROP COLUMN text_body;`,
 ];
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
