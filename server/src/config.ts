@@ -58,7 +58,7 @@ export const defaultConfig: Config = {
   selfViewWindowSeconds: 10,
   mppWindowSeconds: 900,
   burstLinks: 3,
-  burstWindowSeconds: 10,
+  burstWindowSeconds: 2,
   feedSettleSeconds: 10,
   trackOpens: true,
   trackClicks: true,

@@ -1,32 +1,27 @@
 import { type EventReason, eventReason, secondsOf } from '../reasons/event-reasons.ts';
 import type { Classification } from '../storage/repository.ts';
-import type { NetworkLookup } from './networks.ts';
-import {
-  imageProxyOf,
-  isBareMozilla,
-  isTruncatedWebKit,
-  mailClientName,
-  type ScannerSign,
-  scannerSign,
-} from './user-agents.ts';
+import type { NetworkFacts } from './network-kinds.ts';
+import type { UserAgentClass } from './user-agent-class.ts';
+import { isBeforeMpp, type ScannerSign } from './user-agents.ts';
 
 export interface HitFacts {
   kind: 'view' | 'click';
   method: string;
-  userAgent: string;
-  ip: string;
   /** Sec-Purpose, Purpose, X-Purpose and X-Moz header values, joined. */
   purpose: string;
   at: number;
   sentAt: number;
   lastSelfViewAt: number | null;
+  /** Who owns the client's network (network-directory.ts). */
+  network: NetworkFacts;
+  /** What its user agent is (user-agent-class.ts). */
+  agent: UserAgentClass;
 }
 
 export interface ClassifyRules {
   scannerWindowMs: number;
   selfViewWindowMs: number;
   mppWindowMs: number;
-  networkOf: NetworkLookup;
 }
 
 /** A label with its reason: the English text plus the code and parameters the extension translates. */
@@ -36,19 +31,25 @@ export interface Verdict extends EventReason {
 
 const verdict = (classification: Classification, reason: EventReason): Verdict => ({ classification, ...reason });
 
-function scannerByUserAgent(sign: ScannerSign): EventReason {
+function scannerByUserAgent(sign: ScannerSign | { kind: 'crawler'; name: string }): EventReason {
   if (sign.kind === 'empty') return eventReason('scanner.emptyUserAgent');
   if (sign.kind === 'duplicatedMozilla') return eventReason('scanner.duplicatedMozilla');
+  if (sign.kind === 'crawler') return eventReason('scanner.crawler', { name: sign.name });
   return eventReason('scanner.userAgent', { marker: sign.marker });
 }
 
+/** The network as a rep reads it: our table's owner, else the database's AS name. */
+function networkName(network: NetworkFacts): string {
+  return network.owner?.name ?? network.asName ?? (network.asn ? `AS${network.asn}` : 'an unknown network');
+}
+
 /**
- * Labels one hit. The rules run in the order of tracking.md §2: the rep's own view first, then
- * machine fetches that announce themselves, then timing and network, then known clients.
- * Every verdict carries the reason a rep can read.
+ * Labels one hit from what it says about itself; the message's other hits are weighed after
+ * (link-bursts.ts). The rules run from the surest evidence to the weakest: the rep's own view,
+ * fetches that announce themselves, who owns the network, what the user agent is, time since send.
+ * Every verdict carries the reason a rep can read, naming its evidence.
  */
 export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
-  const ua = hit.userAgent;
   if (hit.lastSelfViewAt !== null && Math.abs(hit.at - hit.lastSelfViewAt) <= rules.selfViewWindowMs) {
     return verdict('self', eventReason('self.repView', { windowSeconds: secondsOf(rules.selfViewWindowMs) }));
   }
@@ -56,7 +57,19 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
   if (/prefetch|preview|prerender/i.test(hit.purpose)) {
     return verdict('prefetch', eventReason('prefetch.purposeHeader', { purpose: hit.purpose.slice(0, 40) }));
   }
+  const { agent, network } = hit;
+  const owner = network.owner;
+  // Gateways re-check links at click time too, hours after delivery: their network is the tell.
+  if (owner?.kind === 'mailSecurity')
+    return verdict('scanner', eventReason('scanner.securityGateway', { owner: owner.name }));
+  if (owner?.kind === 'mailFiltering')
+    return verdict('scanner', eventReason('scanner.mailFiltering', { owner: owner.name }));
+  if (agent.kind === 'machine') return verdict('scanner', scannerByUserAgent(agent.sign));
   const sinceSend = hit.at - hit.sentAt;
+  if (hit.kind === 'view') {
+    const apple = appleVerdict(hit, sinceSend, rules);
+    if (apple) return apple;
+  }
   if (sinceSend < rules.scannerWindowMs) {
     return verdict(
       'scanner',
@@ -66,28 +79,53 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
       }),
     );
   }
-  const sign = scannerSign(ua);
-  if (sign) return verdict('scanner', scannerByUserAgent(sign));
-  const network = rules.networkOf(hit.ip);
-  if (hit.kind === 'click' && network) {
-    return verdict(
-      'scanner',
-      network === 'listed scanner'
-        ? eventReason('scanner.listedNetworkClick')
-        : eventReason('scanner.networkClick', { network }),
-    );
+  if (hit.kind === 'click') {
+    if (owner?.kind === 'listedScanner') return verdict('scanner', eventReason('scanner.listedNetworkClick'));
+    // Safe Links and Gmail's scanner follow links from the mail hosts' own space; a person's click
+    // comes from their own network (the scan at click time redirects them).
+    if (owner?.kind === 'mailHost') return verdict('scanner', eventReason('scanner.networkClick', { network: owner.name }));
   }
-  if (hit.kind === 'view' && isBareMozilla(ua)) return verdict('prefetch', eventReason('prefetch.appleMpp'));
-  if (hit.kind === 'view' && isTruncatedWebKit(ua)) {
-    return sinceSend <= rules.mppWindowMs
-      ? verdict('prefetch', eventReason('prefetch.appleMppTruncated'))
-      : verdict('unknown', eventReason('unknown.truncatedWebKitLate'));
+  if (agent.kind === 'imageProxy') {
+    return hit.kind === 'view'
+      ? verdict('proxy', eventReason('proxy.imageProxy', { service: agent.service, marker: agent.marker }))
+      : verdict('scanner', eventReason('scanner.userAgent', { marker: agent.marker }));
   }
-  const proxy = hit.kind === 'view' ? imageProxyOf(ua) : null;
-  if (proxy) return verdict('proxy', eventReason('proxy.imageProxy', proxy));
-  if (hit.kind === 'view' && network === 'Microsoft') return verdict('proxy', eventReason('proxy.outlookImageProxy'));
-  const client = mailClientName(ua);
-  if (client === 'browser') return verdict('human', eventReason('human.browser'));
-  if (client) return verdict('human', eventReason('human.mailClient', { client }));
+  if (hit.kind === 'view' && owner?.kind === 'mailHost') {
+    return owner.name === 'Microsoft'
+      ? verdict('proxy', eventReason('proxy.outlookImageProxy'))
+      : verdict('proxy', eventReason('proxy.imageProxyNetwork', { network: owner.name }));
+  }
+  if (hit.kind === 'view' && owner?.kind === 'imageProxy')
+    return verdict('proxy', eventReason('proxy.imageProxyNetwork', { network: owner.name }));
+  if (owner?.kind === 'cloudHosting')
+    return verdict('scanner', eventReason('scanner.cloudNetwork', { network: networkName(network) }));
+  if (agent.kind === 'mailClient') return verdict('human', eventReason('human.mailClient', { client: agent.name }));
+  if (agent.kind === 'browser') return verdict('human', eventReason('human.browser'));
+  if (agent.kind === 'appleTruncated') return verdict('human', eventReason('human.mailClient', { client: 'Apple Mail' }));
   return verdict('unknown', eventReason('unknown.unrecognisedUserAgent'));
+}
+
+/**
+ * Apple's MPP fetcher sends a bare "Mozilla/5.0" or Mail's own truncated WebKit UA, from Apple's
+ * networks, at delivery and again later. The same truncated UA from the reader's own network is
+ * Apple Mail loading images itself: with MPP off, or on a system older than MPP.
+ */
+function appleVerdict(hit: HitFacts, sinceSend: number, rules: ClassifyRules): Verdict | null {
+  const { agent, network } = hit;
+  if (agent.kind !== 'appleBare' && agent.kind !== 'appleTruncated') return null;
+  const kind = network.owner?.kind;
+  if (kind === 'appleRelay')
+    return verdict('prefetch', eventReason('prefetch.appleNetwork', { network: networkName(network) }));
+  if (agent.kind === 'appleBare') return verdict('prefetch', eventReason('prefetch.appleMpp'));
+  if (agent.os && isBeforeMpp(agent.os) && kind !== 'cloudHosting')
+    return verdict('human', eventReason('human.appleMailBeforeMpp', { os: agent.os.label }));
+  if (kind === 'cloudHosting' || kind === 'mailHost') return null;
+  const ownNetwork = () =>
+    verdict('human', eventReason('human.appleMailOwnNetwork', { network: networkName(network) }));
+  if (kind === 'consumerIsp' || kind === 'webSecurityProxy') return ownNetwork();
+  if (sinceSend <= rules.mppWindowMs) return verdict('prefetch', eventReason('prefetch.appleMppTruncated'));
+  // Past delivery, from a network that is not Apple's: Mail itself. Without the database to say
+  // whose network it is, the hit could be either.
+  if (network.asn !== null) return ownNetwork();
+  return verdict('unknown', eventReason('unknown.truncatedWebKitLate'));
 }

@@ -52,10 +52,36 @@ export function isTruncatedWebKit(ua: string): boolean {
   return /AppleWebKit\/[\d.]+ \(KHTML, like Gecko\)\s*$/i.test(ua);
 }
 
-/** Mail clients and browsers a person reads mail with. */
-export function mailClientName(ua: string): 'Outlook' | 'Thunderbird' | 'browser' | null {
-  if (/Microsoft Outlook|Outlook-iOS|Outlook-Android|ms-office|Microsoft Office\//i.test(ua)) return 'Outlook';
-  if (/Thunderbird/i.test(ua)) return 'Thunderbird';
-  if (/^Mozilla\/5\.0 \(.+\) .*(Gecko|Safari|Chrome|Firefox|Mobile)/.test(ua)) return 'browser';
-  return null;
+export interface AppleOs {
+  platform: 'macOS' | 'iOS';
+  major: number;
+  minor: number;
+  patch: number;
+  /** As a rep reads it: "macOS 10.13.6". */
+  label: string;
+}
+
+/**
+ * The Apple OS a WebKit UA names: "Intel Mac OS X 10_13_6" or "CPU iPhone OS 14_8 like Mac OS X".
+ * Safari and Mail froze the macOS version at 10_15_7 from macOS 11 on, so only an older one is exact.
+ */
+export function appleOsOf(ua: string): AppleOs | null {
+  const mac = /Mac OS X (\d+)[_.](\d+)(?:[_.](\d+))?/.exec(ua);
+  const ios = /(?:iPhone|CPU) OS (\d+)_(\d+)(?:_(\d+))?/.exec(ua);
+  const match = ios ?? mac;
+  if (!match) return null;
+  const platform = ios ? 'iOS' : 'macOS';
+  const [major, minor, patch] = [match[1], match[2], match[3]].map((n) => Number(n ?? 0)) as [number, number, number];
+  return { platform, major, minor, patch, label: `${platform} ${major}.${minor}${patch ? `.${patch}` : ''}` };
+}
+
+/**
+ * Mail Privacy Protection came with macOS 12 and iOS 15 (Apple, 2021-09-20; uap-core #509). A Mail
+ * that names an older system fetches images itself, from the reader's own network. macOS 10.15.7
+ * is what every newer Mac says too, so it is not taken as older.
+ */
+export function isBeforeMpp(os: AppleOs): boolean {
+  if (os.platform === 'iOS') return os.major < 15;
+  if (os.major !== 10) return false;
+  return os.minor < 15 || (os.minor === 15 && os.patch < 7);
 }

@@ -1,31 +1,35 @@
-import { BurstTracker } from '../classify/burst-tracker.ts';
 import { type ClassifyRules, classifyHit } from '../classify/classify-hit.ts';
-import { createNetworkLookup } from '../classify/networks.ts';
+import { LinkBursts, type SeenClick } from '../classify/link-bursts.ts';
+import type { NetworkLookup } from '../classify/network-kinds.ts';
+import { UserAgentClassifier } from '../classify/user-agent-class.ts';
 import type { Config } from '../config.ts';
-import type { JournalMove, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
+import type { HitHistory, JournalMove, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
 import type { Hit } from './hit-from-request.ts';
 
 /**
  * Turns one batch of journaled hits into classified events and stores them in one transaction,
  * together with the journal position they were read up to. Used by the hit writer thread
- * (hit-writer-thread.ts), the only writer of hit events, so the burst memory below sees every click.
+ * (hit-writer-thread.ts). The message's other hits are read from storage in the same transaction,
+ * so servers that share one database judge a burst spread over them alike.
  */
 export class BatchWriter {
   private readonly rules: ClassifyRules;
-  private readonly bursts: BurstTracker;
+  private readonly bursts: LinkBursts;
+  private readonly agents = new UserAgentClassifier();
+  private readonly networkOf: NetworkLookup;
   private readonly repo: Repository;
   private readonly config: Config;
 
-  constructor(repo: Repository, config: Config) {
+  constructor(repo: Repository, config: Config, networkOf: NetworkLookup) {
     this.repo = repo;
     this.config = config;
+    this.networkOf = networkOf;
     this.rules = {
       scannerWindowMs: config.scannerWindowSeconds * 1000,
       selfViewWindowMs: config.selfViewWindowSeconds * 1000,
       mppWindowMs: config.mppWindowSeconds * 1000,
-      networkOf: createNetworkLookup(config.extraScannerNetworks),
     };
-    this.bursts = new BurstTracker(config.burstWindowSeconds * 1000, config.burstLinks);
+    this.bursts = new LinkBursts(config.burstWindowSeconds * 1000, config.burstLinks);
   }
 
   /**
@@ -34,39 +38,52 @@ export class BatchWriter {
    */
   async write(hits: Hit[], now: number, read?: JournalMove): Promise<number | null> {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
-    const burstEntries = new Map<NewEvent, { id: number | null }>();
     const relabel = new Set<number>();
+    const historySince = this.bursts.since(hits.reduce((first, hit) => Math.min(first, hit.at), now));
     const { events, ids, stale } = await this.repo.recordHits(
       tokens,
-      (messages) => this.buildEvents(hits, messages, burstEntries, relabel),
+      (messages, history) => this.buildEvents(hits, messages, history, relabel),
       now,
       read,
+      { historySince },
     );
     if (stale) return null;
-    events.forEach((event, i) => {
-      const entry = burstEntries.get(event);
-      if (entry) entry.id = ids[i] ?? null;
-    });
     if (relabel.size > 0) await this.repo.relabelEvents([...relabel], 'scanner', this.bursts.reason);
-    this.bursts.prune(now);
     return ids.length;
   }
 
   private buildEvents(
     hits: Hit[],
     messages: Map<string, MessageRecord>,
-    burstEntries: Map<NewEvent, { id: number | null }>,
+    history: HitHistory,
     relabel: Set<number>,
   ): NewEvent[] {
-    const events: NewEvent[] = [];
-    burstEntries.clear();
+    // A retried transaction builds again from scratch.
     relabel.clear();
+    const events: NewEvent[] = [];
+    const clicksOf = new Map<number, SeenClick[]>();
+    const clicks = (messagePk: number): SeenClick[] => {
+      let list = clicksOf.get(messagePk);
+      if (!list) {
+        list = (history.get(messagePk) ?? [])
+          .filter((h) => h.type === 'click' && h.linkIndex !== null)
+          .map((h) => ({ at: h.at, linkIndex: h.linkIndex ?? 0, classification: h.classification, id: h.id, event: null }));
+        clicksOf.set(messagePk, list);
+      }
+      return list;
+    };
     for (const hit of hits) {
       const message = messages.get(hit.token);
       if (!message?.tracking) continue;
       if (hit.kind === 'view' ? !this.config.trackOpens : !this.config.trackClicks) continue;
       const verdict = classifyHit(
-        { ...hit, sentAt: message.sentAt, lastSelfViewAt: message.lastSelfViewAt },
+        {
+          ...hit,
+          sentAt: message.sentAt,
+          lastSelfViewAt: message.lastSelfViewAt,
+          network: this.networkOf(hit.ip),
+          agent: this.agents.classify(hit.userAgent),
+        },
         this.rules,
       );
       const keep = this.config.storeIpUa;
@@ -83,9 +100,14 @@ export class BatchWriter {
         ua: keep ? hit.userAgent.slice(0, 512) : null,
       };
       if (hit.kind === 'click' && hit.linkIndex !== null) {
-        const { entry, relabel: earlier } = this.bursts.note(message.pk, hit.ip, hit.linkIndex, event);
-        burstEntries.set(event, entry);
-        for (const id of earlier) relabel.add(id);
+        const click: SeenClick = {
+          at: hit.at,
+          linkIndex: hit.linkIndex,
+          classification: event.classification,
+          id: null,
+          event,
+        };
+        for (const id of this.bursts.note(clicks(message.pk), click)) relabel.add(id);
       }
       events.push(event);
     }

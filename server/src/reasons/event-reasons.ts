@@ -42,6 +42,23 @@ const TEXTS = {
   'human.mailClient': (p: { client: string }) => `human: ${p.client}`,
   'human.browser': () => 'human: browser',
   'unknown.unrecognisedUserAgent': () => 'unknown: unrecognised user agent',
+  'scanner.securityGateway': (p: { owner: string }) =>
+    `scanner: from the network of ${p.owner}, a mail security gateway (it scans links and images)`,
+  'scanner.mailFiltering': (p: { owner: string }) =>
+    `scanner: from ${p.owner}'s filtering addresses, which filter mail and read no mailbox`,
+  'scanner.cloudNetwork': (p: { network: string }) =>
+    `scanner: from a data-centre network (${p.network}), where scanners run and people do not read mail`,
+  'scanner.crawler': (p: { name: string }) => `scanner: the user agent is a crawler or tool (${p.name})`,
+  'scanner.linkBurst': (p: { links: number; windowSeconds: number }) =>
+    `scanner: ${p.links}+ links of this message clicked within ${p.windowSeconds} s, from any address`,
+  'prefetch.appleNetwork': (p: { network: string }) =>
+    `prefetch: Apple Mail Privacy Protection (Apple's fetcher UA from ${p.network})`,
+  'human.appleMailBeforeMpp': (p: { os: string }) =>
+    `human: Apple Mail on ${p.os}, older than Mail Privacy Protection, loading images itself`,
+  'human.appleMailOwnNetwork': (p: { network: string }) =>
+    `human: Apple Mail loading images itself, from the reader's own network (${p.network})`,
+  'proxy.imageProxyNetwork': (p: { network: string }) =>
+    `proxy: from the image-proxy network of ${p.network}, counts as an open`,
 
   'delivered.dsn': (p: { action: string } & Status) => `delivered: ${p.action} (${p.status})`,
   'delivered.relayAccepted': () => 'delivered: accepted by the relay',

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyHit, type HitFacts } from '../../src/classify/classify-hit.ts';
-import { createNetworkLookup } from '../../src/classify/networks.ts';
+import { LinkBursts, type SeenClick } from '../../src/classify/link-bursts.ts';
+import type { NetworkFacts, NetworkKind } from '../../src/classify/network-kinds.ts';
+import { UserAgentClassifier } from '../../src/classify/user-agent-class.ts';
 
 // Every user agent below is quoted from ../shared/reference/user-agents.md.
 const UA = {
@@ -26,36 +28,52 @@ const rules = {
   scannerWindowMs: 30_000,
   selfViewWindowMs: 10_000,
   mppWindowMs: 900_000,
-  networkOf: createNetworkLookup(),
+};
+const agents = new UserAgentClassifier();
+const unknownNetwork: NetworkFacts = { asn: null, asName: null, owner: null };
+/** A network our table knows; the ASNs are the real ones of these owners. */
+function net(kind: NetworkKind, name: string, asn: number | null = 64_500): NetworkFacts {
+  return { asn, asName: name, owner: { asn, name, kind, source: 'test' } };
+}
+const NET = {
+  microsoft: net('mailHost', 'Microsoft', 8075),
+  google: net('mailHost', 'Google', 15169),
+  eop: net('mailFiltering', 'Exchange Online Protection', null),
+  mimecast: net('mailSecurity', 'Mimecast', 30031),
+  comcast: net('consumerIsp', 'Comcast', 7922),
+  aws: net('cloudHosting', 'Amazon Web Services', 16509),
+  apple: net('appleRelay', 'Apple', 714),
+  listed: net('listedScanner', 'listed scanner', null),
 };
 const sentAt = Date.parse('2026-11-20T09:00:00Z');
 const hour = 3_600_000;
 
-function hit(over: Partial<HitFacts>): HitFacts {
+type Story = Partial<Omit<HitFacts, 'agent'>> & { userAgent?: string };
+function hit({ userAgent = UA.safeLinks, ...over }: Story): HitFacts {
   return {
     kind: 'view',
     method: 'GET',
-    userAgent: UA.safeLinks,
-    ip: '198.51.100.7',
     purpose: '',
     at: sentAt + hour,
     sentAt,
     lastSelfViewAt: null,
+    network: unknownNetwork,
+    agent: agents.classify(userAgent),
     ...over,
   };
 }
 
-const table: [string, Partial<HitFacts>, string, RegExp][] = [
+const table: [string, Story, string, RegExp][] = [
   [
     'Gmail opens through its image proxy: a real open',
-    { userAgent: UA.gmailProxy, ip: '66.102.8.1' },
+    { userAgent: UA.gmailProxy, network: NET.google },
     'proxy',
     /GoogleImageProxy/,
   ],
   ['Yahoo opens through its proxy: a real open', { userAgent: UA.yahooProxy }, 'proxy', /Yahoo/],
   [
     'Outlook.com image proxy from Microsoft space: a real open',
-    { userAgent: UA.safeLinks, ip: '40.94.16.20' },
+    { userAgent: UA.safeLinks, network: NET.microsoft },
     'proxy',
     /Outlook image proxy/,
   ],
@@ -67,30 +85,68 @@ const table: [string, Partial<HitFacts>, string, RegExp][] = [
     /delivery window/,
   ],
   [
-    'truncated WebKit UA days later is not called MPP',
+    'truncated WebKit UA days later, from no known network, is not called MPP',
     { userAgent: UA.appleTruncated, at: sentAt + 48 * hour },
     'unknown',
     /truncated WebKit/,
   ],
+  [
+    'truncated WebKit UA days later from Apple: a late MPP fetch',
+    { userAgent: UA.appleTruncated, at: sentAt + 48 * hour, network: NET.apple },
+    'prefetch',
+    /Apple/,
+  ],
+  [
+    'truncated WebKit UA from a home network after delivery: Apple Mail itself',
+    { userAgent: UA.appleTruncated, at: sentAt + 2 * hour, network: NET.comcast },
+    'human',
+    /own network \(Comcast\)/,
+  ],
+  [
+    'Apple Mail on a Mac older than MPP, minutes after send',
+    {
+      userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/605.1.15 (KHTML, like Gecko)',
+      at: sentAt + 120_000,
+    },
+    'human',
+    /macOS 10\.13\.6/,
+  ],
+  [
+    'a Mimecast re-check hours after delivery, browser UA',
+    { kind: 'click', userAgent: UA.safeLinks, network: NET.mimecast, at: sentAt + 5 * hour },
+    'scanner',
+    /Mimecast/,
+  ],
+  ['EOP fetching the pixel is not an Outlook open', { network: NET.eop }, 'scanner', /read no mailbox/],
+  ['a browser from a cloud network', { kind: 'click', network: NET.aws }, 'scanner', /data-centre/],
+  [
+    'Thunderbird on Linux',
+    { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:102.0) Gecko/20100101 Thunderbird/102.10.0' },
+    'human',
+    /Thunderbird/,
+  ],
+  ['Postbox, no browser-style UA', { userAgent: 'Postbox 7.0.60 (Windows/20220517)' }, 'human', /Postbox/],
+  ['a named crawler', { kind: 'click', userAgent: 'python-requests/2.31.0' }, 'scanner', /python-requests/i],
+  ['a 64 KB user agent', { userAgent: 'A'.repeat(65_536) }, 'unknown', /unrecognised/],
   ['Outlook desktop opens', { userAgent: UA.outlookDesktop }, 'human', /Outlook/],
   ['Outlook Mail opens', { userAgent: UA.outlookMail }, 'human', /Outlook/],
   ['Office ms-office fetch opens', { userAgent: UA.msOffice }, 'human', /Outlook/],
   ['Outlook iOS opens', { userAgent: UA.outlookIos }, 'human', /Outlook/],
   [
     'a browser click from a home address',
-    { kind: 'click', userAgent: UA.safeLinks, ip: '203.0.113.9' },
+    { kind: 'click', userAgent: UA.safeLinks, network: NET.comcast },
     'human',
     /browser/,
   ],
   [
     'Safe Links scan: click from Microsoft network',
-    { kind: 'click', userAgent: UA.safeLinks, ip: '40.107.235.12' },
+    { kind: 'click', userAgent: UA.safeLinks, network: NET.microsoft },
     'scanner',
     /Microsoft network/,
   ],
   [
     'Google network click (link scanning)',
-    { kind: 'click', userAgent: UA.safeLinks, ip: '66.249.66.1' },
+    { kind: 'click', userAgent: UA.safeLinks, network: NET.google },
     'scanner',
     /Google network/,
   ],
@@ -125,7 +181,8 @@ const table: [string, Partial<HitFacts>, string, RegExp][] = [
     'human',
     /Outlook/,
   ],
-  ['unrecognised tool', { userAgent: 'SomeFetcher/2.1' }, 'unknown', /unrecognised/],
+  ['a tool no detector knows', { userAgent: 'Quillnet/2.1' }, 'unknown', /unrecognised/],
+  ['a tool that calls itself a fetcher', { userAgent: 'SomeFetcher/2.1' }, 'scanner', /Generic Bot/],
 ];
 
 describe('classification of hits, on the real user agents', () => {
@@ -147,20 +204,55 @@ describe('classification of hits, on the real user agents', () => {
   });
 
   it('Google space counts as an open for views but as a scanner for clicks', () => {
-    assert.equal(classifyHit(hit({ userAgent: UA.gmailProxy, ip: '66.249.80.3' }), rules).classification, 'proxy');
+    assert.equal(classifyHit(hit({ userAgent: UA.gmailProxy, network: NET.google }), rules).classification, 'proxy');
     assert.equal(
-      classifyHit(hit({ kind: 'click', userAgent: UA.safeLinks, ip: '66.249.80.3' }), rules).classification,
+      classifyHit(hit({ kind: 'click', userAgent: UA.safeLinks, network: NET.google }), rules).classification,
       'scanner',
     );
   });
 
-  it('IPv6 and IPv4-mapped addresses are matched against the networks', () => {
-    const lookup = createNetworkLookup(['192.0.2.0/24']);
-    assert.equal(lookup('2a01:111:f400::5'), 'Microsoft');
-    assert.equal(lookup('2607:f8b0:4004:c07::64'), 'Google');
-    assert.equal(lookup('::ffff:40.107.1.1'), 'Microsoft');
-    assert.equal(lookup('192.0.2.44'), 'listed scanner');
-    assert.equal(lookup('203.0.113.1'), null);
-    assert.equal(lookup('not an ip'), null);
+  it('an operator-listed network counts for clicks only', () => {
+    assert.equal(classifyHit(hit({ kind: 'click', network: NET.listed }), rules).classification, 'scanner');
+    assert.equal(classifyHit(hit({ network: NET.listed }), rules).classification, 'human');
+  });
+});
+
+describe('link bursts, from a message\'s clicks', () => {
+  const bursts = new LinkBursts(2000, 3);
+  const click = (at: number, linkIndex: number, id: number | null = null): SeenClick => ({
+    at,
+    linkIndex,
+    classification: 'human',
+    id,
+    event: null,
+  });
+
+  it('three links within a second, whatever the addresses: every click of it, stored ones too', () => {
+    const clicks = [click(1000, 0, 11)];
+    assert.deepEqual(bursts.note(clicks, click(1300, 1, 12)), []);
+    assert.deepEqual(bursts.note(clicks, click(1600, 2)).sort(), [11, 12]);
+    assert.ok(clicks.every((c) => c.classification === 'scanner'));
+  });
+
+  it('a person opening three links in new tabs, 3 s apart, is no burst', () => {
+    const clicks: SeenClick[] = [];
+    for (const [at, link] of [
+      [0, 0],
+      [3000, 1],
+      [6500, 2],
+    ] as const)
+      assert.deepEqual(bursts.note(clicks, click(at, link)), []);
+    assert.ok(clicks.every((c) => c.classification === 'human'));
+  });
+
+  it('clicks stored out of order still make the burst', () => {
+    const clicks = [click(5000, 2, 1), click(4200, 0, 2)];
+    assert.deepEqual(bursts.note(clicks, click(4600, 1)).sort(), [1, 2]);
+  });
+
+  it('the same link clicked three times is one link', () => {
+    const clicks: SeenClick[] = [];
+    for (const at of [0, 100, 200]) bursts.note(clicks, click(at, 0));
+    assert.ok(clicks.every((c) => c.classification === 'human'));
   });
 });
