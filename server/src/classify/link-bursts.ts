@@ -12,6 +12,12 @@ export interface SeenClick {
   event: NewEvent | null;
 }
 
+/**
+ * Two links of one message clicked this close together: no hand moves from one link to another and
+ * clicks again in under a third of a second (a double click is one link).
+ */
+const TWIN_MS = 300;
+
 /** Labels a burst may overrule: the ones a hit's own evidence could not settle as a machine's. */
 const OVERRULED: ReadonlySet<Classification | null> = new Set(['human', 'unknown', 'proxy']);
 
@@ -24,12 +30,13 @@ const OVERRULED: ReadonlySet<Classification | null> = new Set(['human', 'unknown
 export class LinkBursts {
   private readonly windowMs: number;
   private readonly minLinks: number;
-  readonly reason: EventReason;
+  private readonly burstReason: EventReason;
+  private readonly twinReason = eventReason('scanner.linkBurst', { links: 2, windowSeconds: secondsOf(TWIN_MS) });
 
   constructor(windowMs: number, minLinks: number) {
     this.windowMs = windowMs;
     this.minLinks = minLinks;
-    this.reason = eventReason('scanner.linkBurst', { links: minLinks, windowSeconds: secondsOf(windowMs) });
+    this.burstReason = eventReason('scanner.linkBurst', { links: minLinks, windowSeconds: secondsOf(windowMs) });
   }
 
   /** How far back a message's stored clicks matter to a click at `at`. */
@@ -39,32 +46,36 @@ export class LinkBursts {
 
   /**
    * Adds `click` to its message's clicks; when it makes a burst, re-labels every click of the burst
-   * that only its own evidence had judged. Returns the stored ids to re-label in storage.
+   * that only its own evidence had judged. Returns the stored ids to re-label in storage, with the
+   * reason to give them.
    */
-  note(clicks: SeenClick[], click: SeenClick): number[] {
+  note(clicks: SeenClick[], click: SeenClick): { ids: number[]; reason: EventReason } | null {
     clicks.push(click);
-    const near = this.burstWith(clicks, click);
-    if (!near) return [];
-    const relabel: number[] = [];
+    const burst = this.spanWith(clicks, click, this.windowMs, this.minLinks);
+    const twins = burst ? null : this.spanWith(clicks, click, TWIN_MS, 2);
+    const near = burst ?? twins;
+    if (!near) return null;
+    const reason = burst ? this.burstReason : this.twinReason;
+    const ids: number[] = [];
     for (const c of near) {
       if (!OVERRULED.has(c.classification)) continue;
       c.classification = 'scanner';
-      if (c.event) Object.assign<NewEvent, Partial<NewEvent>>(c.event, { classification: 'scanner', ...this.reason });
-      if (c.id !== null) relabel.push(c.id);
+      if (c.event) Object.assign<NewEvent, Partial<NewEvent>>(c.event, { classification: 'scanner', ...reason });
+      if (c.id !== null) ids.push(c.id);
     }
-    return relabel;
+    return { ids, reason };
   }
 
   /**
    * The clicks of a span of `windowMs` that holds `click` and `minLinks` distinct links, or null.
    * Spans on either side of it count: two servers may store a burst's clicks out of order.
    */
-  private burstWith(clicks: SeenClick[], click: SeenClick): SeenClick[] | null {
-    const near = clicks.filter((c) => Math.abs(c.at - click.at) <= this.windowMs).sort((a, b) => a.at - b.at);
+  private spanWith(clicks: SeenClick[], click: SeenClick, windowMs: number, minLinks: number): SeenClick[] | null {
+    const near = clicks.filter((c) => Math.abs(c.at - click.at) <= windowMs).sort((a, b) => a.at - b.at);
     for (const first of near) {
       if (first.at > click.at) break;
-      const span = near.filter((c) => c.at >= first.at && c.at <= first.at + this.windowMs);
-      if (span.includes(click) && new Set(span.map((c) => c.linkIndex)).size >= this.minLinks) return span;
+      const span = near.filter((c) => c.at >= first.at && c.at <= first.at + windowMs);
+      if (span.includes(click) && new Set(span.map((c) => c.linkIndex)).size >= minLinks) return span;
     }
     return null;
   }

@@ -3,6 +3,7 @@ import { LinkBursts, type SeenClick } from '../classify/link-bursts.ts';
 import type { NetworkLookup } from '../classify/network-kinds.ts';
 import { UserAgentClassifier } from '../classify/user-agent-class.ts';
 import type { Config } from '../config.ts';
+import type { EventReason } from '../reasons/event-reasons.ts';
 import type { HitHistory, JournalMove, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
 import type { Hit } from './hit-from-request.ts';
 
@@ -38,7 +39,7 @@ export class BatchWriter {
    */
   async write(hits: Hit[], now: number, read?: JournalMove): Promise<number | null> {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
-    const relabel = new Set<number>();
+    const relabel = new Map<number, EventReason>();
     const historySince = this.bursts.since(hits.reduce((first, hit) => Math.min(first, hit.at), now));
     const { events, ids, stale } = await this.repo.recordHits(
       tokens,
@@ -48,7 +49,7 @@ export class BatchWriter {
       { historySince },
     );
     if (stale) return null;
-    if (relabel.size > 0) await this.repo.relabelEvents([...relabel], 'scanner', this.bursts.reason);
+    for (const [reason, ids] of groupByReason(relabel)) await this.repo.relabelEvents(ids, 'scanner', reason);
     return ids.length;
   }
 
@@ -56,7 +57,7 @@ export class BatchWriter {
     hits: Hit[],
     messages: Map<string, MessageRecord>,
     history: HitHistory,
-    relabel: Set<number>,
+    relabel: Map<number, EventReason>,
   ): NewEvent[] {
     // A retried transaction builds again from scratch.
     relabel.clear();
@@ -107,10 +108,22 @@ export class BatchWriter {
           id: null,
           event,
         };
-        for (const id of this.bursts.note(clicks(message.pk), click)) relabel.add(id);
+        const burst = this.bursts.note(clicks(message.pk), click);
+        if (burst) for (const id of burst.ids) relabel.set(id, burst.reason);
       }
       events.push(event);
     }
     return events;
   }
+}
+
+/** Stored clicks to re-label, grouped so each reason is one UPDATE. */
+function groupByReason(relabel: Map<number, EventReason>): [EventReason, number[]][] {
+  const groups = new Map<string, [EventReason, number[]]>();
+  for (const [id, reason] of relabel) {
+    const group = groups.get(reason.reason) ?? [reason, []];
+    group[1].push(id);
+    groups.set(reason.reason, group);
+  }
+  return [...groups.values()];
 }

@@ -229,8 +229,10 @@ describe('link bursts, from a message\'s clicks', () => {
 
   it('three links within a second, whatever the addresses: every click of it, stored ones too', () => {
     const clicks = [click(1000, 0, 11)];
-    assert.deepEqual(bursts.note(clicks, click(1300, 1, 12)), []);
-    assert.deepEqual(bursts.note(clicks, click(1600, 2)).sort(), [11, 12]);
+    assert.equal(bursts.note(clicks, click(1400, 1, 12)), null);
+    const burst = bursts.note(clicks, click(1800, 2));
+    assert.deepEqual(burst?.ids.sort(), [11, 12]);
+    assert.match(burst?.reason.reason ?? '', /3\+ links of this message clicked within 2 s, from any address/);
     assert.ok(clicks.every((c) => c.classification === 'scanner'));
   });
 
@@ -241,13 +243,20 @@ describe('link bursts, from a message\'s clicks', () => {
       [3000, 1],
       [6500, 2],
     ] as const)
-      assert.deepEqual(bursts.note(clicks, click(at, link)), []);
+      assert.equal(bursts.note(clicks, click(at, link)), null);
     assert.ok(clicks.every((c) => c.classification === 'human'));
   });
 
   it('clicks stored out of order still make the burst', () => {
     const clicks = [click(5000, 2, 1), click(4200, 0, 2)];
-    assert.deepEqual(bursts.note(clicks, click(4600, 1)).sort(), [1, 2]);
+    assert.deepEqual(bursts.note(clicks, click(4600, 1))?.ids.sort(), [1, 2]);
+  });
+
+  it('two links clicked within a third of a second: no hand does that', () => {
+    const clicks = [click(1000, 0, 5)];
+    const twins = bursts.note(clicks, click(1200, 3));
+    assert.deepEqual(twins?.ids, [5]);
+    assert.match(twins?.reason.reason ?? '', /2\+ links .* within 0\.3 s/);
   });
 
   it('the same link clicked three times is one link', () => {

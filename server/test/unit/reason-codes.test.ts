@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { classifyHit, type HitFacts } from '../../src/classify/classify-hit.ts';
-import { createNetworkLookup } from '../../src/classify/networks.ts';
+import type { NetworkFacts } from '../../src/classify/network-kinds.ts';
+import { UserAgentClassifier } from '../../src/classify/user-agent-class.ts';
 import { eventReason, REASON_CODES, type ReasonCode } from '../../src/reasons/event-reasons.ts';
 
 // What the extension accepts (lib/tracking/apply-event.ts); a code outside it would be dropped there.
@@ -70,25 +71,28 @@ const rules = {
   scannerWindowMs: 30_000,
   selfViewWindowMs: 10_000,
   mppWindowMs: 900_000,
-  networkOf: createNetworkLookup(['192.0.2.0/24']),
 };
+const agents = new UserAgentClassifier();
+const GOOGLE: NetworkFacts = { asn: 15169, asName: 'Google LLC', owner: { asn: 15169, name: 'Google', kind: 'mailHost', source: 'test' } };
+const LISTED: NetworkFacts = { asn: null, asName: null, owner: { asn: null, name: 'listed scanner', kind: 'listedScanner', source: 'test' } };
+type Story = Partial<Omit<HitFacts, 'agent'>> & { userAgent?: string };
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
-const hit = (over: Partial<HitFacts>): HitFacts => ({
+const hit = ({ userAgent = CHROME, ...over }: Story): HitFacts => ({
   kind: 'view',
   method: 'GET',
-  userAgent: CHROME,
-  ip: '203.0.113.9',
   purpose: '',
   at: sentAt + 3_600_000,
   sentAt,
   lastSelfViewAt: null,
+  network: { asn: null, asName: null, owner: null },
+  agent: agents.classify(userAgent),
   ...over,
 });
 
 // Where the English text used to embed English words ("browser", "empty user agent"), the code
 // says it instead, so no English ends up inside a translated sentence.
-const table: [string, Partial<HitFacts>, string, Record<string, string | number> | null][] = [
+const table: [string, Story, string, Record<string, string | number> | null][] = [
   [
     'a hit 12.34 s after send',
     { at: sentAt + 12_340 },
@@ -103,8 +107,8 @@ const table: [string, Partial<HitFacts>, string, Record<string, string | number>
     'scanner.userAgent',
     { marker: 'urldefense' },
   ],
-  ['a click from Google space', { kind: 'click', ip: '66.249.66.1' }, 'scanner.networkClick', { network: 'Google' }],
-  ['a click from a listed scanner network', { kind: 'click', ip: '192.0.2.44' }, 'scanner.listedNetworkClick', null],
+  ['a click from Google space', { kind: 'click', network: GOOGLE }, 'scanner.networkClick', { network: 'Google' }],
+  ['a click from a listed scanner network', { kind: 'click', network: LISTED }, 'scanner.listedNetworkClick', null],
   [
     'a Yahoo open',
     { userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html' },
