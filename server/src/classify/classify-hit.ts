@@ -22,6 +22,8 @@ export interface ClassifyRules {
   scannerWindowMs: number;
   selfViewWindowMs: number;
   mppWindowMs: number;
+  /** The ASN database is loaded, so an address it does not hold is one no network announces. */
+  addressesKnown: boolean;
 }
 
 /** A label with its reason: the English text plus the code and parameters the extension translates. */
@@ -97,12 +99,18 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
   }
   if (hit.kind === 'view' && owner?.kind === 'imageProxy')
     return verdict('proxy', eventReason('proxy.imageProxyNetwork', { network: owner.name }));
-  if (owner?.kind === 'cloudHosting')
-    return verdict('scanner', eventReason('scanner.cloudNetwork', { network: networkName(network) }));
   if (agent.kind === 'mailClient') return verdict('human', eventReason('human.mailClient', { client: agent.name }));
-  if (agent.kind === 'browser') return verdict('human', eventReason('human.browser'));
-  if (agent.kind === 'appleTruncated') return verdict('human', eventReason('human.mailClient', { client: 'Apple Mail' }));
-  return verdict('unknown', eventReason('unknown.unrecognisedUserAgent'));
+  if (agent.kind !== 'browser' && agent.kind !== 'appleTruncated')
+    return verdict('unknown', eventReason('unknown.unrecognisedUserAgent'));
+  // Gateways and scanners send stock browser UAs: a browser's word is only as good as its network.
+  if (owner?.kind === 'cloudHosting')
+    return verdict('unknown', eventReason('unknown.dataCentreBrowser', { network: networkName(network) }));
+  if (owner?.kind === 'webSecurityProxy')
+    return verdict('unknown', eventReason('unknown.webSecurityProxy', { network: networkName(network) }));
+  if (rules.addressesKnown && network.asn === null && !owner) return verdict('unknown', eventReason('unknown.unroutedAddress'));
+  return agent.kind === 'browser'
+    ? verdict('human', eventReason('human.browser'))
+    : verdict('human', eventReason('human.mailClient', { client: 'Apple Mail' }));
 }
 
 /**
@@ -116,7 +124,11 @@ function appleVerdict(hit: HitFacts, sinceSend: number, rules: ClassifyRules): V
   const kind = network.owner?.kind;
   if (kind === 'appleRelay')
     return verdict('prefetch', eventReason('prefetch.appleNetwork', { network: networkName(network) }));
-  if (agent.kind === 'appleBare') return verdict('prefetch', eventReason('prefetch.appleMpp'));
+  if (agent.kind === 'appleBare') {
+    // No client sends a bare "Mozilla/5.0" from a home line; Apple's fetcher does from its relays.
+    if (kind === 'consumerIsp') return verdict('unknown', eventReason('unknown.unrecognisedUserAgent'));
+    return verdict('prefetch', eventReason('prefetch.appleMpp'));
+  }
   if (agent.os && isBeforeMpp(agent.os) && kind !== 'cloudHosting')
     return verdict('human', eventReason('human.appleMailBeforeMpp', { os: agent.os.label }));
   if (kind === 'cloudHosting' || kind === 'mailHost') return null;

@@ -1,6 +1,6 @@
 import { type ClassifyRules, classifyHit } from '../classify/classify-hit.ts';
 import { LinkBursts, type SeenClick } from '../classify/link-bursts.ts';
-import type { NetworkLookup } from '../classify/network-kinds.ts';
+import type { AsnDatabaseStatus, NetworkLookup } from '../classify/network-kinds.ts';
 import { UserAgentClassifier } from '../classify/user-agent-class.ts';
 import type { Config } from '../config.ts';
 import type { EventReason } from '../reasons/event-reasons.ts';
@@ -21,14 +21,15 @@ export class BatchWriter {
   private readonly repo: Repository;
   private readonly config: Config;
 
-  constructor(repo: Repository, config: Config, networkOf: NetworkLookup) {
+  constructor(repo: Repository, config: Config, networks: { lookup: NetworkLookup; status: AsnDatabaseStatus }) {
     this.repo = repo;
     this.config = config;
-    this.networkOf = networkOf;
+    this.networkOf = networks.lookup;
     this.rules = {
       scannerWindowMs: config.scannerWindowSeconds * 1000,
       selfViewWindowMs: config.selfViewWindowSeconds * 1000,
       mppWindowMs: config.mppWindowSeconds * 1000,
+      addressesKnown: networks.status.loaded,
     };
     this.bursts = new LinkBursts(config.burstWindowSeconds * 1000, config.burstLinks);
   }

@@ -46,8 +46,6 @@ const TEXTS = {
     `scanner: from the network of ${p.owner}, a mail security gateway (it scans links and images)`,
   'scanner.mailFiltering': (p: { owner: string }) =>
     `scanner: from ${p.owner}'s filtering addresses, which filter mail and read no mailbox`,
-  'scanner.cloudNetwork': (p: { network: string }) =>
-    `scanner: from a data-centre network (${p.network}), where scanners run and people do not read mail`,
   'scanner.crawler': (p: { name: string }) => `scanner: the user agent is a crawler or tool (${p.name})`,
   'scanner.linkBurst': (p: { links: number; windowSeconds: number }) =>
     `scanner: ${p.links}+ links of this message clicked within ${p.windowSeconds} s, from any address`,
@@ -57,6 +55,11 @@ const TEXTS = {
     `human: Apple Mail on ${p.os}, older than Mail Privacy Protection, loading images itself`,
   'human.appleMailOwnNetwork': (p: { network: string }) =>
     `human: Apple Mail loading images itself, from the reader's own network (${p.network})`,
+  'unknown.dataCentreBrowser': (p: { network: string }) =>
+    `unknown: a browser from a data-centre network (${p.network}): a VPN user or a scanner`,
+  'unknown.webSecurityProxy': (p: { network: string }) =>
+    `unknown: a browser behind a web security proxy (${p.network}): a person or the proxy's sandbox`,
+  'unknown.unroutedAddress': () => 'unknown: a browser from an address no network announces',
   'proxy.imageProxyNetwork': (p: { network: string }) =>
     `proxy: from the image-proxy network of ${p.network}, counts as an open`,
 

@@ -28,6 +28,7 @@ const rules = {
   scannerWindowMs: 30_000,
   selfViewWindowMs: 10_000,
   mppWindowMs: 900_000,
+  addressesKnown: true,
 };
 const agents = new UserAgentClassifier();
 const unknownNetwork: NetworkFacts = { asn: null, asName: null, owner: null };
@@ -57,7 +58,7 @@ function hit({ userAgent = UA.safeLinks, ...over }: Story): HitFacts {
     at: sentAt + hour,
     sentAt,
     lastSelfViewAt: null,
-    network: unknownNetwork,
+    network: NET.comcast,
     agent: agents.classify(userAgent),
     ...over,
   };
@@ -77,16 +78,16 @@ const table: [string, Story, string, RegExp][] = [
     'proxy',
     /Outlook image proxy/,
   ],
-  ['Apple MPP bare Mozilla/5.0', { userAgent: UA.appleBare }, 'prefetch', /Apple Mail Privacy/],
+  ['Apple MPP bare Mozilla/5.0', { userAgent: UA.appleBare, network: unknownNetwork }, 'prefetch', /Apple Mail Privacy/],
   [
     'Apple MPP truncated WebKit UA minutes after send',
-    { userAgent: UA.appleTruncated, at: sentAt + 120_000 },
+    { userAgent: UA.appleTruncated, at: sentAt + 120_000, network: unknownNetwork },
     'prefetch',
     /delivery window/,
   ],
   [
     'truncated WebKit UA days later, from no known network, is not called MPP',
-    { userAgent: UA.appleTruncated, at: sentAt + 48 * hour },
+    { userAgent: UA.appleTruncated, at: sentAt + 48 * hour, network: unknownNetwork },
     'unknown',
     /truncated WebKit/,
   ],
@@ -118,7 +119,9 @@ const table: [string, Story, string, RegExp][] = [
     /Mimecast/,
   ],
   ['EOP fetching the pixel is not an Outlook open', { network: NET.eop }, 'scanner', /read no mailbox/],
-  ['a browser from a cloud network', { kind: 'click', network: NET.aws }, 'scanner', /data-centre/],
+  ['a browser from a cloud network: a VPN user or a scanner', { kind: 'click', network: NET.aws }, 'unknown', /data-centre/],
+  ['a browser from an address no network announces', { kind: 'click', network: unknownNetwork }, 'unknown', /no network announces/],
+  ['bare Mozilla/5.0 from a home line is not Apple', { userAgent: UA.appleBare, network: NET.comcast }, 'unknown', /unrecognised/],
   [
     'Thunderbird on Linux',
     { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:102.0) Gecko/20100101 Thunderbird/102.10.0' },

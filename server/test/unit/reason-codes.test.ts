@@ -71,6 +71,7 @@ const rules = {
   scannerWindowMs: 30_000,
   selfViewWindowMs: 10_000,
   mppWindowMs: 900_000,
+  addressesKnown: true,
 };
 const agents = new UserAgentClassifier();
 const GOOGLE: NetworkFacts = { asn: 15169, asName: 'Google LLC', owner: { asn: 15169, name: 'Google', kind: 'mailHost', source: 'test' } };
@@ -85,7 +86,7 @@ const hit = ({ userAgent = CHROME, ...over }: Story): HitFacts => ({
   at: sentAt + 3_600_000,
   sentAt,
   lastSelfViewAt: null,
-  network: { asn: null, asName: null, owner: null },
+  network: { asn: 7922, asName: 'Comcast Cable Communications, LLC', owner: null },
   agent: agents.classify(userAgent),
   ...over,
 });
