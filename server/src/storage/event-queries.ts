@@ -5,10 +5,12 @@ import type {
   Classification,
   EventType,
   FeedEvent,
+  HitHistory,
   JournalMove,
   JournalPosition,
   MessageRecord,
   NewEvent,
+  StoredHit,
 } from './repository.ts';
 import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
 
@@ -50,15 +52,29 @@ export async function insertEvents(db: SqlDriver, events: NewEvent[], now: numbe
 /**
  * Token lookup and insert in one transaction (see findMessagesByTokens on why it locks), with the
  * journal position the hits were read up to: after a crash the writer resumes exactly there.
+ * With `historySince`, `build` also gets the messages' stored hits since then (recentHits).
+ *
+ * Several servers on one PostgreSQL, two batches for one message at once: the lock on the messages
+ * rows (FOR NO KEY UPDATE, taken in id order so two batches cannot deadlock) makes the second wait
+ * until the first commits. In READ COMMITTED every statement reads a fresh snapshot, so the
+ * history read once the lock is granted holds every hit the first batch stored: the later batch
+ * always sees the earlier one, and the two cannot both miss each other. REPEATABLE READ would
+ * break that (its snapshot dates from the first statement, before the wait, and a row only locked,
+ * not updated, raises no serialisation error), hence the SET whatever the database's default is.
+ * SQLite needs nothing: BEGIN IMMEDIATE lets one writer at a time into the file.
  */
 export async function recordHits(
   db: SqlDriver,
   tokens: string[],
-  build: (messages: Map<string, MessageRecord>) => NewEvent[],
+  build: (messages: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
   now: number,
   read?: JournalMove,
+  historySince?: number,
 ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
   return db.transaction(async (tx) => {
+    if (historySince !== undefined && tx.dialect === 'postgres') {
+      await tx.run('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+    }
     // The position first, and only from where the writer believes it stands: a batch whose commit
     // went through but whose answer was lost (a dropped connection) is read again, maybe longer,
     // and must find the position moved and write nothing. In PostgreSQL, a commit still under way
@@ -82,10 +98,46 @@ export async function recordHits(
       tokens.length > 0
         ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true })
         : new Map<string, MessageRecord>();
-    const events = build(messages);
+    const history: HitHistory =
+      historySince !== undefined && messages.size > 0
+        ? await recentHits(
+            tx,
+            [...messages.values()].map((m) => m.pk),
+            historySince,
+          )
+        : new Map();
+    const events = build(messages, history);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
     return { events, ids, stale: false };
   });
+}
+
+/**
+ * The messages' views and clicks stored at or after `since`, by message and oldest first, for the
+ * rules that judge a hit by the ones before it (bursts, sequences) whichever server took them.
+ * Served by the index events_message_at (message_pk, at), there since migration 1 on both backends.
+ * `db` may be a transaction (recordHits) or the driver.
+ */
+export async function recentHits(db: SqlRunner, messagePks: number[], since: number): Promise<HitHistory> {
+  const history: HitHistory = new Map(messagePks.map((pk) => [pk, []]));
+  if (messagePks.length === 0) return history;
+  const rows = await db.all(
+    `SELECT id, message_pk, type, at, link_index, classification, reason_code FROM events
+     WHERE ${inArray(db, 'message_pk', 1)} AND at >= $2 AND type IN ('view', 'click')
+     ORDER BY message_pk, at, id`,
+    [messagePks, since],
+  );
+  for (const row of rows) {
+    history.get(num(row.message_pk))?.push({
+      id: num(row.id),
+      type: String(row.type) as StoredHit['type'],
+      at: num(row.at),
+      linkIndex: numOrNull(row.link_index),
+      classification: strOrNull(row.classification) as Classification | null,
+      reasonCode: strOrNull(row.reason_code),
+    });
+  }
+  return history;
 }
 
 export async function journalPosition(db: SqlDriver, journalId: string): Promise<JournalPosition | null> {

@@ -53,8 +53,12 @@ export async function findMessage(db: SqlDriver, accountId: number, messageId: s
 }
 
 /**
- * `lock` (inside a transaction) takes a share lock on PostgreSQL so that a self-view or a tracking
- * switch committing at the same moment is ordered before or after the hits being written, not between.
+ * `lock` (inside a transaction) locks the rows on PostgreSQL, so that a self-view or a tracking
+ * switch committing at the same moment is ordered before or after the hits being written, not
+ * between, and so that two servers' batches for one message take turns (recordHits says why).
+ * FOR NO KEY UPDATE is the weakest lock two batches cannot hold at once (FOR SHARE they can);
+ * FOR UPDATE would also conflict with the KEY SHARE of foreign-key checks, for nothing.
+ * In id order, so that two batches locking the same messages cannot deadlock.
  */
 export async function findMessagesByTokens(
   db: SqlRunner,
@@ -63,7 +67,7 @@ export async function findMessagesByTokens(
 ): Promise<Map<string, MessageRecord>> {
   const found = new Map<string, MessageRecord>();
   if (tokens.length === 0) return found;
-  const lock = options.lock && db.dialect === 'postgres' ? ' FOR SHARE' : '';
+  const lock = options.lock && db.dialect === 'postgres' ? ' ORDER BY id FOR NO KEY UPDATE' : '';
   const rows = await db.all(`SELECT ${messageColumns} FROM messages WHERE ${inArray(db, 'token', 1)}${lock}`, [tokens]);
   const links = options.withLinks
     ? await linksOf(

@@ -67,6 +67,22 @@ export interface NewEvent {
   ua?: string | null;
 }
 
+/**
+ * A view or click already stored, as the classifier reads a message's history. No address or user
+ * agent: with STORE_IP_UA off they are not stored, and a rule must work the same either way.
+ */
+export interface StoredHit {
+  id: number;
+  type: 'view' | 'click';
+  at: number;
+  linkIndex: number | null;
+  classification: Classification | null;
+  reasonCode: string | null;
+}
+
+/** Each message's stored hits by message pk, oldest first; every pk asked for has a list, maybe empty. */
+export type HitHistory = Map<number, StoredHit[]>;
+
 export interface FeedEvent {
   cursor: string;
   messageId: string;
@@ -134,18 +150,26 @@ export interface Repository {
   /** Remembers the rep's own view and re-labels that message's hits of the last windowMs as `self`. */
   markSelfView(accountId: number, messageId: string, at: number, windowMs: number): Promise<boolean>;
 
-  /** Looks up the hits' messages and inserts the events `build` makes of them, in one transaction. */
   /**
+   * Looks up the hits' messages and inserts the events `build` makes of them, in one transaction.
    * With `read`, also moves the journal's stored read position from `read.from` (null: none
    * stored yet) to `read.to`, in the same transaction. When the stored position is not `from`,
    * nothing is written and `stale` is true: another commit (one whose answer was lost) got there first.
+   *
+   * With `historySince`, `build` also gets those messages' hits stored since then (recentHits),
+   * read in the same transaction after the messages are locked: on PostgreSQL two servers'
+   * batches for one message take turns, and the second one's history holds the first one's hits.
+   * Without it the history is empty.
    */
   recordHits(
     tokens: string[],
-    build: (messages: Map<string, MessageRecord>) => NewEvent[],
+    build: (messages: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
+    options?: { historySince?: number },
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }>;
+  /** The messages' views and clicks stored at or after `since`, oldest first (outside any transaction). */
+  recentHits(messagePks: number[], since: number): Promise<HitHistory>;
   journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;

@@ -4,6 +4,7 @@ import * as messages from './message-queries.ts';
 import type {
   Classification,
   FeedEvent,
+  HitHistory,
   JournalMove,
   JournalPosition,
   MessageRecord,
@@ -107,11 +108,15 @@ export class SqlRepository implements Repository {
 
   recordHits(
     tokens: string[],
-    build: (found: Map<string, MessageRecord>) => NewEvent[],
+    build: (found: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
+    options: { historySince?: number } = {},
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
-    return events.recordHits(this.db, tokens, build, now, read);
+    return events.recordHits(this.db, tokens, build, now, read, options.historySince);
+  }
+  recentHits(messagePks: number[], since: number): Promise<HitHistory> {
+    return events.recentHits(this.db, messagePks, since);
   }
   journalPosition(journalId: string): Promise<JournalPosition | null> {
     return events.journalPosition(this.db, journalId);
