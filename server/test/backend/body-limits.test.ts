@@ -52,10 +52,12 @@ function rawExchange(port: number, head: string, feed?: (socket: Socket) => void
       answer += d.toString();
     });
     socket.on('error', () => {});
+    // Generous: on a loaded machine the niced mail process takes a 20 MB body in slowly, and a
+    // server that never answers is still told apart.
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ answer, closed: false });
-    }, 5_000);
+    }, 30_000);
     socket.on('close', () => {
       clearTimeout(timer);
       resolve({ answer, closed: true });
