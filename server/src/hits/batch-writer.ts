@@ -1,6 +1,7 @@
 import { BurstTracker } from '../classify/burst-tracker.ts';
 import { type ClassifyRules, classifyHit } from '../classify/classify-hit.ts';
-import { createNetworkLookup } from '../classify/networks.ts';
+import type { NetworkLookup } from '../classify/network-kinds.ts';
+import { legacyNetworkLookup } from '../classify/networks.ts';
 import type { Config } from '../config.ts';
 import type { JournalMove, MessageRecord, NewEvent, Repository } from '../storage/repository.ts';
 import type { Hit } from './hit-from-request.ts';
@@ -16,14 +17,15 @@ export class BatchWriter {
   private readonly repo: Repository;
   private readonly config: Config;
 
-  constructor(repo: Repository, config: Config) {
+  /** `networks` is the thread's network directory (network-directory.ts), opened once. */
+  constructor(repo: Repository, config: Config, networks: NetworkLookup) {
     this.repo = repo;
     this.config = config;
     this.rules = {
       scannerWindowMs: config.scannerWindowSeconds * 1000,
       selfViewWindowMs: config.selfViewWindowSeconds * 1000,
       mppWindowMs: config.mppWindowSeconds * 1000,
-      networkOf: createNetworkLookup(config.extraScannerNetworks),
+      networkOf: legacyNetworkLookup(networks),
     };
     this.bursts = new BurstTracker(config.burstWindowSeconds * 1000, config.burstLinks);
   }
