@@ -23,6 +23,12 @@ export interface Config {
   untrackedRecipientDomains: string[];
   untrackedLinkDomains: string[];
   extraScannerNetworks: string[];
+  /** The IP-to-ASN database's folder (its CSVs and package.json); empty means the installed @ip-location-db/asn. */
+  asnDatabaseDir: string;
+  /** Older than this the ASN database is reported stale (the start log, /healthz). */
+  asnDatabaseMaxAgeDays: number;
+  /** Where the parsed ASN database is cached between starts; empty means os.tmpdir()/icc-asn-cache. */
+  asnCacheDir: string;
   rateLimitPerMinute: number;
   /** A client must have sent its request headers within this long of starting them (slow-header attacks). */
   headersTimeoutSeconds: number;
@@ -67,6 +73,10 @@ export const defaultConfig: Config = {
   untrackedRecipientDomains: [],
   untrackedLinkDomains: [],
   extraScannerNetworks: [],
+  asnDatabaseDir: '',
+  // A year: the package is built from daily data, but ASNs change owners slowly.
+  asnDatabaseMaxAgeDays: 365,
+  asnCacheDir: '',
   rateLimitPerMinute: 1200,
   headersTimeoutSeconds: 10,
   keepAliveTimeoutSeconds: 5,
@@ -109,6 +119,9 @@ const keyKinds: { [K in keyof Config]: Kind } = {
   untrackedRecipientDomains: 'list',
   untrackedLinkDomains: 'list',
   extraScannerNetworks: 'list',
+  asnDatabaseDir: 'string',
+  asnDatabaseMaxAgeDays: 'number',
+  asnCacheDir: 'string',
   rateLimitPerMinute: 'number',
   headersTimeoutSeconds: 'number',
   keepAliveTimeoutSeconds: 'number',

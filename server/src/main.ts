@@ -15,6 +15,7 @@ console.log(
     `  public URLs:   ${config.publicBaseUrl}/o/<token>.gif, ${config.publicBaseUrl}/c/<token>/<n>`,
     `  storage:       ${server.repo.describe()}`,
     `  hit journal:   ${resolve(journalDir(config))} (a hit is answered once journaled; a worker thread writes the events)`,
+    `  networks:      ${server.hitJournal.networkSummary() ?? 'the hit writer has not said how its ASN database loaded'}`,
     `  SMTP relay:    ${server.relay.describe()}`,
     `  bounce intake: ${server.inboundPort ? `smtp://${config.inboundSmtpHost}:${server.inboundPort} for @${config.bounceDomain}` : 'off (INBOUND_SMTP_PORT=0)'}`,
     `  scanner window ${config.scannerWindowSeconds} s, store IP/UA ${config.storeIpUa ? 'on' : 'off'}, raw hits kept ${config.rawHitRetentionDays} days`,

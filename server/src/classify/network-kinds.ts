@@ -38,7 +38,10 @@ export interface NetworkFacts {
   asn: number | null;
   /** The AS name from the ASN database ("Cloudflare, Inc."). */
   asName: string | null;
-  /** Our table's row for this network, when it has one. */
+  /**
+   * Our table's row for this network, when it has one. A prefix row (EOP's ranges, the operator's
+   * list) wins over the ASN's row, while `asn` and `asName` still say whose AS it is (8075 for EOP).
+   */
   owner: NetworkOwner | null;
 }
 

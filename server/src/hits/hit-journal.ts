@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { AsnDatabaseStatus } from '../classify/network-kinds.ts';
 import type { Config } from '../config.ts';
 import type { Hit } from './hit-from-request.ts';
 import type { FromWriter, ToWriter, WriterData } from './hit-writer-protocol.ts';
@@ -55,6 +56,8 @@ export class HitJournal {
   private closing = false;
   private nextDrainId = 0;
   private readonly drains = new Map<number, () => void>();
+  /** What the writer thread said of its network directory; null until its first start says. */
+  private networks: { status: AsnDatabaseStatus; summary: string } | null = null;
   private readonly config: Config;
   private readonly log: (message: string) => void;
 
@@ -115,6 +118,16 @@ export class HitJournal {
       since: this.trouble ? new Date(this.trouble.since).toISOString() : null,
       problem: this.trouble?.message ?? null,
     };
+  }
+
+  /** How classification is doing, for /healthz: the ASN database the writer thread loaded. */
+  classification(): { asnDatabase: AsnDatabaseStatus | null } {
+    return { asnDatabase: this.networks?.status ?? null };
+  }
+
+  /** The start log's line on the ASN database (known once open has resolved). */
+  networkSummary(): string | null {
+    return this.networks?.summary ?? null;
   }
 
   /**
@@ -253,7 +266,8 @@ export class HitJournal {
         else if (message.kind === 'drained') {
           this.drains.get(message.id)?.();
           this.drains.delete(message.id);
-        } else if (message.kind === 'log') this.log(message.message);
+        } else if (message.kind === 'networks') this.noteNetworks(message);
+        else if (message.kind === 'log') this.log(message.message);
       });
       worker.on('error', (error) => this.log(`hit writer: ${error.stack ?? error.message}`));
       worker.on('exit', (code) => {
@@ -269,6 +283,17 @@ export class HitJournal {
         }, RESTART_DELAY_MS).unref();
       });
     });
+  }
+
+  /**
+   * The first start's line goes in the start log (main.ts); a restarted writer that loads the
+   * database differently (it was replaced, or became unreadable) is logged here.
+   */
+  private noteNetworks(message: { status: AsnDatabaseStatus; summary: string }): void {
+    const before = this.networks;
+    this.networks = { status: message.status, summary: message.summary };
+    if (before && (before.status.loaded !== message.status.loaded || before.status.version !== message.status.version))
+      this.log(`hit writer restarted: ${message.summary}`);
   }
 
   private post(message: ToWriter): void {

@@ -1,3 +1,4 @@
+import type { AsnDatabaseStatus } from '../classify/network-kinds.ts';
 import type { Config } from '../config.ts';
 
 /** What the hit writer's worker thread is started with. */
@@ -17,6 +18,8 @@ export type ToWriter =
 export type FromWriter =
   /** Storage is open and the journal left by an earlier run is written. */
   | { kind: 'ready' }
+  /** Sent once a start, before `ready`: how the ASN database loaded, and the start log's line for it. */
+  | { kind: 'networks'; status: AsnDatabaseStatus; summary: string }
   | { kind: 'failed'; message: string }
   | { kind: 'drained'; id: number }
   | { kind: 'log'; message: string }

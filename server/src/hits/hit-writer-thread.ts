@@ -4,6 +4,7 @@
 // sits on the thread that answers pixel requests.
 import { unlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { openNetworkDirectory } from '../classify/network-directory.ts';
 import { openStorage } from '../storage/open-storage.ts';
 import type { JournalPosition, Repository } from '../storage/repository.ts';
 import { BatchWriter } from './batch-writer.ts';
@@ -104,8 +105,11 @@ async function step(
 }
 
 async function run(): Promise<void> {
+  // Opened here, once a thread: the ~10 MB of ranges stay off the thread that answers pixels.
+  const networks = openNetworkDirectory(config);
+  post({ kind: 'networks', status: networks.status, summary: networks.summary });
   const repo = await openStorage(config, { checkpoints: false });
-  const batchWriter = new BatchWriter(repo, config);
+  const batchWriter = new BatchWriter(repo, config, networks);
   const stored = await repo.journalPosition(journalId);
   let place: Place = { position: stored ?? { journalId, segment: 0, offset: 0 }, committed: stored };
   let ready = false;
