@@ -23,13 +23,16 @@ function time(label: string, runs: number, once: (i: number) => void): void {
   const start = process.hrtime.bigint();
   for (let i = 0; i < runs; i++) once(i);
   const ns = Number(process.hrtime.bigint() - start) / runs;
-  const shown = ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+  const shown =
+    ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
   console.log(`${label.padEnd(58)} ${shown} per hit (${runs} runs)`);
 }
 
 const loadStart = performance.now();
 const directory = openNetworkDirectory(defaultConfig);
-console.log(`network directory opened in ${(performance.now() - loadStart).toFixed(0)} ms (${directory.status.ranges} ranges)`);
+console.log(
+  `network directory opened in ${(performance.now() - loadStart).toFixed(0)} ms (${directory.status.ranges} ranges)`,
+);
 const agents = new UserAgentClassifier();
 const sentAt = Date.now() - 3_600_000;
 const hitAt = (i: number) => ({
@@ -49,7 +52,9 @@ time('network lookup, a new address each time', 200_000, (i) =>
 );
 time('user agent class, remembered', 200_000, (i) => agents.classify(AGENTS[i % AGENTS.length] ?? ''));
 time('user agent class, browser never seen (fast path)', 2000, (i) =>
-  agents.classify(`Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${i}.0 Safari/537.36`),
+  agents.classify(
+    `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${i}.0 Safari/537.36`,
+  ),
 );
 time('user agent class, mail client never seen (device detector)', 200, (i) =>
   agents.classify(`Postbox ${i}.0.60 (Windows/20220517)`),

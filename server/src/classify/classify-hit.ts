@@ -1,6 +1,7 @@
 import { type EventReason, eventReason, secondsOf } from '../reasons/event-reasons.ts';
 import type { Classification } from '../storage/repository.ts';
 import type { NetworkFacts } from './network-kinds.ts';
+import { PRIVATE_RELAY_PARTNER_ASNS } from './network-owners.ts';
 import type { UserAgentClass } from './user-agent-class.ts';
 import { isBeforeMpp, type ScannerSign } from './user-agents.ts';
 
@@ -85,7 +86,8 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
     if (owner?.kind === 'listedScanner') return verdict('scanner', eventReason('scanner.listedNetworkClick'));
     // Safe Links and Gmail's scanner follow links from the mail hosts' own space; a person's click
     // comes from their own network (the scan at click time redirects them).
-    if (owner?.kind === 'mailHost') return verdict('scanner', eventReason('scanner.networkClick', { network: owner.name }));
+    if (owner?.kind === 'mailHost')
+      return verdict('scanner', eventReason('scanner.networkClick', { network: owner.name }));
   }
   if (agent.kind === 'imageProxy') {
     return hit.kind === 'view'
@@ -107,7 +109,8 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
     return verdict('unknown', eventReason('unknown.dataCentreBrowser', { network: networkName(network) }));
   if (owner?.kind === 'webSecurityProxy')
     return verdict('unknown', eventReason('unknown.webSecurityProxy', { network: networkName(network) }));
-  if (rules.addressesKnown && network.asn === null && !owner) return verdict('unknown', eventReason('unknown.unroutedAddress'));
+  if (rules.addressesKnown && network.asn === null && !owner)
+    return verdict('unknown', eventReason('unknown.unroutedAddress'));
   return agent.kind === 'browser'
     ? verdict('human', eventReason('human.browser'))
     : verdict('human', eventReason('human.mailClient', { client: 'Apple Mail' }));
@@ -122,7 +125,7 @@ function appleVerdict(hit: HitFacts, sinceSend: number, rules: ClassifyRules): V
   const { agent, network } = hit;
   if (agent.kind !== 'appleBare' && agent.kind !== 'appleTruncated') return null;
   const kind = network.owner?.kind;
-  if (kind === 'appleRelay')
+  if (kind === 'appleRelay' || (network.asn !== null && PRIVATE_RELAY_PARTNER_ASNS.has(network.asn)))
     return verdict('prefetch', eventReason('prefetch.appleNetwork', { network: networkName(network) }));
   if (agent.kind === 'appleBare') {
     // No client sends a bare "Mozilla/5.0" from a home line; Apple's fetcher does from its relays.

@@ -163,9 +163,10 @@ const webSecurityProxy: NetworkOwner[] = [
   row(36692, 'Cisco Umbrella', 'webSecurityProxy', asName('Cisco OpenDNS, LLC')),
   row(54538, 'Palo Alto Networks Prisma Access', 'webSecurityProxy', asName('PALO ALTO NETWORKS')),
   row(13150, 'Cato Networks', 'webSecurityProxy', asName('CATO NETWORKS LTD')),
-  // Forcepoint also filters mail, but its cloud web proxy carries people's browsing from the same
-  // AS: judged by the rest rather than called a scanner.
-  row(44444, 'Forcepoint', 'webSecurityProxy', asName('Forcepoint UK Limited')),
+  // Forcepoint's cloud web proxy shares this AS with its email security, whose URL sandboxing
+  // follows a link before the reader gets it (help.forcepoint.com/emailsec, "URL sandboxing"). A
+  // person browsing behind it is called a scanner too: better than counting the sandbox as a person.
+  row(44444, 'Forcepoint', 'mailSecurity', asName('Forcepoint UK Limited')),
   // WARP, Gateway and a share of Private Relay's egress: people, as well as bots on Workers.
   row(13335, 'Cloudflare', 'webSecurityProxy', asName('Cloudflare, Inc.')),
   row(209242, 'Cloudflare', 'webSecurityProxy', asName('Cloudflare London, LLC')),
@@ -276,3 +277,18 @@ export const LISTED_SCANNER_OWNER: NetworkOwner = {
   kind: 'listedScanner',
   source: 'EXTRA_SCANNER_NETWORKS (this server’s configuration)',
 };
+
+/**
+ * The content networks that run Private Relay's egress (Apple, "iCloud Private Relay Overview",
+ * 2021-12: a second relay "operated by a third-party content provider"; the published egress list,
+ * mask-api.icloud.com/egress-ip-ranges.csv, is Akamai, Cloudflare and Fastly addresses, per
+ * matomo-org/plugin-TrackingSpamPrevention#146). Mail Privacy Protection loads images through the
+ * same relays (wordtothewise.com 2021-09), so Apple's fetcher user agent from these is MPP. Other
+ * traffic from them is judged by their own row.
+ */
+export const PRIVATE_RELAY_PARTNER_ASNS: ReadonlySet<number> = new Set([
+  20940, // AS name "Akamai International B.V."
+  16625, // AS name "Akamai Technologies, Inc."
+  13335, // AS name "Cloudflare, Inc."
+  54113, // AS name "Fastly, Inc."
+]);

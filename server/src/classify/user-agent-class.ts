@@ -1,14 +1,21 @@
 import { isbot } from 'isbot';
-import DeviceDetector from 'node-device-detector';
+import * as deviceDetectorModule from 'node-device-detector';
 import {
   type AppleOs,
   appleOsOf,
   imageProxyOf,
   isBareMozilla,
   isTruncatedWebKit,
+  mailClientOf,
   type ScannerSign,
   scannerSign,
 } from './user-agents.ts';
+
+// The package is CommonJS (`module.exports = DeviceDetector`) while its types declare a default
+// export: Node hands the class over as the default, so that is where it is taken from.
+type DetectorClass = typeof deviceDetectorModule.default.default;
+type DeviceDetector = InstanceType<DetectorClass>;
+const DeviceDetector = (deviceDetectorModule as unknown as { default: DetectorClass }).default;
 
 /** What a user agent says about who fetched: the classifier's view of it, one kind each. */
 export type UserAgentClass =
@@ -25,9 +32,8 @@ export type UserAgentClass =
   | { kind: 'browser'; name: string }
   | { kind: 'unrecognised' };
 
-// The detector's categories of bots that fetch on someone's behalf, not for an index or a scan.
-const PROXY_CATEGORIES = new Set(['Service Agent']);
-const PROXY_NAME = /proxy/i;
+/** Bots the detector names as a mail or image proxy fetch for the reader ("Seznam Email Proxy"). */
+const PROXY_NAME = /\b(mail|email|image)\b.*\bproxy\b|\bproxy\b.*\b(mail|image)\b/i;
 /** Outlook desktop's ms-office fetcher and the Office apps a person reads mail in. */
 const OFFICE_CLIENT = /Microsoft Outlook|Outlook-iOS|Outlook-Android|ms-office|Microsoft Office\//i;
 /** What a real browser's UA looks like; anything else goes to the device detector. */
@@ -75,6 +81,8 @@ export class UserAgentClassifier {
     if (isBareMozilla(ua)) return { kind: 'appleBare' };
     if (isTruncatedWebKit(ua)) return { kind: 'appleTruncated', os: appleOsOf(ua) };
     if (OFFICE_CLIENT.test(ua)) return { kind: 'mailClient', name: 'Outlook' };
+    const client = mailClientOf(ua);
+    if (client) return { kind: 'mailClient', name: client };
     if (BROWSER_SHAPE.test(ua) && !/Thunderbird|Postbox|SeaMonkey/i.test(ua)) {
       if (!isbot(ua)) return { kind: 'browser', name: BROWSER_NAMES.find(([re]) => re.test(ua))?.[1] ?? 'browser' };
     }
@@ -82,23 +90,25 @@ export class UserAgentClassifier {
   }
 
   private detect(ua: string): UserAgentClass {
-    this.detector ??= new DeviceDetector({
-      clientIndexes: true,
-      osIndexes: true,
-      deviceIndexes: false,
-      maxUserAgentSize: 1024,
-    });
-    const bot = this.detector.parseBot(ua);
+    // Built on first need: its regexes take a third of a second, which most runs never need.
+    const detector =
+      this.detector ??
+      new DeviceDetector({ clientIndexes: true, osIndexes: true, deviceIndexes: false, maxUserAgentSize: 1024 });
+    this.detector = detector;
+    const bot = detector.parseBot(ua);
     if (bot?.name) {
-      if (PROXY_CATEGORIES.has(bot.category) && PROXY_NAME.test(bot.name))
-        return { kind: 'imageProxy', service: bot.name, marker: bot.name };
+      // The detector files mail proxies under several categories (Gmail's under Crawler).
+      if (PROXY_NAME.test(bot.name)) return { kind: 'imageProxy', service: bot.name, marker: bot.name };
       return { kind: 'machine', sign: { kind: 'crawler', name: bot.name } };
     }
-    const client = this.detector.parseClient(ua);
+    const client = detector.parseClient(ua);
     if (client?.type === 'pim' || client?.type === 'mobile app') return { kind: 'mailClient', name: client.name };
     if (client?.type === 'library') return { kind: 'machine', sign: { kind: 'crawler', name: client.name } };
     if (client?.type === 'browser') {
       if (/headless/i.test(client.name)) return { kind: 'machine', sign: { kind: 'crawler', name: client.name } };
+      // A browser the detector knows, in a UA no current browser sends (no platform, a WAP or
+      // 1990s string): an embedded or made-up client, not evidence of a person.
+      if (!BROWSER_SHAPE.test(ua)) return { kind: 'unrecognised' };
       return isbot(ua)
         ? { kind: 'machine', sign: { kind: 'crawler', name: client.name } }
         : { kind: 'browser', name: client.family ?? client.name };

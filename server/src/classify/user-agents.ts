@@ -20,6 +20,9 @@ export const SCANNER_UA_MARKERS = [
   'curl/',
   'wget/',
   'microsoft office existence discovery',
+  // Our own, each from a public crawler list: Norton Safe Web's link checker
+  // (matomo-org/device-detector Tests/fixtures/bots.yml, not yet in node-device-detector).
+  'norton-safeweb',
 ];
 
 /** What gives a scanner away in its user agent: nothing at all, a known marker, or a doubled prefix. */
@@ -35,11 +38,31 @@ export function scannerSign(ua: string): ScannerSign | null {
   return null;
 }
 
+/**
+ * Webmail image proxies, by a UA marker: Gmail and Yahoo (user-agents.md); Fastmail's fetcher, which
+ * loads remote images for the reader when they open the message (fastmail.help, "Blocking remote
+ * images"). The device detector names more (Rambler, Seznam, ukr.net…): user-agent-class.ts.
+ */
+const IMAGE_PROXIES: readonly { marker: string; service: string }[] = [
+  { marker: 'GoogleImageProxy', service: 'Gmail' },
+  { marker: 'YahooMailProxy', service: 'Yahoo Mail' },
+  { marker: 'FastmailUA/', service: 'Fastmail' },
+];
+
 /** The webmail whose image proxy fetched the pixel, and the UA marker that says so. */
 export function imageProxyOf(ua: string): { service: string; marker: string } | null {
-  if (ua.includes('GoogleImageProxy')) return { service: 'Gmail', marker: 'GoogleImageProxy' };
-  if (ua.includes('YahooMailProxy')) return { service: 'Yahoo Mail', marker: 'YahooMailProxy' };
-  return null;
+  return IMAGE_PROXIES.find((p) => ua.includes(p.marker)) ?? null;
+}
+
+/**
+ * Mail clients the libraries do not know yet, each named in a public UA corpus: GNOME Evolution
+ * (matomo-org/device-detector Tests/Parser/Client/fixtures/pim.yml, newer than the regexes
+ * node-device-detector ships).
+ */
+const MAIL_CLIENTS: readonly [RegExp, string][] = [[/^Evolution\/\d/, 'Evolution']];
+
+export function mailClientOf(ua: string): string | null {
+  return MAIL_CLIENTS.find(([pattern]) => pattern.test(ua))?.[1] ?? null;
 }
 
 /** Apple Mail Privacy Protection forces a bare "Mozilla/5.0" (uap-core #509, since 2021-09-20). */

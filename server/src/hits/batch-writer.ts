@@ -42,7 +42,7 @@ export class BatchWriter {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
     const relabel = new Map<number, EventReason>();
     const historySince = this.bursts.since(hits.reduce((first, hit) => Math.min(first, hit.at), now));
-    const { events, ids, stale } = await this.repo.recordHits(
+    const { ids, stale } = await this.repo.recordHits(
       tokens,
       (messages, history) => this.buildEvents(hits, messages, history, relabel),
       now,
@@ -69,7 +69,13 @@ export class BatchWriter {
       if (!list) {
         list = (history.get(messagePk) ?? [])
           .filter((h) => h.type === 'click' && h.linkIndex !== null)
-          .map((h) => ({ at: h.at, linkIndex: h.linkIndex ?? 0, classification: h.classification, id: h.id, event: null }));
+          .map((h) => ({
+            at: h.at,
+            linkIndex: h.linkIndex ?? 0,
+            classification: h.classification,
+            id: h.id,
+            event: null,
+          }));
         clicksOf.set(messagePk, list);
       }
       return list;

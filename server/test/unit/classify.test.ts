@@ -78,7 +78,12 @@ const table: [string, Story, string, RegExp][] = [
     'proxy',
     /Outlook image proxy/,
   ],
-  ['Apple MPP bare Mozilla/5.0', { userAgent: UA.appleBare, network: unknownNetwork }, 'prefetch', /Apple Mail Privacy/],
+  [
+    'Apple MPP bare Mozilla/5.0',
+    { userAgent: UA.appleBare, network: unknownNetwork },
+    'prefetch',
+    /Apple Mail Privacy/,
+  ],
   [
     'Apple MPP truncated WebKit UA minutes after send',
     { userAgent: UA.appleTruncated, at: sentAt + 120_000, network: unknownNetwork },
@@ -119,9 +124,24 @@ const table: [string, Story, string, RegExp][] = [
     /Mimecast/,
   ],
   ['EOP fetching the pixel is not an Outlook open', { network: NET.eop }, 'scanner', /read no mailbox/],
-  ['a browser from a cloud network: a VPN user or a scanner', { kind: 'click', network: NET.aws }, 'unknown', /data-centre/],
-  ['a browser from an address no network announces', { kind: 'click', network: unknownNetwork }, 'unknown', /no network announces/],
-  ['bare Mozilla/5.0 from a home line is not Apple', { userAgent: UA.appleBare, network: NET.comcast }, 'unknown', /unrecognised/],
+  [
+    'a browser from a cloud network: a VPN user or a scanner',
+    { kind: 'click', network: NET.aws },
+    'unknown',
+    /data-centre/,
+  ],
+  [
+    'a browser from an address no network announces',
+    { kind: 'click', network: unknownNetwork },
+    'unknown',
+    /no network announces/,
+  ],
+  [
+    'bare Mozilla/5.0 from a home line is not Apple',
+    { userAgent: UA.appleBare, network: NET.comcast },
+    'unknown',
+    /unrecognised/,
+  ],
   [
     'Thunderbird on Linux',
     { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:102.0) Gecko/20100101 Thunderbird/102.10.0' },
@@ -220,7 +240,7 @@ describe('classification of hits, on the real user agents', () => {
   });
 });
 
-describe('link bursts, from a message\'s clicks', () => {
+describe("link bursts, from a message's clicks", () => {
   const bursts = new LinkBursts(2000, 3);
   const click = (at: number, linkIndex: number, id: number | null = null): SeenClick => ({
     at,

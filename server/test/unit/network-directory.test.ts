@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openNetworkDirectory } from '../../src/classify/network-directory.ts';
-import { createNetworkLookup, legacyNetworkLookup } from '../../src/classify/networks.ts';
 import { defaultConfig } from '../../src/config.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'icc-directory-test-'));
@@ -88,18 +87,5 @@ describe('the network directory', () => {
       /bad network "192.0.2.0\/33"/,
     );
     assert.throws(() => openNetworkDirectory({ ...config, extraScannerNetworks: ['scanner.example'] }), /bad network/);
-  });
-});
-
-describe('the shim classify-hit.ts reads until its rewrite', () => {
-  it('keeps the three old names', () => {
-    const legacy = legacyNetworkLookup(lookup);
-    assert.equal(legacy('40.94.16.20'), 'Microsoft');
-    assert.equal(legacy('40.107.235.5'), 'Microsoft');
-    assert.equal(legacy('66.249.80.3'), 'Google');
-    assert.equal(legacy('192.0.2.44'), 'listed scanner');
-    assert.equal(legacy('34.64.0.1'), null);
-    assert.equal(legacy('73.0.0.1'), null);
-    assert.equal(createNetworkLookup()('192.0.2.44'), null);
   });
 });

@@ -74,8 +74,16 @@ const rules = {
   addressesKnown: true,
 };
 const agents = new UserAgentClassifier();
-const GOOGLE: NetworkFacts = { asn: 15169, asName: 'Google LLC', owner: { asn: 15169, name: 'Google', kind: 'mailHost', source: 'test' } };
-const LISTED: NetworkFacts = { asn: null, asName: null, owner: { asn: null, name: 'listed scanner', kind: 'listedScanner', source: 'test' } };
+const GOOGLE: NetworkFacts = {
+  asn: 15169,
+  asName: 'Google LLC',
+  owner: { asn: 15169, name: 'Google', kind: 'mailHost', source: 'test' },
+};
+const LISTED: NetworkFacts = {
+  asn: null,
+  asName: null,
+  owner: { asn: null, name: 'listed scanner', kind: 'listedScanner', source: 'test' },
+};
 type Story = Partial<Omit<HitFacts, 'agent'>> & { userAgent?: string };
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
