@@ -109,7 +109,7 @@ export function classifyHit(hit: HitFacts, rules: ClassifyRules): Verdict {
     return verdict('unknown', eventReason('unknown.dataCentreBrowser', { network: networkName(network) }));
   if (owner?.kind === 'webSecurityProxy')
     return verdict('unknown', eventReason('unknown.webSecurityProxy', { network: networkName(network) }));
-  if (rules.addressesKnown && network.asn === null && !owner)
+  if (rules.addressesKnown && network.asn === null && !owner && !network.local)
     return verdict('unknown', eventReason('unknown.unroutedAddress'));
   return agent.kind === 'browser'
     ? verdict('human', eventReason('human.browser'))

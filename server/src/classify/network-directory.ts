@@ -7,7 +7,19 @@ import { ASN_OWNERS, EOP_OWNER, EOP_PREFIXES, LISTED_SCANNER_OWNER } from './net
 
 /** Hits come in runs from a few addresses (proxies, scanners): this many recent answers are kept. */
 const REMEMBERED = 10_000;
-const NOTHING: NetworkFacts = Object.freeze({ asn: null, asName: null, owner: null });
+const NOTHING: NetworkFacts = Object.freeze({ asn: null, asName: null, owner: null, local: false });
+const LOCAL: NetworkFacts = Object.freeze({ asn: null, asName: null, owner: null, local: true });
+/** RFC 1918, loopback and link-local, IPv4 and IPv6 (RFC 6890). CGNAT's 100.64.0.0/10 is not: no public server sees it. */
+const LOCAL_PREFIXES = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '::1/128',
+  'fc00::/7',
+  'fe80::/10',
+].map((cidr) => parsePrefix(cidr, true));
 
 export interface NetworkDirectory {
   lookup: NetworkLookup;
@@ -54,11 +66,12 @@ export function openNetworkDirectory(config: DirectoryConfig, now = Date.now()):
   const answer = (ip: string): NetworkFacts => {
     const version = parseAddressInto(ip, words);
     if (version === 0) return NOTHING;
-    const match = db.lookupWords(version, words);
     let owner = prefixes.find((p) => prefixHolds(p, version, words))?.value ?? null;
+    if (!owner && LOCAL_PREFIXES.some((p) => prefixHolds(p, version, words))) return LOCAL;
+    const match = db.lookupWords(version, words);
     if (!owner && match) owner = owners.get(match.asn) ?? null;
     if (!match && !owner) return NOTHING;
-    return Object.freeze({ asn: match?.asn ?? null, asName: match?.name ?? null, owner });
+    return Object.freeze({ asn: match?.asn ?? null, asName: match?.name ?? null, owner, local: false });
   };
   // Two generations: when the newer fills, it becomes the older and the older is dropped. Evicting
   // one oldest key at a time instead made each miss cost ~9 µs (V8 walks a Map's deleted slots).

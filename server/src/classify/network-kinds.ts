@@ -43,6 +43,11 @@ export interface NetworkFacts {
    * list) wins over the ASN's row, while `asn` and `asName` still say whose AS it is (8075 for EOP).
    */
   owner: NetworkOwner | null;
+  /**
+   * A private, loopback or link-local address: the server sits behind a proxy it was not told to
+   * trust (TRUST_PROXY), or on the reader's own network. It says nothing of who fetched.
+   */
+  local: boolean;
 }
 
 export type NetworkLookup = (ip: string) => NetworkFacts;

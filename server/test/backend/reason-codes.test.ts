@@ -71,16 +71,16 @@ describe(`reason codes in the event feed (${backend})`, () => {
         method: 'GET',
         url: url ?? '',
         headers: { 'user-agent': CHROME },
-        remoteAddress: '203.0.113.60',
+        remoteAddress: '73.22.10.61',
       });
       // Each click is written before the next, so the first two are re-labelled in storage.
       await h.server.hitJournal.drain();
-      h.clock.now += 2000;
+      h.clock.now += 500;
     }
     const clicks = await eventsOf('burst-codes');
     assert.deepEqual(
       clicks.map((c) => [c.classification, c.reasonCode, c.reasonParams]),
-      Array(3).fill(['scanner', 'scanner.clickBurst', { links: 3, windowSeconds: 10 }]),
+      Array(3).fill(['scanner', 'scanner.linkBurst', { links: 3, windowSeconds: 2 }]),
     );
     assert.match(String(clicks[0]?.reason), /^scanner: 3\+ links/);
   });

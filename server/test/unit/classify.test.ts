@@ -31,10 +31,10 @@ const rules = {
   addressesKnown: true,
 };
 const agents = new UserAgentClassifier();
-const unknownNetwork: NetworkFacts = { asn: null, asName: null, owner: null };
+const unknownNetwork: NetworkFacts = { asn: null, asName: null, owner: null, local: false };
 /** A network our table knows; the ASNs are the real ones of these owners. */
 function net(kind: NetworkKind, name: string, asn: number | null = 64_500): NetworkFacts {
-  return { asn, asName: name, owner: { asn, name, kind, source: 'test' } };
+  return { asn, asName: name, owner: { asn, name, kind, source: 'test' }, local: false };
 }
 const NET = {
   microsoft: net('mailHost', 'Microsoft', 8075),

@@ -78,11 +78,13 @@ const GOOGLE: NetworkFacts = {
   asn: 15169,
   asName: 'Google LLC',
   owner: { asn: 15169, name: 'Google', kind: 'mailHost', source: 'test' },
+  local: false,
 };
 const LISTED: NetworkFacts = {
   asn: null,
   asName: null,
   owner: { asn: null, name: 'listed scanner', kind: 'listedScanner', source: 'test' },
+  local: false,
 };
 type Story = Partial<Omit<HitFacts, 'agent'>> & { userAgent?: string };
 const CHROME =
@@ -94,7 +96,7 @@ const hit = ({ userAgent = CHROME, ...over }: Story): HitFacts => ({
   at: sentAt + 3_600_000,
   sentAt,
   lastSelfViewAt: null,
-  network: { asn: 7922, asName: 'Comcast Cable Communications, LLC', owner: null },
+  network: { asn: 7922, asName: 'Comcast Cable Communications, LLC', owner: null, local: false },
   agent: agents.classify(userAgent),
   ...over,
 });
