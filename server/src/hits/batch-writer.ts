@@ -47,11 +47,12 @@ export class BatchWriter {
       (messages, history) => this.buildEvents(hits, messages, history, relabel),
       now,
       read,
-      { historySince },
+      {
+        historySince,
+        relabel: () => groupByReason(relabel).map(([reason, ids]) => ({ ids, classification: 'scanner', reason })),
+      },
     );
-    if (stale) return null;
-    for (const [reason, ids] of groupByReason(relabel)) await this.repo.relabelEvents(ids, 'scanner', reason);
-    return ids.length;
+    return stale ? null : ids.length;
   }
 
   private buildEvents(

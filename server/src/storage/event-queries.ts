@@ -10,6 +10,7 @@ import type {
   JournalPosition,
   MessageRecord,
   NewEvent,
+  Relabel,
   StoredHit,
 } from './repository.ts';
 import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } from './sql-driver.ts';
@@ -70,6 +71,7 @@ export async function recordHits(
   now: number,
   read?: JournalMove,
   historySince?: number,
+  relabel?: () => Relabel[],
 ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
   return db.transaction(async (tx) => {
     if (historySince !== undefined && tx.dialect === 'postgres') {
@@ -108,6 +110,9 @@ export async function recordHits(
         : new Map();
     const events = build(messages, history);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
+    // Stored hits the batch re-judged (a burst they turn out to be part of) change with it, so a
+    // writer that dies after the commit leaves no click half-judged.
+    for (const change of relabel?.() ?? []) await relabelEvents(tx, change.ids, change.classification, change.reason);
     return { events, ids, stale: false };
   });
 }
@@ -146,7 +151,7 @@ export async function journalPosition(db: SqlDriver, journalId: string): Promise
 }
 
 export async function relabelEvents(
-  db: SqlDriver,
+  db: SqlRunner,
   ids: number[],
   classification: Classification,
   reason: EventReason,

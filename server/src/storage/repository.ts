@@ -80,6 +80,13 @@ export interface StoredHit {
   reasonCode: string | null;
 }
 
+/** Stored events to give another label, in the transaction that found out. */
+export interface Relabel {
+  ids: number[];
+  classification: Classification;
+  reason: EventReason;
+}
+
 /** Each message's stored hits by message pk, oldest first; every pk asked for has a list, maybe empty. */
 export type HitHistory = Map<number, StoredHit[]>;
 
@@ -166,7 +173,7 @@ export interface Repository {
     build: (messages: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
-    options?: { historySince?: number },
+    options?: { historySince?: number; relabel?: () => Relabel[] },
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }>;
   /** The messages' views and clicks stored at or after `since`, oldest first (outside any transaction). */
   recentHits(messagePks: number[], since: number): Promise<HitHistory>;

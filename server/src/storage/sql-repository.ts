@@ -11,6 +11,7 @@ import type {
   NewEvent,
   NewMessage,
   NewSend,
+  Relabel,
   Repository,
   SendContent,
   SendJob,
@@ -111,9 +112,9 @@ export class SqlRepository implements Repository {
     build: (found: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
-    options: { historySince?: number } = {},
+    options: { historySince?: number; relabel?: () => Relabel[] } = {},
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
-    return events.recordHits(this.db, tokens, build, now, read, options.historySince);
+    return events.recordHits(this.db, tokens, build, now, read, options.historySince, options.relabel);
   }
   recentHits(messagePks: number[], since: number): Promise<HitHistory> {
     return events.recentHits(this.db, messagePks, since);
