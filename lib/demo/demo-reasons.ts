@@ -12,18 +12,26 @@ export const DEMO_EVENT_REASONS: Record<Classification, Reason> = {
     params: { service: 'Gmail', marker: 'GoogleImageProxy' },
     text: 'proxy: Gmail image proxy (GoogleImageProxy), counts as an open',
   },
-  prefetch: { code: 'prefetch.appleMpp', text: 'prefetch: Apple Mail Privacy Protection (bare "Mozilla/5.0")' },
+  prefetch: {
+    code: 'prefetch.appleNetwork',
+    params: { network: 'Apple' },
+    text: "prefetch: Apple Mail Privacy Protection (Apple's fetcher UA from Apple)",
+  },
   scanner: {
-    code: 'scanner.tooSoonAfterSend',
-    params: { seconds: 4, windowSeconds: 30 },
-    text: 'scanner: 4 s after send (window 30 s)',
+    code: 'scanner.securityGateway',
+    params: { owner: 'Mimecast' },
+    text: 'scanner: from the network of Mimecast, a mail security gateway (it scans links and images)',
   },
   self: {
     code: 'self.repView',
     params: { windowSeconds: 10 },
     text: 'self: the rep opened this message within 10 s of the hit',
   },
-  unknown: { code: 'unknown.unrecognisedUserAgent', text: 'unknown: unrecognised user agent' },
+  unknown: {
+    code: 'unknown.dataCentreBrowser',
+    params: { network: 'Hetzner' },
+    text: 'unknown: a browser from a data-centre network (Hetzner): a VPN user or a scanner',
+  },
 };
 
 /** As lib/tracking/apply-event.ts stores a server failure: the text ends with the remote server's detail. */

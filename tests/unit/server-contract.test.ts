@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS } from '../../lib/db/records';
+import { DEMO_EVENT_REASONS } from '../../lib/demo/demo-reasons';
 import { serverEventSchema } from '../../lib/tracking/apply-event';
 import { presentEvent } from '../../server/src/http/present-event.ts';
-import { eventReason, REASON_CODES } from '../../server/src/reasons/event-reasons.ts';
+import { eventReason, REASON_CODES, type ReasonCode } from '../../server/src/reasons/event-reasons.ts';
 import {
   type FeedEvent,
   CLASSIFICATIONS as SERVER_CLASSIFICATIONS,
@@ -88,5 +89,18 @@ describe('the server feed and the extension agree', () => {
       (code) => v.parse(serverEventSchema, overTheWire(feedEvent({ reasonCode: code }))).reasonCode !== code,
     );
     expect(dropped).toEqual([]);
+  });
+});
+
+describe('the demo mailbox', () => {
+  it('carries reasons word for word as the server writes them', () => {
+    for (const reason of Object.values(DEMO_EVENT_REASONS)) {
+      expect(REASON_CODES).toContain(reason.code);
+      const written = (eventReason as (code: ReasonCode, params?: object) => { reason: string })(
+        reason.code as ReasonCode,
+        reason.params,
+      );
+      expect(reason.text).toBe(written.reason);
+    }
   });
 });
