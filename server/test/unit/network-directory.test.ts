@@ -58,6 +58,7 @@ describe('the network directory', () => {
         kind: 'listedScanner',
         source: 'EXTRA_SCANNER_NETWORKS (this server’s configuration)',
       },
+      local: false,
     });
     assert.equal(lookup('2001:db8:5:1::2').owner?.kind, 'listedScanner');
   });
@@ -66,8 +67,23 @@ describe('the network directory', () => {
     const other = lookup('214.0.0.1');
     assert.equal(other.asn, 721);
     assert.equal(other.owner, null);
-    for (const ip of ['203.0.113.1', 'fd00::1', 'not an ip', ''])
-      assert.deepEqual(lookup(ip), { asn: null, asName: null, owner: null });
+    for (const ip of ['203.0.113.1', '100.64.12.7', 'not an ip', ''])
+      assert.deepEqual(lookup(ip), { asn: null, asName: null, owner: null, local: false });
+  });
+
+  it('private, loopback and link-local addresses are local: they say nothing of who fetched', () => {
+    for (const ip of [
+      '10.1.2.3',
+      '172.20.0.9',
+      '192.168.1.10',
+      '127.0.0.1',
+      '::ffff:127.0.0.1',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+    ])
+      assert.deepEqual(lookup(ip), { asn: null, asName: null, owner: null, local: true }, ip);
+    assert.equal(lookup('172.32.0.1').local, false);
   });
 
   it('gives the same answer from its memory of recent addresses', () => {
