@@ -1,11 +1,16 @@
-// The labelled corpus of real-world hits (hits.json): its types and a loader that refuses a file
-// that does not match them. Labels were written from each case's sources, never from the
-// classifier's output; change one only when a source says otherwise.
+// The labelled corpora of real-world hits: their types and a loader that refuses a file that does
+// not match them. Labels were written from each case's sources, never from the classifier's
+// output; change one only when a source says otherwise.
+//  - hits.json: the corpus the classifier was tuned on (the classification test asserts on it).
+//  - holdout.json: written later from other sources without reading the classifier, and never
+//    asserted on, so its matrix (npm run bench:classification -- --holdout) measures unseen hits.
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { CLASSIFICATIONS, type Classification } from '../../src/storage/repository.ts';
 
 export const CORPUS_PATH = new URL('./hits.json', import.meta.url);
+/** Held out from tuning: only validated and measured, never asserted on. */
+export const HOLDOUT_PATH = new URL('./holdout.json', import.meta.url);
 
 export const CASE_KINDS = ['gateway', 'eop', 'crawler', 'mailClient', 'appleMpp', 'burst', 'baseline'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
