@@ -235,10 +235,14 @@ test('Firefox: the Tasks tab adds a task in one line and completes it with one c
         const text = document.querySelector(`[data-testid="task-count-${view}"]`)?.textContent ?? '';
         return /\d/.test(text) ? Number(text.replace(/\D/g, '')) : undefined;
       }, view);
-    await sidebar.evaluate(() =>
-      document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="tasks"]')?.click(),
-    );
-    const before = await waitFor('the Tomorrow count', () => count('tomorrow'));
+    // The section tabs may not be drawn yet when the frame is found (a loaded machine): click until
+    // the Tasks section shows its counts.
+    const before = await waitFor('the Tomorrow count', async () => {
+      await sidebar.evaluate(() =>
+        document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="tasks"]')?.click(),
+      );
+      return count('tomorrow');
+    });
     await sidebar.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('[data-testid="quick-add"]');
       if (!input) return;

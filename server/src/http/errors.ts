@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { lingerAndClose } from './linger-close.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string };
@@ -35,7 +36,7 @@ export function installErrorHandlers(app: FastifyInstance, log: (message: string
     }
     if (status === 413) {
       // The body was not read to its end: closing the connection stops the rest of the upload.
-      reply.header('connection', 'close');
+      lingerAndClose(request, reply);
       const limit = request.routeOptions.bodyLimit;
       return sendError(
         reply,

@@ -4,6 +4,7 @@ import type { AppDeps, Handler } from '../deps.ts';
 import { BodyBudget } from '../http/body-budget.ts';
 import { sendBodyLimit } from '../http/body-limits.ts';
 import { sendError } from '../http/errors.ts';
+import { lingerAndClose } from '../http/linger-close.ts';
 import { bodyTooLarge, declaredLength, passBody } from '../http/read-body.ts';
 
 /**
@@ -22,7 +23,8 @@ export const handleScheduleSend: Handler<{ Body: NodeJS.ReadableStream | undefin
     const release = budget.reserve(declared ?? limit);
     if (!release) {
       // Its body is not read: closing the connection stops the upload.
-      reply.header('connection', 'close').header('retry-after', '5');
+      lingerAndClose(request, reply);
+      reply.header('retry-after', '5');
       return sendError(reply, 503, 'busy', 'the server is taking in other large sends; try again in a few seconds');
     }
     const upload = deps.mail.upload(request.accountId, deps.now());
