@@ -41,14 +41,22 @@ export class BatchWriter {
   async write(hits: Hit[], now: number, read?: JournalMove): Promise<number | null> {
     const tokens = [...new Set(hits.map((hit) => hit.token))];
     const relabel = new Map<number, EventReason>();
-    const historySince = this.bursts.since(hits.reduce((first, hit) => Math.min(first, hit.at), now));
+    // Only bursts read the message's stored hits, and only its clicks: a batch of views reads none.
+    const clicks = hits.filter((hit) => hit.kind === 'click');
+    const history = clicks.length
+      ? {
+          since: this.bursts.since(clicks.reduce((first, hit) => Math.min(first, hit.at), now)),
+          tokens: [...new Set(clicks.map((hit) => hit.token))],
+          types: ['click'] as const,
+        }
+      : undefined;
     const { ids, stale } = await this.repo.recordHits(
       tokens,
       (messages, history) => this.buildEvents(hits, messages, history, relabel),
       now,
       read,
       {
-        historySince,
+        ...(history ? { history } : {}),
         relabel: () => groupByReason(relabel).map(([reason, ids]) => ({ ids, classification: 'scanner', reason })),
       },
     );

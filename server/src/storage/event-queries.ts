@@ -5,6 +5,7 @@ import type {
   Classification,
   EventType,
   FeedEvent,
+  HistoryRead,
   HitHistory,
   JournalMove,
   JournalPosition,
@@ -53,7 +54,7 @@ export async function insertEvents(db: SqlDriver, events: NewEvent[], now: numbe
 /**
  * Token lookup and insert in one transaction (see findMessagesByTokens on why it locks), with the
  * journal position the hits were read up to: after a crash the writer resumes exactly there.
- * With `historySince`, `build` also gets the messages' stored hits since then (recentHits).
+ * With `history`, `build` also gets the messages' stored hits since then (recentHits).
  *
  * Several servers on one PostgreSQL, two batches for one message at once: the lock on the messages
  * rows (FOR NO KEY UPDATE, taken in id order so two batches cannot deadlock) makes the second wait
@@ -70,11 +71,11 @@ export async function recordHits(
   build: (messages: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
   now: number,
   read?: JournalMove,
-  historySince?: number,
+  history?: HistoryRead,
   relabel?: () => Relabel[],
 ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
   return db.transaction(async (tx) => {
-    if (historySince !== undefined && tx.dialect === 'postgres') {
+    if (history && tx.dialect === 'postgres') {
       await tx.run('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
     }
     // The position first, and only from where the writer believes it stands: a batch whose commit
@@ -100,15 +101,14 @@ export async function recordHits(
       tokens.length > 0
         ? await findMessagesByTokens(tx, tokens, { withLinks: false, lock: true })
         : new Map<string, MessageRecord>();
-    const history: HitHistory =
-      historySince !== undefined && messages.size > 0
-        ? await recentHits(
-            tx,
-            [...messages.values()].map((m) => m.pk),
-            historySince,
-          )
-        : new Map();
-    const events = build(messages, history);
+    const wanted = history
+      ? [...messages.entries()]
+          .filter(([token]) => !history.tokens || history.tokens.includes(token))
+          .map(([, m]) => m.pk)
+      : [];
+    const stored: HitHistory =
+      history && wanted.length > 0 ? await recentHits(tx, wanted, history.since, history.types) : new Map();
+    const events = build(messages, stored);
     const ids = events.length > 0 ? await insertEventRows(tx, events, now) : [];
     // Stored hits the batch re-judged (a burst they turn out to be part of) change with it, so a
     // writer that dies after the commit leaves no click half-judged.
@@ -123,14 +123,19 @@ export async function recordHits(
  * Served by the index events_message_at (message_pk, at), there since migration 1 on both backends.
  * `db` may be a transaction (recordHits) or the driver.
  */
-export async function recentHits(db: SqlRunner, messagePks: number[], since: number): Promise<HitHistory> {
+export async function recentHits(
+  db: SqlRunner,
+  messagePks: number[],
+  since: number,
+  types: readonly ('view' | 'click')[] = ['view', 'click'],
+): Promise<HitHistory> {
   const history: HitHistory = new Map(messagePks.map((pk) => [pk, []]));
-  if (messagePks.length === 0) return history;
+  if (messagePks.length === 0 || types.length === 0) return history;
   const rows = await db.all(
     `SELECT id, message_pk, type, at, link_index, classification, reason_code FROM events
-     WHERE ${inArray(db, 'message_pk', 1)} AND at >= $2 AND type IN ('view', 'click')
+     WHERE ${inArray(db, 'message_pk', 1)} AND at >= $2 AND ${inArray(db, 'type', 3)}
      ORDER BY message_pk, at, id`,
-    [messagePks, since],
+    [messagePks, since, [...types]],
   );
   for (const row of rows) {
     history.get(num(row.message_pk))?.push({

@@ -80,6 +80,16 @@ export interface StoredHit {
   reasonCode: string | null;
 }
 
+/** Which stored hits a batch reads with its messages (recordHits). */
+export interface HistoryRead {
+  /** Hits stored at or after this. */
+  since: number;
+  /** Only these tokens' messages; all the batch's when absent. */
+  tokens?: string[];
+  /** Views, clicks or both (the default). */
+  types?: readonly ('view' | 'click')[];
+}
+
 /** Stored events to give another label, in the transaction that found out. */
 export interface Relabel {
   ids: number[];
@@ -163,20 +173,21 @@ export interface Repository {
    * stored yet) to `read.to`, in the same transaction. When the stored position is not `from`,
    * nothing is written and `stale` is true: another commit (one whose answer was lost) got there first.
    *
-   * With `historySince`, `build` also gets those messages' hits stored since then (recentHits),
+   * With `history`, `build` also gets those messages' hits stored since then (recentHits),
    * read in the same transaction after the messages are locked: on PostgreSQL two servers'
    * batches for one message take turns, and the second one's history holds the first one's hits.
-   * Without it the history is empty.
+   * Without it the history is empty. `relabel`, called after `build`, names stored events to
+   * re-label in the same transaction.
    */
   recordHits(
     tokens: string[],
     build: (messages: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
-    options?: { historySince?: number; relabel?: () => Relabel[] },
+    options?: { history?: HistoryRead; relabel?: () => Relabel[] },
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }>;
-  /** The messages' views and clicks stored at or after `since`, oldest first (outside any transaction). */
-  recentHits(messagePks: number[], since: number): Promise<HitHistory>;
+  /** The messages' views and clicks (or `types`) stored at or after `since`, oldest first (outside any transaction). */
+  recentHits(messagePks: number[], since: number, types?: readonly ('view' | 'click')[]): Promise<HitHistory>;
   journalPosition(journalId: string): Promise<JournalPosition | null>;
   /** Inserts all events in one transaction; returns their ids in order. */
   insertEvents(events: NewEvent[], now: number): Promise<number[]>;

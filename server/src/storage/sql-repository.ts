@@ -4,6 +4,7 @@ import * as messages from './message-queries.ts';
 import type {
   Classification,
   FeedEvent,
+  HistoryRead,
   HitHistory,
   JournalMove,
   JournalPosition,
@@ -112,12 +113,12 @@ export class SqlRepository implements Repository {
     build: (found: Map<string, MessageRecord>, history: HitHistory) => NewEvent[],
     now: number,
     read?: JournalMove,
-    options: { historySince?: number; relabel?: () => Relabel[] } = {},
+    options: { history?: HistoryRead; relabel?: () => Relabel[] } = {},
   ): Promise<{ events: NewEvent[]; ids: number[]; stale: boolean }> {
-    return events.recordHits(this.db, tokens, build, now, read, options.historySince, options.relabel);
+    return events.recordHits(this.db, tokens, build, now, read, options.history, options.relabel);
   }
-  recentHits(messagePks: number[], since: number): Promise<HitHistory> {
-    return events.recentHits(this.db, messagePks, since);
+  recentHits(messagePks: number[], since: number, types?: readonly ('view' | 'click')[]): Promise<HitHistory> {
+    return events.recentHits(this.db, messagePks, since, types);
   }
   journalPosition(journalId: string): Promise<JournalPosition | null> {
     return events.journalPosition(this.db, journalId);

@@ -77,7 +77,7 @@ describe(`a message's hit history (${backend})`, () => {
       },
       T + 5000,
       undefined,
-      { historySince: T + 2500 },
+      { history: { since: T + 2500 } },
     );
     assert.deepEqual(seen, [[T + 3000]]);
     const again = await repo.recentHits([message.pk], T + 2500);
@@ -91,7 +91,7 @@ describe(`a message's hit history (${backend})`, () => {
     assert.equal(again.get(message.pk)?.at(-1)?.id, ids[0]);
   });
 
-  it('recordHits without historySince reads no history', async () => {
+  it('recordHits without history reads no history', async () => {
     let size = -1;
     await repo.recordHits(
       [message.token],

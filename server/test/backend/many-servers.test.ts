@@ -15,7 +15,7 @@ import { type Fleet, startFleet, type Visitor } from '../support/fleet.ts';
 //
 // These stories describe the target. Today's classifier keeps click bursts in each writer's
 // memory, per address, and knows no mail-security or cloud networks, so some fail until it reads
-// stored hits (recordHits' `historySince`); the report of the change names which and why.
+// stored hits (recordHits' `history`); the report of the change names which and why.
 //
 // PostgreSQL only: one SQLite file is not shared between servers, so there is nothing to test there.
 
@@ -192,7 +192,7 @@ describe(`many servers on one database (${backend})`, () => {
           },
           fleet.clock.now,
           undefined,
-          { historySince: since },
+          { history: { since: since } },
         );
         // The first batch is between reading its history and inserting: the second starts now.
         await locked;
@@ -206,7 +206,7 @@ describe(`many servers on one database (${backend})`, () => {
           },
           fleet.clock.now + 100,
           undefined,
-          { historySince: since },
+          { history: { since: since } },
         );
         const [one] = await Promise.all([firstDone, secondDone]);
         assert.deepEqual(
