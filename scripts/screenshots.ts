@@ -77,6 +77,10 @@ const perLocale = (locale: string) =>
   1 +
   SITE_NAMES.length * VIEWPORTS.length * WIDTHS.length +
   2 +
+  // Tasks at each width and Do mode; a Sent email's detail, its timeline's reasons, at each width.
+  WIDTHS.length +
+  1 +
+  WIDTHS.length +
   (STRESS_LOCALES.includes(locale) ? 2 * SITE_NAMES.length * 2 : 0) +
   composePictures();
 const total = LOCALES.reduce((sum, locale) => sum + perLocale(locale), 0);
@@ -176,6 +180,23 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
       },
     ),
   );
+
+  for (const width of WIDTHS) {
+    await attempt(`gmail-1280x720-${width.name}-${locale}-sent-detail.png`, (file) =>
+      withWebmail(
+        launched,
+        control,
+        { site: 'gmail', viewport: VIEWPORTS[0], width: width.stored, label: file },
+        async (page, frame) => {
+          await waitForList(frame, { demo: true });
+          await frame.locator('[data-testid="email-row"] .row-main').first().click({ timeout: WAIT_MS });
+          await frame.getByTestId('timeline').waitFor({ timeout: WAIT_MS });
+          await frame.getByTestId('timeline').scrollIntoViewIfNeeded({ timeout: WAIT_MS });
+          await save(page, file);
+        },
+      ),
+    );
+  }
 
   for (const width of WIDTHS) {
     await attempt(`gmail-1280x720-${width.name}-${locale}-tasks.png`, (file) =>
