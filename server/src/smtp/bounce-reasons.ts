@@ -72,6 +72,12 @@ const RULES: readonly Rule[] = [
     statuses: ['x.7.28', 'x.4.5'],
     text: /too many (?:connections|messages|recipients|concurrent)|rate limit|rate-limit|throttl|try (?:again )?later|temporarily (?:deferred|rate)|exceeded (?:the )?(?:message )?rate|sending (?:rate|quota) exceeded|421 /i,
   },
+  // Authentication and block lists before spam: their texts often add "to protect our users from
+  // spam" (Gmail's 5.7.26), yet the refusal is the sender's SPF/DMARC or reputation.
+  {
+    reason: 'policy',
+    text: /\bspf\b|\bdkim\b|\bdmarc\b|authenticat|block ?list|blacklist|listed (?:at|on|in) |spamhaus|reputation/i,
+  },
   {
     reason: 'spamDetected',
     text: /\bspam\b|junk mail|content (?:rejected|filter)|message (?:looks|classified) (?:like|as) (?:spam|junk)|bulk mail|unsolicited/i,

@@ -1,3 +1,4 @@
+import { type BounceReason, judgeBounce } from './bounce-reasons.ts';
 import { findPart, header, type MimePart, parseHeaderBlock, plainText } from './mime.ts';
 
 export type BounceSeverity = 'hard' | 'soft' | 'delayed' | 'delivered';
@@ -8,6 +9,10 @@ export interface DsnRecipient {
   status: string;
   diagnostic: string;
   severity: BounceSeverity;
+  /** Why, from the table of sourced rules (bounce-reasons.ts). */
+  reason: BounceReason;
+  /** The relay gave up for good after its retries. */
+  final: boolean;
   /** 5.7.x: refused by policy (SPF, DMARC, blocklist) — a "Blocked" bounce, never spam. */
   blocked: boolean;
 }
@@ -22,11 +27,15 @@ export interface DsnReport {
 
 const statusPattern = /\b([245]\.\d{1,3}\.\d{1,3})\b/;
 
-function severityOf(action: string, status: string): BounceSeverity {
-  if (action === 'delayed') return 'delayed';
-  if (action === 'delivered' || action === 'relayed' || action === 'expanded') return 'delivered';
-  // A full mailbox (x.2.2) may empty again; treat it like a temporary failure even when reported as 5xx.
-  return status.startsWith('5') && !status.startsWith('5.2.2') ? 'hard' : 'soft';
+/**
+ * Severity from the reason, not the status class alone: many MTAs say 5.x.x for a full mailbox, a
+ * rate limit or a queue that expired. `explicitStatus` is "" when the report gave none.
+ */
+function judged(action: string, explicitStatus: string, text: string) {
+  const verdict = judgeBounce({ action, status: explicitStatus, text });
+  const severity: BounceSeverity =
+    verdict.severity === 'none' ? 'delivered' : verdict.severity;
+  return { severity, reason: verdict.reason, final: verdict.final };
 }
 
 function stripAddressType(value: string): string {
@@ -44,17 +53,16 @@ function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null
   const diagnostic = field('diagnostic-code')
     .replace(/^[\w-]+\s*;\s*/, '')
     .replace(/\s+/g, ' ');
-  const status =
-    statusPattern.exec(field('status'))?.[1] ??
-    statusPattern.exec(diagnostic)?.[1] ??
-    (action === 'delayed' ? '4.0.0' : '5.0.0');
+  const explicit = statusPattern.exec(field('status'))?.[1] ?? statusPattern.exec(diagnostic)?.[1] ?? '';
+  const status = explicit || (action === 'delayed' ? '4.0.0' : '5.0.0');
+  const verdict = judged(action, explicit, diagnostic);
   return {
     recipient,
     action,
     status,
     diagnostic,
-    severity: severityOf(action, status),
-    blocked: status.startsWith('5.7.'),
+    ...verdict,
+    blocked: verdict.reason === 'policy' && status.startsWith('5.'),
   };
 }
 
@@ -84,19 +92,24 @@ function fromFreeText(root: MimePart): DsnRecipient[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const recipients =
-    failed.length > 0 ? failed : [...new Set(text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [])].slice(0, 1);
+  // Never our own return address (b+<token>@…) or the reporting daemon's: the failed recipient.
+  const quoted = (text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []).filter(
+    (address) => !/^b\+[0-9a-f]{32,44}@/i.test(address) && !/^(?:mailer-daemon|postmaster)@/i.test(address),
+  );
+  const recipients = failed.length > 0 ? failed : [...new Set(quoted)].slice(0, 1);
+  const explicit = statusPattern.exec(text)?.[1] ?? '';
   const quota = /quota|mailbox (?:is )?full/i.test(text);
-  const status = statusPattern.exec(text)?.[1] ?? (delayed ? '4.0.0' : quota ? '5.2.2' : '5.0.0');
+  const status = explicit || (delayed ? '4.0.0' : quota ? '5.2.2' : '5.0.0');
   const diagnostic = /technical details of [^:]*:\s*([^\n]+)/i.exec(text)?.[1]?.trim() ?? '';
   const action = delayed ? 'delayed' : 'failed';
+  const verdict = judged(action, explicit, `${subject}\n${text}`);
   return recipients.map((recipient) => ({
     recipient,
     action,
     status,
     diagnostic,
-    severity: severityOf(action, status),
-    blocked: status.startsWith('5.7.'),
+    ...verdict,
+    blocked: verdict.reason === 'policy' && status.startsWith('5.'),
   }));
 }
 
