@@ -16,6 +16,8 @@ export interface EventReason {
 
 type Status = { status: string };
 type SmtpCode = { smtpCode: number | string };
+/** A delivery report's reason (smtp/bounce-reasons.ts) and its enhanced status, "" when it had none. */
+type BounceParams = { reason: string; status: string };
 
 const TEXTS = {
   'self.repView': (p: { windowSeconds: number }) =>
@@ -81,6 +83,13 @@ const TEXTS = {
   'failed.noAnswer': (p: { attempts: number }) => `failed: still no answer after ${p.attempts} attempts`,
   'failed.interrupted': () => 'failed: interrupted while sending; not retried to avoid a duplicate',
   'complaint.arf': () => 'complaint: marked as spam (ARF abuse report)',
+  'bounce.hardReason': (p: BounceParams) => `bounce: hard bounce, ${p.reason} (${p.status || 'no status'})`,
+  'bounce.blockedReason': (p: BounceParams) => `bounce: blocked, ${p.reason} (${p.status || 'no status'})`,
+  'deferred.softBounce': (p: BounceParams) =>
+    `deferred: soft bounce, ${p.reason} (${p.status || 'no status'}); the address stays valid`,
+  'deferred.delayedReason': (p: BounceParams) => `deferred: delivery delayed, ${p.reason} (${p.status || 'no status'})`,
+  'failed.expiredReport': (p: BounceParams) =>
+    `failed: the relay gave up after its retries, ${p.reason} (${p.status || 'no status'})`,
   'complaint.jmrp': () => 'complaint: marked as spam (Microsoft JMRP)',
 } satisfies Record<string, (params: never) => string>;
 

@@ -47,6 +47,11 @@ interface Rule {
 // Order matters: the first rule that matches decides. Texts are the providers' and MTAs' own words.
 const RULES: readonly Rule[] = [
   // "Action: expanded/relayed/delivered" is handled before the table (RFC 3464 §2.3.3).
+  // An out-of-office answer sent to the return address is no failure (RFC 3834 auto-replies).
+  {
+    reason: 'autoReply',
+    text: /auto(?:matic)?[- ]?(?:reply|response|antwort)|out of (?:the )?office|on vacation|vacation (?:reply|message)|abwesenheit|afwezig|frånvaro|自动回复/i,
+  },
   {
     reason: 'expired',
     statuses: ['x.4.7'],
@@ -128,12 +133,16 @@ export function judgeBounce(report: { action: string; status: string; text: stri
   const { action, status, text } = report;
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.'))
     return { reason: 'delivered', severity: 'none', final: false };
-  const byStatus = RULES.find((r) => statusMatches(status, r.statuses) && r.reason !== 'policy');
-  const byText = RULES.find((r) => r.text?.test(text));
+  // A delay report's x.4.7 means the relay is still within its time (Outlook's delay notices):
+  // nothing has expired yet.
+  const rules = action === 'delayed' ? RULES.filter((r) => r.reason !== 'expired') : RULES;
+  const byStatus = rules.find((r) => statusMatches(status, r.statuses) && r.reason !== 'policy');
+  const byText = rules.find((r) => r.text?.test(text));
   // A specific status code says more than words; words say more than a generic code (x.0.0, x.7.x).
   const generic = !status || /^\d\.0\.0$/.test(status) || /^\d\.7\.\d+$/.test(status);
-  const rule = (generic ? (byText ?? byStatus) : (byStatus ?? byText)) ?? RULES.find((r) => statusMatches(status, r.statuses));
+  const rule = (generic ? (byText ?? byStatus) : (byStatus ?? byText)) ?? rules.find((r) => statusMatches(status, r.statuses));
   const reason = rule?.reason ?? 'unknown';
+  if (reason === 'autoReply') return { reason, severity: 'none', final: false };
   if (action === 'delayed' || (status.startsWith('4.') && reason !== 'expired'))
     return { reason, severity: 'delayed', final: false };
   if (reason === 'expired') return { reason, severity: 'soft', final: true };

@@ -4,22 +4,26 @@ import type { DsnRecipient } from './dsn-parser.ts';
 import { findToken, type InboundReport, parseReport } from './report-parser.ts';
 import { tokenFromBounceAddress } from './verp.ts';
 
-function dsnReason(r: DsnRecipient): Pick<NewEvent, 'type'> & EventReason {
-  const status = { status: r.status };
-  if (r.severity === 'delayed') return { type: 'deferred', ...eventReason('deferred.dsn', status) };
-  if (r.severity === 'delivered')
-    return { type: 'delivered', ...eventReason('delivered.dsn', { action: r.action, ...status }) };
-  return {
-    type: 'bounce',
-    ...eventReason(r.blocked ? 'bounce.blocked' : r.severity === 'hard' ? 'bounce.hard' : 'bounce.soft', status),
-  };
+/**
+ * What a report does to the email: a dead address bounces it, a condition that passes (a full
+ * mailbox, a rate limit) or a delay is a warning, the relay giving up is a failure.
+ */
+function dsnReason(r: DsnRecipient): (Pick<NewEvent, 'type'> & EventReason) | null {
+  const params = { reason: r.reason, status: r.status };
+  if (r.severity === 'delivered') {
+    if (r.reason === 'autoReply') return null;
+    return { type: 'delivered', ...eventReason('delivered.dsn', { action: r.action, status: r.status }) };
+  }
+  if (r.final) return { type: 'failed', ...eventReason('failed.expiredReport', params) };
+  if (r.severity === 'delayed') return { type: 'deferred', ...eventReason('deferred.delayedReason', params) };
+  if (r.severity === 'soft') return { type: 'deferred', ...eventReason('deferred.softBounce', params) };
+  return { type: 'bounce', ...eventReason(r.blocked ? 'bounce.blockedReason' : 'bounce.hardReason', params) };
 }
 
-function dsnEvent(r: DsnRecipient): Pick<NewEvent, 'type' | 'detail'> & EventReason {
-  return {
-    ...dsnReason(r),
-    detail: `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500),
-  };
+function dsnEvent(r: DsnRecipient): (Pick<NewEvent, 'type' | 'detail'> & EventReason) | null {
+  const reason = dsnReason(r);
+  if (!reason) return null;
+  return { ...reason, detail: `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500) };
 }
 
 export interface HandledReport {
@@ -56,7 +60,10 @@ export async function handleInboundReport(
     : null;
   const events: NewEvent[] = [];
   if (base && report.kind === 'dsn') {
-    for (const r of report.recipients) events.push({ ...base, ...dsnEvent(r) });
+    for (const r of report.recipients) {
+      const event = dsnEvent(r);
+      if (event) events.push({ ...base, ...event });
+    }
   }
   if (base && report.kind === 'complaint' && report.spam) {
     events.push({

@@ -103,7 +103,7 @@ describe(`reason codes in the event feed (${backend})`, () => {
     );
   });
 
-  it('a hard bounce report carries bounce.hard with the DSN status; the recipient stays in detail', async () => {
+  it('a hard bounce report carries bounce.hardReason with its reason and status; the recipient stays in detail', async () => {
     const m = await h.register('bounce-codes');
     const token = m.pixel.slice(3, -4);
     await h.server.handleReport(readFileSync(`${fixtures}dsn/sisimai-rfc3464-01.eml`, 'utf8'), [
@@ -111,9 +111,9 @@ describe(`reason codes in the event feed (${backend})`, () => {
     ]);
     const [bounce] = await eventsOf('bounce-codes');
     assert.equal(bounce?.type, 'bounce');
-    assert.equal(bounce?.reasonCode, 'bounce.hard');
-    assert.deepEqual(bounce?.reasonParams, { status: '5.1.1' });
-    assert.equal(bounce?.reason, 'bounce: hard bounce (5.1.1)');
+    assert.equal(bounce?.reasonCode, 'bounce.hardReason');
+    assert.deepEqual(bounce?.reasonParams, { reason: 'userUnknown', status: '5.1.1' });
+    assert.equal(bounce?.reason, 'bounce: hard bounce, userUnknown (5.1.1)');
     assert.match(String(bounce?.detail), /userunknown@bouncehammer\.jp/);
   });
 

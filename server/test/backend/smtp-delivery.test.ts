@@ -205,7 +205,7 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
     await deliver(readFileSync(`${fixtures}dsn/sisimai-rfc3464-01.eml`, 'utf8'), `b+${token}@bounce.example.test`);
     const bounce = (await h.events()).events.find((e) => e.messageId === 'dsn-1');
     assert.equal(bounce?.type, 'bounce');
-    assert.equal(bounce?.reason, 'bounce: hard bounce (5.1.1)');
+    assert.equal(bounce?.reason, 'bounce: hard bounce, userUnknown (5.1.1)');
     assert.match(String(bounce?.detail), /userunknown@bouncehammer\.jp: 5\.1\.1/);
   });
 
@@ -224,8 +224,18 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
     assert.deepEqual(
       events.map((e) => [e.type, e.reason, e.reasonCode, e.reasonParams]),
       [
-        ['deferred', 'deferred: delivery delayed (4.4.7)', 'deferred.dsn', { status: '4.4.7' }],
-        ['bounce', 'bounce: blocked by policy (5.7.26)', 'bounce.blocked', { status: '5.7.26' }],
+        [
+          'deferred',
+          'deferred: delivery delayed, unknown (4.4.7)',
+          'deferred.delayedReason',
+          { reason: 'unknown', status: '4.4.7' },
+        ],
+        [
+          'bounce',
+          'bounce: blocked, policy (5.7.26)',
+          'bounce.blockedReason',
+          { reason: 'policy', status: '5.7.26' },
+        ],
       ],
     );
   });
