@@ -1,0 +1,116 @@
+// Replays every labelled real report (test/bounces/) over SMTP into the real server and scores
+// what the feed says against the labels. Expected to fail until the reason-table classifier lands:
+// it prints the accuracy table and the misses, then fails only on the accuracy assertion.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import nodemailer from 'nodemailer';
+import { createInboundListener, type InboundListener } from '../../src/smtp/inbound-listener.ts';
+import { corpusDir, corpusFiles, type Label, loadLabels, type Outcome, outcomeOf } from '../bounces/labels.ts';
+import { backend } from '../support/backend.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+
+const SEVERITY_TARGET = 0.95;
+
+interface Scored {
+  file: string;
+  label: Label;
+  got: Outcome;
+  note: string;
+}
+
+function table(title: string, rows: Scored[], key: (s: Scored) => string, hit: (s: Scored) => boolean): string {
+  const groups = new Map<string, { n: number; ok: number }>();
+  for (const s of rows) {
+    const g = groups.get(key(s)) ?? { n: 0, ok: 0 };
+    g.n++;
+    if (hit(s)) g.ok++;
+    groups.set(key(s), g);
+  }
+  const lines = [...groups].sort(([a], [b]) => a.localeCompare(b));
+  const pct = (ok: number, n: number) => `${((100 * ok) / n).toFixed(1)}%`.padStart(6);
+  const total = rows.filter(hit).length;
+  return [
+    `${title.padEnd(16)}   n   ok  accuracy`,
+    ...lines.map(
+      ([k, g]) => `${k.padEnd(16)} ${String(g.n).padStart(3)}  ${String(g.ok).padStart(3)}  ${pct(g.ok, g.n)}`,
+    ),
+    `${'all'.padEnd(16)} ${String(rows.length).padStart(3)}  ${String(total).padStart(3)}  ${pct(total, rows.length)}`,
+  ].join('\n');
+}
+
+describe(`the real bounce corpus, replayed over SMTP (${backend})`, () => {
+  let h: Harness;
+  let port: number;
+  let listener: InboundListener;
+  before(async () => {
+    h = await startHarness();
+    listener = createInboundListener(h.config.bounceDomain, h.server.handleReport, () => undefined);
+    port = await listener.listen(0, '127.0.0.1');
+  });
+  after(async () => {
+    await listener.close();
+    await h.close();
+  });
+
+  async function deliver(raw: Buffer, to: string): Promise<string> {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    try {
+      return String((await transport.sendMail({ envelope: { from: '', to }, raw })).response);
+    } finally {
+      transport.close();
+    }
+  }
+
+  async function allEvents(): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let cursor = '0';
+    for (;;) {
+      const page = await h.events(cursor, 500);
+      out.push(...page.events);
+      if (!page.more) return out;
+      cursor = page.next;
+    }
+  }
+
+  it(`classifies at least ${SEVERITY_TARGET * 100}% of reports with the severity their source documents`, async () => {
+    const labels = loadLabels();
+    const files = corpusFiles();
+    const notes = new Map<string, string>();
+    // Each report goes to its own registered message's VERP address, so its events are its own.
+    for (const [i, file] of files.entries()) {
+      const m = await h.register(`corpus-${i}`);
+      const token = m.pixel.slice(3, -4);
+      try {
+        const answer = await deliver(readFileSync(`${corpusDir}${file}`), `b+${token}@${h.config.bounceDomain}`);
+        if (!answer.startsWith('250')) notes.set(file, `listener answered ${answer}`);
+      } catch (e) {
+        notes.set(file, `refused: ${(e as Error).message}`);
+      }
+    }
+    const events = await allEvents();
+    const scored: Scored[] = files.map((file, i) => {
+      const label = labels[file] as Label;
+      const mine = events.filter((e) => e.messageId === `corpus-${i}`);
+      const note = notes.get(file) ?? mine.map((e) => `${e.type}/${e.reasonCode}`).join(', ');
+      return { file, label, got: outcomeOf(mine, label.recipient), note: note || 'no event' };
+    });
+
+    const severityOk = (s: Scored) => s.got.severity === s.label.severity;
+    const reasonOk = (s: Scored) => s.got.reason === s.label.reason;
+    console.log(`\n${table('severity', scored, (s) => s.label.severity, severityOk)}`);
+    console.log(`\n${table('reason', scored, (s) => s.label.reason, reasonOk)}`);
+    const misses = scored.filter((s) => !severityOk(s));
+    console.log(`\nseverity misses (${misses.length}):`);
+    for (const s of misses)
+      console.log(
+        `  ${s.file}: expected ${s.label.severity} (${s.label.reason}, ${s.label.source}), got ${s.got.severity} [${s.note}]`,
+      );
+
+    const accuracy = scored.filter(severityOk).length / scored.length;
+    assert.ok(
+      accuracy >= SEVERITY_TARGET,
+      `severity accuracy ${(100 * accuracy).toFixed(1)}% is below ${SEVERITY_TARGET * 100}% (${misses.length} misses of ${scored.length})`,
+    );
+  });
+});

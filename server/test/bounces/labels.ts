@@ -1,0 +1,84 @@
+// The labelled bounce corpus (see README.md beside this file): loading and scoring, shared by the
+// unit test that validates the labels and the backend test that replays them over SMTP.
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const corpusDir = new URL('./corpus/', import.meta.url).pathname;
+
+export const REASONS = [
+  'userUnknown',
+  'hostUnknown',
+  'mailboxFull',
+  'messageTooLarge',
+  'policy',
+  'spamDetected',
+  'suspended',
+  'rateLimited',
+  'network',
+  'expired',
+  'systemError',
+  'autoReply',
+  'delivered',
+  'unknown',
+] as const;
+export type Reason = (typeof REASONS)[number];
+export const SEVERITIES = ['hard', 'soft', 'delayed', 'none'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Label {
+  mta: string;
+  reason: Reason;
+  severity: Severity;
+  final: boolean;
+  recipient: string | null;
+  status: string | null;
+  sourceReason: string;
+  sourceHardBounce: boolean;
+  source: string;
+}
+
+export function loadLabels(): Record<string, Label> {
+  const file = JSON.parse(readFileSync(new URL('./labels.json', import.meta.url), 'utf8')) as {
+    reports: Record<string, Label>;
+  };
+  return file.reports;
+}
+
+export const corpusFiles = (): string[] =>
+  readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
+
+/** What the server made of one report, in the labels' vocabulary. */
+export interface Outcome {
+  severity: Severity;
+  reason: Reason;
+}
+
+type FeedEvent = Record<string, unknown>;
+
+/**
+ * The one place that reads the server's events as a verdict; swap its body when the new classifier
+ * lands. Today: bounce + bounce.hard/bounce.blocked → hard, bounce.soft → soft, deferred → delayed,
+ * delivered or nothing → none. The reason is `reasonParams.reason` when the server sends one (the
+ * new classifier will), else `unknown`. With several recipients, the event naming the labelled
+ * recipient wins.
+ */
+export function outcomeOf(events: FeedEvent[], recipient: string | null): Outcome {
+  const mine = recipient
+    ? events.find((e) =>
+        String(e.detail ?? '')
+          .toLowerCase()
+          .startsWith(`${recipient.toLowerCase()}:`),
+      )
+    : undefined;
+  const event = mine ?? events[0];
+  if (!event) return { severity: 'none', reason: 'unknown' };
+  const params = (event.reasonParams ?? {}) as Record<string, unknown>;
+  const reason = REASONS.find((r) => r === params.reason) ?? 'unknown';
+  if (event.type === 'deferred') return { severity: 'delayed', reason };
+  if (event.type === 'bounce') {
+    const hard = event.reasonCode === 'bounce.hard' || event.reasonCode === 'bounce.blocked';
+    return { severity: hard ? 'hard' : 'soft', reason };
+  }
+  return { severity: 'none', reason };
+}
