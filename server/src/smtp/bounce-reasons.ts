@@ -81,7 +81,7 @@ const RULES: readonly Rule[] = [
   // spam" (Gmail's 5.7.26), yet the refusal is the sender's SPF/DMARC or reputation.
   {
     reason: 'policy',
-    text: /\bspf\b|\bdkim\b|\bdmarc\b|authenticat|block ?list|blacklist|listed (?:at|on|in) |spamhaus|reputation/i,
+    text: /\bspf\b|\bdkim\b|\bdmarc\b|authenticat|block ?list|blacklist|listed (?:at|on|in) |spamhaus|reputation|sender (?:address )?(?:rejected|refused|blocked|denied)/i,
   },
   {
     reason: 'spamDetected',
@@ -90,12 +90,12 @@ const RULES: readonly Rule[] = [
   {
     reason: 'hostUnknown',
     statuses: ['x.1.2', 'x.4.4'],
-    text: /host (?:or domain name )?not found|domain (?:name )?(?:does not exist|not found|is not valid)|no mx|unrouteable (?:mail )?domain|unroutable|name service error|nxdomain|unknown (?:host|domain)|no such domain/i,
+    text: /host (?:or domain name )?not found|host unknown|domain (?:name )?(?:does not exist|not found|is not valid|is not reachable)|no mx|unrouteable (?:mail )?(?:domain|address)|unroutable|no smtp service|null mx|name service error|nxdomain|unknown (?:host|domain)|no such domain/i,
   },
   {
     reason: 'userUnknown',
     statuses: ['x.1.1', 'x.1.0', 'x.1.3', 'x.1.6'],
-    text: /user (?:is )?unknown|unknown (?:user|recipient|local[- ]part|mailbox|address)|no such (?:user|recipient|mailbox|account|address)|(?:user|recipient|mailbox|address|account) (?:does not|doesn't) exist|(?:recipient|user) not found|invalid (?:recipient|mailbox|address)|mailbox (?:not found|unavailable|does not exist)|address rejected|not a valid (?:recipient|mailbox)|no mailbox here|account (?:not found|that you tried to reach does not exist)|has moved/i,
+    text: /user (?:is )?unknown|unknown (?:user|recipient|local[- ]part|mailbox|address)|no such (?:user|recipient|mailbox|account|address)|(?:user|recipient|mailbox|address|account) (?:does not|doesn't) exist|(?:recipient|user) not found|invalid (?:recipient|mailbox|address)|mailbox (?:not found|unavailable|does not exist)|address rejected|not a valid (?:recipient|mailbox)|no mailbox here|account (?:not found|that you tried to reach does not exist)|doesn't have an? [\w.-]+ account|(?:address|recipient) (?:wasn.t|was not) found|not listed in (?:the )?(?:domino )?directory|no valid recipients|has moved/i,
   },
   {
     reason: 'network',
@@ -114,10 +114,13 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** Reasons that say the address itself is dead (sisimai's hard bounces, and a suspended account's 5xx). */
+/**
+ * Reasons that say the address itself is dead: sisimai's hard bounces (lib/Sisimai/SMTP/Failure.pm:
+ * user unknown, host unknown, has moved, not accepted with a 5xx). Everything else, a policy or
+ * spam refusal included, leaves a live address: the sender or the message was refused.
+ */
 const HARD: ReadonlySet<BounceReason> = new Set(['userUnknown', 'hostUnknown']);
-/** Reasons that are hard only when the report says the refusal is permanent (5.x.x). */
-const HARD_WHEN_PERMANENT: ReadonlySet<BounceReason> = new Set(['policy', 'spamDetected', 'unknown']);
+const HARD_WHEN_PERMANENT: ReadonlySet<BounceReason> = new Set([]);
 
 function statusMatches(status: string, patterns: readonly string[] | undefined): boolean {
   if (!patterns || !status) return false;
@@ -138,15 +141,24 @@ export function judgeBounce(report: { action: string; status: string; text: stri
   const rules = action === 'delayed' ? RULES.filter((r) => r.reason !== 'expired') : RULES;
   const byStatus = rules.find((r) => statusMatches(status, r.statuses) && r.reason !== 'policy');
   const byText = rules.find((r) => r.text?.test(text));
-  // A specific status code says more than words; words say more than a generic code (x.0.0, x.7.x).
-  const generic = !status || /^\d\.0\.0$/.test(status) || /^\d\.7\.\d+$/.test(status);
-  const rule = (generic ? (byText ?? byStatus) : (byStatus ?? byText)) ?? rules.find((r) => statusMatches(status, r.statuses));
+  // The server's words say more than its status code: MTAs reuse codes loosely ("5.2.1 User
+  // Unknown", "5.1.1 Refused due to recipient preferences"), as sisimai's per-MTA rules show.
+  // Except a dead-address code beside a vague refusal ("rejected by the server … 5.1.1"): the
+  // words only say that it was refused, the code says why.
+  const vague =
+    byText?.reason === 'policy' &&
+    /rejected|refused|denied/i.test(text) &&
+    !/spf|dkim|dmarc|block|policy|reputation|preferences|sender/i.test(text);
+  const dead = byStatus && (byStatus.reason === 'userUnknown' || byStatus.reason === 'hostUnknown');
+  const rule = (vague && dead ? byStatus : byText) ?? byStatus ?? rules.find((r) => statusMatches(status, r.statuses));
   const reason = rule?.reason ?? 'unknown';
   if (reason === 'autoReply') return { reason, severity: 'none', final: false };
-  if (action === 'delayed' || (status.startsWith('4.') && reason !== 'expired'))
-    return { reason, severity: 'delayed', final: false };
+  // Only a delay report says the relay goes on trying (RFC 3464 §2.3.3); a failure with a 4.x.x
+  // code is still a failure.
+  if (action === 'delayed') return { reason, severity: 'delayed', final: false };
   if (reason === 'expired') return { reason, severity: 'soft', final: true };
   if (HARD.has(reason)) return { reason, severity: status.startsWith('4.') ? 'soft' : 'hard', final: false };
-  if (HARD_WHEN_PERMANENT.has(reason)) return { reason, severity: status.startsWith('5.') ? 'hard' : 'soft', final: false };
+  if (HARD_WHEN_PERMANENT.has(reason))
+    return { reason, severity: status.startsWith('5.') ? 'hard' : 'soft', final: false };
   return { reason, severity: 'soft', final: false };
 }

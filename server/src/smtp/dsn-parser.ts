@@ -33,8 +33,7 @@ const statusPattern = /\b([245]\.\d{1,3}\.\d{1,3})\b/;
  */
 function judged(action: string, explicitStatus: string, text: string) {
   const verdict = judgeBounce({ action, status: explicitStatus, text });
-  const severity: BounceSeverity =
-    verdict.severity === 'none' ? 'delivered' : verdict.severity;
+  const severity: BounceSeverity = verdict.severity === 'none' ? 'delivered' : verdict.severity;
   return { severity, reason: verdict.reason, final: verdict.final };
 }
 
@@ -45,7 +44,7 @@ function stripAddressType(value: string): string {
     .trim();
 }
 
-function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null {
+function recipientFromFields(fields: Map<string, string[]>, reportText: string): DsnRecipient | null {
   const field = (name: string) => fields.get(name)?.[0] ?? '';
   const recipient = stripAddressType(field('final-recipient') || field('original-recipient'));
   const action = field('action').toLowerCase().split(/\s/)[0] ?? '';
@@ -55,7 +54,8 @@ function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null
     .replace(/\s+/g, ' ');
   const explicit = statusPattern.exec(field('status'))?.[1] ?? statusPattern.exec(diagnostic)?.[1] ?? '';
   const status = explicit || (action === 'delayed' ? '4.0.0' : '5.0.0');
-  const verdict = judged(action, explicit, diagnostic);
+  // The remote server's words first; without them, the report's own (the human-readable part).
+  const verdict = judged(action, explicit, diagnostic || reportText);
   return {
     recipient,
     action,
@@ -67,11 +67,23 @@ function recipientFromFields(fields: Map<string, string[]>): DsnRecipient | null
 }
 
 /** RFC 3464: a message/delivery-status part holding one per-message block and per-recipient blocks. */
-function fromDeliveryStatus(part: MimePart): DsnRecipient[] {
+function fromDeliveryStatus(part: MimePart, reportText: string): DsnRecipient[] {
   return part.body
     .split(/\r?\n\s*\r?\n/)
-    .map((block) => recipientFromFields(parseHeaderBlock(block)))
+    .map((block) => recipientFromFields(parseHeaderBlock(block), reportText))
     .filter((r): r is DsnRecipient => r !== null);
+}
+
+/**
+ * The report's own words, without the copy of the original message many MTAs paste below them
+ * (its headers, "DKIM-Signature", would read as a policy refusal).
+ */
+function reportWords(root: MimePart): string {
+  const text = plainText(root);
+  const cut = text.search(
+    /^(?:received|dkim-signature|return-path|message-id|x-[\w-]+):|below this line is a copy|-{2,}\s*(?:original message|returned message|message headers)|original message follows|the original message was received at/im,
+  );
+  return (cut > 0 ? text.slice(0, cut) : text).slice(0, 4000);
 }
 
 function looksLikeBounce(root: MimePart): boolean {
@@ -86,8 +98,14 @@ function looksLikeBounce(root: MimePart): boolean {
 /** Legacy bounces with no delivery-status part: X-Failed-Recipients plus the status code in the text. */
 function fromFreeText(root: MimePart): DsnRecipient[] {
   const text = plainText(root);
+  const words = reportWords(root);
   const subject = header(root, 'subject') ?? '';
-  const delayed = /\bdelay/i.test(subject) || /will (?:continue to )?retry|temporar(?:y|ily)/i.test(text);
+  // A warning, not a failure: the relay says it goes on trying.
+  const delayed =
+    /\bdelay|warning/i.test(subject) ||
+    /will (?:continue to |keep )?(?:retry|try|attempt)|has not yet been delivered|just a warning|delivery attempts will continue|postponed|temporar(?:y|ily)/i.test(
+      words,
+    );
   const failed = (header(root, 'x-failed-recipients') ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -102,7 +120,7 @@ function fromFreeText(root: MimePart): DsnRecipient[] {
   const status = explicit || (delayed ? '4.0.0' : quota ? '5.2.2' : '5.0.0');
   const diagnostic = /technical details of [^:]*:\s*([^\n]+)/i.exec(text)?.[1]?.trim() ?? '';
   const action = delayed ? 'delayed' : 'failed';
-  const verdict = judged(action, explicit, `${subject}\n${text}`);
+  const verdict = judged(action, explicit, `${subject}\n${words}`);
   return recipients.map((recipient) => ({
     recipient,
     action,
@@ -117,7 +135,7 @@ export function parseDsn(root: MimePart): DsnReport | null {
   const original = findPart(root, 'message/rfc822', 'text/rfc822-headers', 'text/rfc822-header')?.parts[0] ?? null;
   const status = findPart(root, 'message/delivery-status');
   if (status) {
-    const recipients = fromDeliveryStatus(status);
+    const recipients = fromDeliveryStatus(status, reportWords(root));
     if (recipients.length > 0) return { kind: 'dsn', rfc3464: true, recipients, original };
   }
   if (!looksLikeBounce(root)) return null;

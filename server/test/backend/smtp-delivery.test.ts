@@ -230,12 +230,7 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
           'deferred.delayedReason',
           { reason: 'unknown', status: '4.4.7' },
         ],
-        [
-          'bounce',
-          'bounce: blocked, policy (5.7.26)',
-          'bounce.blockedReason',
-          { reason: 'policy', status: '5.7.26' },
-        ],
+        ['bounce', 'bounce: blocked, policy (5.7.26)', 'bounce.blockedReason', { reason: 'policy', status: '5.7.26' }],
       ],
     );
   });

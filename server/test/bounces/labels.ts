@@ -75,10 +75,11 @@ export function outcomeOf(events: FeedEvent[], recipient: string | null): Outcom
   if (!event) return { severity: 'none', reason: 'unknown' };
   const params = (event.reasonParams ?? {}) as Record<string, unknown>;
   const reason = REASONS.find((r) => r === params.reason) ?? 'unknown';
-  if (event.type === 'deferred') return { severity: 'delayed', reason };
-  if (event.type === 'bounce') {
-    const hard = event.reasonCode === 'bounce.hard' || event.reasonCode === 'bounce.blocked';
-    return { severity: hard ? 'hard' : 'soft', reason };
-  }
+  // The server's contract (server/README.md): a soft bounce is a `deferred` warning, a delay too,
+  // the relay giving up a `failed`; older servers said bounce.soft / deferred.dsn.
+  if (event.type === 'deferred')
+    return { severity: event.reasonCode === 'deferred.softBounce' ? 'soft' : 'delayed', reason };
+  if (event.type === 'failed' && event.reasonCode === 'failed.expiredReport') return { severity: 'soft', reason };
+  if (event.type === 'bounce') return { severity: event.reasonCode === 'bounce.soft' ? 'soft' : 'hard', reason };
   return { severity: 'none', reason };
 }

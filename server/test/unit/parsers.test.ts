@@ -18,14 +18,16 @@ const dsnExpectations: [string, string, string, 'hard' | 'soft' | 'delayed', boo
   ['phpbouncehandler-5.1.1.eml', 'someuser@somedomain.com', '5.1.1', 'hard', false],
   ['sisimai-lhost-amazonses-05.eml', 'bounce@simulator.amazonses.com', '5.1.1', 'hard', false],
   ['sisimai-lhost-gmail-19-nonrfc3464.eml', 'neko-nyaan@google.example.com', '5.2.2', 'soft', false],
-  ['sisimai-lhost-office365-03.eml', 'kijitora@example.com', '5.1.0', 'hard', false],
+  // An SPF, reputation or policy refusal leaves the address live: soft (sisimai's hard bounces are
+  // user unknown, host unknown, has moved and a 5xx not-accepted only).
+  ['sisimai-lhost-office365-03.eml', 'kijitora@example.com', '5.1.0', 'soft', true],
   ['sisimai-lhost-outlook-02-5.1.1.eml', 'kijitora@example.jp', '5.1.1', 'hard', false],
   ['sisimai-lhost-outlook-06-delayed.eml', 'kijitora@example.com', '4.4.7', 'delayed', false],
   ['sisimai-rfc3464-01.eml', 'userunknown@bouncehammer.jp', '5.1.1', 'hard', false],
   ['sisimai-rfc3464-07-delayed.eml', 'kijitora@example.net', '4.4.0', 'delayed', false],
   ['sisimai-rhost-google-02-5.1.1.eml', 'neko-nyaan@example.org', '5.1.1', 'hard', false],
-  ['sisimai-rhost-google-03-5.7.26.eml', 'kijitora@google.example.com', '5.7.26', 'hard', true],
-  ['sisimai-rhost-microsoft-01-5.7.606.eml', 'kijitora@example.com', '5.7.606', 'hard', true],
+  ['sisimai-rhost-google-03-5.7.26.eml', 'kijitora@google.example.com', '5.7.26', 'soft', true],
+  ['sisimai-rhost-microsoft-01-5.7.606.eml', 'kijitora@example.com', '5.7.606', 'soft', true],
 ];
 
 // [file, feedbackType, spam, format, recipient]
