@@ -63,3 +63,13 @@ export function codeParamText(reason: Reason, param: string, source: MessageSour
   if (!keys || typeof value !== 'string' || !Object.hasOwn(keys, value)) return '';
   return source.getMessage(keys[value] as MessageKey, []);
 }
+
+/**
+ * A delivery warning as its row says it: "mailbox full, 10:42; the relay will retry". A warning
+ * whose reason is not a code said here (an older server's soft bounce) says its whole reason.
+ */
+export function warningRowText(reason: Reason, time: string, source: MessageSource = browserMessages()): string {
+  const { detail: _detail, ...withoutDetail } = reason;
+  const said = codeParamText(reason, 'reason', source) || reasonText(withoutDetail, source);
+  return source.getMessage('deliveryWarningRow', [said, time]) || `${said}, ${time}`;
+}
