@@ -82,6 +82,14 @@ export function EmailDetailView({ id }: { id: string }) {
             <dd class="failure">{reasonText(email.failure)}</dd>
           </>
         )}
+        {email.warning && (
+          <>
+            <dt>{t('deliveryWarning')}</dt>
+            <dd class="delivery-warning" data-testid="detail-warning">
+              {reasonText(email.warning.reason)} · {formatDateTime(email.warning.at)}
+            </dd>
+          </>
+        )}
         <dt>{t('tracking')}</dt>
         <dd data-testid="detail-tracking">
           {email.tracking ? t('trackingOn') : email.untracked ? reasonText(email.untracked) : t('trackingOff')}

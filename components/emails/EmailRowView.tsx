@@ -1,6 +1,6 @@
 import type { ListRow } from '../../lib/emails/email-row';
 import { UNSENT_STATUSES } from '../../lib/emails/status';
-import { formatDateTime, formatRelative } from '../../lib/i18n/format';
+import { formatDateTime, formatRelative, formatTimeOfDay } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
 import { useView } from '../app/view-store-context';
 import { TaskChip } from '../tasks/TaskChip';
@@ -9,7 +9,7 @@ import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
 import { Recipients } from './Recipients';
-import { reasonText } from './reason-text';
+import { reasonText, warningRowText } from './reason-text';
 
 export const ROW_HEIGHT = 72;
 
@@ -71,6 +71,10 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
           {row.failure ? (
             <span class="failure" title={reasonText(row.failure)}>
               {reasonText(row.failure)}
+            </span>
+          ) : row.warning ? (
+            <span class="delivery-warning" data-testid="row-warning" title={reasonText(row.warning.reason)}>
+              {warningRowText(row.warning.reason, formatTimeOfDay(row.warning.at))}
             </span>
           ) : row.untracked ? (
             <span class="untracked" data-testid="row-untracked" title={reasonText(row.untracked)}>

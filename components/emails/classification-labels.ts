@@ -15,5 +15,6 @@ export const EVENT_LABELS: Record<EngagementEventType, MessageKey> = {
   click: 'eventClick',
   reply: 'eventReply',
   bounce: 'eventBounce',
+  warning: 'eventWarning',
   complaint: 'eventComplaint',
 };

@@ -13,7 +13,31 @@ export interface ReasonMessage {
    * of the English detail (which only repeats it in English).
    */
   variants?: { param: string; keys: Readonly<Record<string, MessageKey>> };
+  /**
+   * Parameters whose value is itself a code (a bounce's `reason`): each value said through its own
+   * message, so the whole sentence is in the rep's language. A value not listed shows the English text.
+   */
+  codeParams?: Readonly<Record<string, Readonly<Record<string, MessageKey>>>>;
 }
+
+/** The server's delivery report reasons (server/README.md, `reason` of bounce, deferred and failed). */
+export const BOUNCE_REASONS: Readonly<Record<string, MessageKey>> = {
+  userUnknown: 'bounceReasonUserUnknown',
+  hostUnknown: 'bounceReasonHostUnknown',
+  mailboxFull: 'bounceReasonMailboxFull',
+  messageTooLarge: 'bounceReasonMessageTooLarge',
+  policy: 'bounceReasonPolicy',
+  spamDetected: 'bounceReasonSpamDetected',
+  suspended: 'bounceReasonSuspended',
+  rateLimited: 'bounceReasonRateLimited',
+  network: 'bounceReasonNetwork',
+  expired: 'bounceReasonExpired',
+  systemError: 'bounceReasonSystemError',
+  autoReply: 'bounceReasonAutoReply',
+  delivered: 'bounceReasonDelivered',
+  unknown: 'bounceReasonUnknown',
+};
+const byReason = { reason: BOUNCE_REASONS };
 
 export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<string, ReasonMessage>([
   // From the tracking server.
@@ -54,6 +78,15 @@ export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<strin
   ['bounce.hard', { key: 'reasonBounceHard', params: ['status'] }],
   ['bounce.soft', { key: 'reasonBounceSoft', params: ['status'] }],
   ['bounce.blocked', { key: 'reasonBounceBlocked', params: ['status'] }],
+  // Since the server judges each report by its reason (issue #14).
+  ['bounce.hardReason', { key: 'reasonBounceHardReason', params: ['reason', 'status'], codeParams: byReason }],
+  ['bounce.blockedReason', { key: 'reasonBounceBlockedReason', params: ['reason', 'status'], codeParams: byReason }],
+  ['deferred.softBounce', { key: 'reasonDeferredSoftBounce', params: ['reason', 'status'], codeParams: byReason }],
+  [
+    'deferred.delayedReason',
+    { key: 'reasonDeferredDelayedReason', params: ['reason', 'status'], codeParams: byReason },
+  ],
+  ['failed.expiredReport', { key: 'reasonFailedExpiredReport', params: ['reason', 'status'], codeParams: byReason }],
   ['bounce.hardAtSend', { key: 'reasonBounceHardAtSend', params: ['smtpCode'] }],
   ['bounce.softAtSend', { key: 'reasonBounceSoftAtSend', params: ['smtpCode'] }],
   ['bounce.blockedAtSend', { key: 'reasonBounceBlockedAtSend', params: ['smtpCode'] }],
@@ -70,6 +103,7 @@ export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<strin
   ['rep.sentNow', { key: 'reasonRepSentNow', params: [] }],
   ['rep.retried', { key: 'reasonRepRetried', params: [] }],
   ['send.interrupted', { key: 'reasonSendInterrupted', params: [] }],
+  ['delivery.softBounceKept', { key: 'reasonDeliverySoftBounceKept', params: [] }],
   ['demo.created', { key: 'reasonDemoCreated', params: [] }],
   ['demo.data', { key: 'reasonDemoData', params: [] }],
   ['reply.seenInThread', { key: 'reasonReplySeenInThread', params: [] }],

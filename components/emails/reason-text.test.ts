@@ -8,7 +8,7 @@ import type { Reason } from '../../lib/emails/reason';
 import { fakeGetMessage, LOCALES, type Locale } from '../../lib/i18n/chrome-i18n-fake';
 import { testEmail } from '../../tests/support/test-emails';
 import { REASON_MESSAGES } from './reason-messages';
-import { type MessageSource, reasonText } from './reason-text';
+import { codeParamText, type MessageSource, reasonText } from './reason-text';
 
 const LANGUAGE_TAGS: Record<Locale, string> = {
   en: 'en',
@@ -122,6 +122,80 @@ describe('a reason in the rep’s language', () => {
   });
 });
 
+describe('a delivery report judged by its reason (issue #14)', () => {
+  const english = inLocale('en');
+  const report = (code: string, reason: string, status: string): Reason => ({
+    code,
+    params: { reason, status },
+    text: `english text of ${code}`,
+  });
+
+  it.each([
+    [
+      'deferred.softBounce',
+      'mailboxFull',
+      '5.2.2',
+      'Mailbox full (5.2.2); the relay will retry',
+      'Postfach voll (5.2.2); das Relay versucht es erneut',
+    ],
+    [
+      'deferred.delayedReason',
+      'mailboxFull',
+      '4.2.2',
+      'Delivery delayed: mailbox full (4.2.2)',
+      'Zustellung verzögert: Postfach voll (4.2.2)',
+    ],
+    [
+      'failed.expiredReport',
+      'network',
+      '4.4.7',
+      'Gave up after the relay’s retries: network trouble (4.4.7)',
+      'Nach den Wiederholungen des Relays aufgegeben: Netzwerkproblem (4.4.7)',
+    ],
+    [
+      'bounce.hardReason',
+      'userUnknown',
+      '5.1.1',
+      'Hard bounce: user unknown (5.1.1)',
+      'Hardbounce: Empfänger unbekannt (5.1.1)',
+    ],
+    ['bounce.blockedReason', 'policy', '5.7.1', 'Blocked: policy (5.7.1)', 'Blockiert: Richtlinie (5.7.1)'],
+  ])('%s of %s reads in English and wholly in German', (code, reason, status, en, de) => {
+    expect(reasonText(report(code, reason, status), english)).toBe(en);
+    expect(reasonText(report(code, reason, status), german)).toBe(de);
+  });
+
+  it('the remote server’s diagnostic follows as it came', () => {
+    const full = {
+      ...report('deferred.softBounce', 'mailboxFull', '5.2.2'),
+      detail: 'bob@example.com: 5.2.2 over quota',
+    };
+    expect(reasonText(full, german)).toBe(
+      'Postfach voll (5.2.2); das Relay versucht es erneut — bob@example.com: 5.2.2 over quota',
+    );
+  });
+
+  it('a report without an enhanced status shows no empty brackets', () => {
+    expect(reasonText(report('bounce.hardReason', 'hostUnknown', ''), english)).toBe('Hard bounce: domain unknown');
+    expect(reasonText(report('deferred.softBounce', 'mailboxFull', ''), inLocale('zh_CN'))).toBe(
+      '邮箱已满；中继服务器会重试',
+    );
+  });
+
+  it('a reason this version does not know (a newer server) shows the English text', () => {
+    expect(reasonText(report('deferred.softBounce', 'quantumFoam', '4.0.0'), german)).toBe(
+      'english text of deferred.softBounce',
+    );
+    // Nor is a name inherited by every object taken for a reason.
+    expect(reasonText(report('deferred.softBounce', 'toString', '4.0.0'), german)).toBe(
+      'english text of deferred.softBounce',
+    );
+    expect(reasonText({ code: 'bounce.hardReason', params: { status: '5.1.1' }, text: 'english' }, german)).toBe(
+      'english',
+    );
+  });
+});
+
 /** The `| code | params | …` rows of the table in server/README.md. */
 function serverCodes(): Map<string, string[]> {
   const readme = readFileSync(new URL('../../server/README.md', import.meta.url), 'utf8');
@@ -157,12 +231,23 @@ describe('every reason the product writes has a message in every language', () =
   });
 
   it.each(LOCALES)('%s renders every code with all its parameters and no placeholder left', (locale) => {
-    for (const [code, { params }] of REASON_MESSAGES) {
-      const values = Object.fromEntries(params.map((name, i) => [name, `‹${name}${i}›`]));
-      const text = reasonText({ code, params: values, text: '(english fallback)' }, inLocale(locale));
-      expect(text, `${locale} ${code}`).not.toBe('(english fallback)');
-      expect(text, `${locale} ${code}`).not.toContain('$');
-      for (const value of Object.values(values)) expect(text, `${locale} ${code}`).toContain(value);
+    for (const [code, { params, codeParams }] of REASON_MESSAGES) {
+      // A parameter that is a code takes each of its values in turn; the others a marker.
+      const coded = params.find((name) => codeParams?.[name]);
+      for (const codeValue of coded ? Object.keys(codeParams?.[coded] ?? {}) : ['']) {
+        const values = Object.fromEntries(
+          params.map((name, i) => [name, name === coded ? codeValue : `‹${name}${i}›`]),
+        );
+        const reason = { code, params: values, text: '(english fallback)' };
+        const text = reasonText(reason, inLocale(locale));
+        expect(text, `${locale} ${code}`).not.toBe('(english fallback)');
+        expect(text, `${locale} ${code}`).not.toContain('$');
+        for (const [name, value] of Object.entries(values)) {
+          const said = name === coded ? codeParamText(reason, name, inLocale(locale)) : value;
+          expect(said, `${locale} ${code} ${value}`).not.toBe('');
+          expect(text.toLocaleLowerCase(), `${locale} ${code}`).toContain(said.toLocaleLowerCase());
+        }
+      }
     }
   });
 });

@@ -1,6 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../components/emails/reason-text';
+import { testEmail } from '../../tests/support/test-emails';
+import { readEmailDetail } from '../emails/email-detail';
+import { fakeGetMessage } from '../i18n/chrome-i18n-fake';
 import { CommandCenterDb } from './database';
+import type { EmailRecord } from './records';
 
 const name = `upgrade-${crypto.randomUUID()}`;
 afterEach(() => Dexie.delete(name));
@@ -153,6 +158,97 @@ describe('the database upgrade', () => {
     ]);
     expect(await db.counters.get('tasks.done')).toEqual({ id: 'tasks.done', value: 2 });
     expect(await db.tasks.count()).toBe(5);
+    db.close();
+  });
+
+  it('moves the emails a soft bounce put in Bounced back where they were, keeping it as a warning (v5 → v6)', async () => {
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      emails: 'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt',
+      events: '++id, emailId, [emailId+at], at, &serverCursor',
+      counters: 'id',
+    });
+    const bounced = (id: string, extra: Partial<EmailRecord>) =>
+      testEmail(id, 'bounced', { failedAt: 6_000, statusAt: 6_000, folderDate: 6_000, ...extra });
+    await v5.table('emails').bulkPut([
+      bounced('sent-soft', {
+        sentAt: 5_000,
+        failureReason: 'bounce: soft bounce (5.2.2) — bob@example.com: 5.2.2 mailbox full',
+        failureCode: 'bounce.soft',
+        failureParams: { status: '5.2.2' },
+        failureDetail: 'bob@example.com: 5.2.2 mailbox full',
+        statusHistory: [
+          { status: 'delivered', at: 5_000, reason: 'delivered' },
+          { status: 'bounced', at: 6_000, reason: 'bounce: soft bounce (5.2.2)', reasonCode: 'bounce.soft' },
+        ],
+      }),
+      // Written before reason codes: only the server's English text says it was soft.
+      bounced('sending-soft', {
+        failureReason: 'bounce: soft bounce (4.2.2)',
+        statusHistory: [
+          { status: 'sending', at: 4_000, reason: 'send now' },
+          { status: 'bounced', at: 6_000, reason: 'bounce: soft bounce (4.2.2)' },
+        ],
+      }),
+      bounced('hard', { sentAt: 5_000, failureReason: 'bounce: hard bounce (5.1.1)', failureCode: 'bounce.hard' }),
+      // Soft, but nothing says where it was before: it stays.
+      bounced('nowhere', { failureReason: 'bounce: soft bounce (5.2.2)', failureCode: 'bounce.soft' }),
+    ]);
+    await v5.table('events').bulkAdd([
+      {
+        emailId: 'sent-soft',
+        type: 'bounce',
+        at: 6_000,
+        reason: 'bounce: soft bounce (5.2.2)',
+        reasonCode: 'bounce.soft',
+      },
+      { emailId: 'hard', type: 'bounce', at: 6_000, reason: 'bounce: hard bounce (5.1.1)', reasonCode: 'bounce.hard' },
+    ]);
+    await v5.table('counters').bulkPut([
+      { id: 'folder:bounced', value: 4 },
+      { id: 'folder:delivered', value: 7 },
+      { id: 'folder:sending', value: 0 },
+    ]);
+    v5.close();
+
+    const db = new CommandCenterDb(name);
+    await db.open();
+    const byId = async (id: string) => (await db.emails.get(id))!;
+    expect(await byId('sent-soft')).toMatchObject({
+      status: 'delivered',
+      folderDate: 5_000,
+      deliveryWarning: {
+        at: 6_000,
+        reasonCode: 'bounce.soft',
+        reasonParams: { status: '5.2.2' },
+        reasonDetail: 'bob@example.com: 5.2.2 mailbox full',
+      },
+    });
+    expect(await byId('sent-soft')).not.toHaveProperty('failureCode');
+    expect((await byId('sent-soft')).statusHistory.at(-1)).toMatchObject({
+      status: 'delivered',
+      reasonCode: 'delivery.softBounceKept',
+    });
+    expect((await byId('sending-soft')).status).toBe('sending');
+    expect((await byId('hard')).status).toBe('bounced');
+    expect((await byId('nowhere')).status).toBe('bounced');
+    expect(await db.counters.bulkGet(['folder:bounced', 'folder:delivered', 'folder:sending'])).toEqual([
+      { id: 'folder:bounced', value: 2 },
+      { id: 'folder:delivered', value: 8 },
+      { id: 'folder:sending', value: 1 },
+    ]);
+    expect((await db.events.orderBy('emailId').toArray()).map((event) => `${event.emailId}:${event.type}`)).toEqual([
+      'hard:bounce',
+      'sent-soft:warning',
+    ]);
+
+    // The rep reads it in Delivered with its warning, in their language.
+    const { email } = await readEmailDetail(db, 'sent-soft');
+    if (email?.kind !== 'email') throw new Error('expected the email');
+    expect(email.failure).toBeUndefined();
+    expect(reasonText(email.warning!.reason, { getMessage: fakeGetMessage('de'), locale: 'de' })).toBe(
+      'Softbounce (5.2.2) — bob@example.com: 5.2.2 mailbox full',
+    );
     db.close();
   });
 });

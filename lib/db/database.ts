@@ -16,6 +16,7 @@ import type {
   TrashedEmailRecord,
 } from './records';
 import { NO_DUE_AT } from './records';
+import { moveSoftBouncesBack } from './soft-bounce-upgrade';
 import { counterKeyOf, DONE_COUNTER, taskCountsMiddleware } from './task-counts-middleware';
 
 // The one local database. Only the background opens it (architecture.md §3): a content
@@ -117,6 +118,10 @@ export class CommandCenterDb extends Dexie {
         await tx.table('taskDueCounts').bulkPut([...quarters].map(([q, n]) => ({ q, n })));
         await tx.table('counters').put({ id: DONE_COUNTER, value: done });
       });
+    // v6: a soft bounce is a warning, not Bounced (issue #14): the rows it moved there go back.
+    this.version(6)
+      .stores({})
+      .upgrade((tx) => moveSoftBouncesBack(tx));
     this.use(taskCountsMiddleware);
   }
 }

@@ -1,4 +1,4 @@
-import type { ReasonParams } from '../emails/reason';
+import type { ReasonParams, StoredReason } from '../emails/reason';
 import type { EmailStatus } from '../emails/status';
 
 // Row types of the local database. Timestamps are epoch milliseconds (numbers index and
@@ -52,6 +52,11 @@ export interface EmailRecord {
   failureCode?: string | undefined;
   failureParams?: ReasonParams | undefined;
   failureDetail?: string | undefined;
+  /**
+   * A soft bounce or a delay the relay is still retrying (issue #14): shown on the row, the status
+   * kept. A later delivery, hard bounce or final failure clears it (lib/tracking/apply-event.ts).
+   */
+  deliveryWarning?: DeliveryWarning | undefined;
   /** When the current status began. */
   statusAt: number;
   /** The folder's natural sort date (sent, scheduled, failed or created), kept by the lifecycle. */
@@ -78,6 +83,11 @@ export interface EmailRecord {
   searchWords?: string[];
 }
 
+/** Why the relay is retrying, stored like a history reason, and when the report came. */
+export interface DeliveryWarning extends StoredReason {
+  at: number;
+}
+
 /** A deleted email, kept for undo (and purged after a while) with its events left in place. */
 export interface TrashedEmailRecord extends EmailRecord {
   deletedAt: number;
@@ -98,7 +108,8 @@ export interface CampaignRecord {
   createdAt: number;
 }
 
-export const EVENT_TYPES = ['view', 'click', 'reply', 'bounce', 'complaint'] as const;
+// 'warning': a soft bounce or a delay (the server's `deferred`, or an older server's soft `bounce`).
+export const EVENT_TYPES = ['view', 'click', 'reply', 'bounce', 'warning', 'complaint'] as const;
 export type EngagementEventType = (typeof EVENT_TYPES)[number];
 
 export const CLASSIFICATIONS = ['human', 'self', 'proxy', 'prefetch', 'scanner', 'unknown'] as const;

@@ -1,4 +1,11 @@
-import type { Classification, EmailRecord, EngagementEventType, Recipient, TaskRecord } from '../db/records';
+import type {
+  Classification,
+  DeliveryWarning,
+  EmailRecord,
+  EngagementEventType,
+  Recipient,
+  TaskRecord,
+} from '../db/records';
 import { fromStoredFailure, fromStoredReason, type Reason } from './reason';
 import { type EmailStatus, isEmailStatus } from './status';
 
@@ -18,6 +25,8 @@ export interface EmailRow {
   folderDate: number;
   /** Why it failed, bounced or was marked spam; the sidebar renders it with reason-text.ts. */
   failure?: Reason;
+  /** A soft bounce or delay the relay is retrying; the status is kept (issue #14). */
+  warning?: { reason: Reason; at: number };
   /** Why an email from the rep's compose is not tracked (webmail-sends.ts). */
   untracked?: Reason;
   engagement: EmailRecord['engagement'];
@@ -97,9 +106,19 @@ export function toListRow(record: EmailRecord, campaignNames: ReadonlyMap<string
   }
   const failure = fromStoredFailure(record);
   if (failure) row.failure = failure;
+  const warning = fromStoredWarning(record.deliveryWarning);
+  if (warning) row.warning = warning;
   const untracked = record.tracking === false ? fromStoredUntracked(record) : undefined;
   if (untracked) row.untracked = untracked;
   return row;
+}
+
+/** A damaged or newer-version warning is left off the row rather than shown half. */
+function fromStoredWarning(stored: unknown): EmailRow['warning'] {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { at, reason } = stored as Partial<DeliveryWarning>;
+  if (typeof at !== 'number' || !Number.isFinite(at) || typeof reason !== 'string') return undefined;
+  return { reason: fromStoredReason(stored as DeliveryWarning), at };
 }
 
 function fromStoredUntracked(record: EmailRecord): Reason | undefined {

@@ -1,12 +1,11 @@
 import type { CommandCenterDb } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
-import { EMAIL_STATUSES, type EmailStatus, type FolderCounts, isEmailStatus } from './status';
+import { counterId } from './folder-counter-id';
+import { EMAIL_STATUSES, type FolderCounts, isEmailStatus } from './status';
 
 // The folder counts: one counter row per status, changed by email-writes.ts in the same
 // transaction as the email. Counting an index of 100,000 emails on every change would cost a
 // scan; reading eight counters costs nothing.
-
-const counterId = (status: EmailStatus) => `folder:${status}`;
 
 /** Moves a folder's count by `delta` (inside the caller's transaction); unknown statuses are not counted. */
 export async function adjustFolderCount(db: CommandCenterDb, status: unknown, delta: number): Promise<void> {

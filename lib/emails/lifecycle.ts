@@ -26,6 +26,7 @@ export interface StatusChangeRequest {
       | 'failureDetail'
       | 'tracking'
       | 'undoUntil'
+      | 'deliveryWarning'
     >
   >;
   now?: number;

@@ -13,6 +13,11 @@ export const LOCAL_REASONS = {
   retried: { code: 'rep.retried', text: 'retry' },
   /** Also the failure reason of a send that lost its worker (recover-stuck-sends.ts). */
   interrupted: { code: 'send.interrupted', text: 'interrupted while sending — check before retrying' },
+  /** The v6 upgrade: a soft bounce had moved it to Bounced (lib/db/soft-bounce-upgrade.ts). */
+  softBounceKept: {
+    code: 'delivery.softBounceKept',
+    text: 'a soft bounce is only a warning: moved back out of Bounced',
+  },
   demoCreated: { code: 'demo.created', text: 'created' },
   demoData: { code: 'demo.data', text: 'demo data' },
   replySeen: { code: 'reply.seenInThread', text: 'reply seen in the thread' },

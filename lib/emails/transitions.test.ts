@@ -17,6 +17,7 @@ const LEGAL = new Set([
   'sending→draft', // Undo Send in the rep's own webmail (webmail-sends.ts)
   'delivered→archived',
   'delivered→bounced',
+  'delivered→failed', // the relay gave up after its retries (issue #14)
   'delivered→spam',
   'archived→delivered',
   'archived→spam',

@@ -12,6 +12,7 @@ export type TransitionCause =
   | 'rejected-at-send' // sending → bounced (5xx from the receiving server)
   | 'undo-send' // sending → draft (the rep pressed the webmail's Undo Send in time)
   | 'bounced' // delivered → bounced (a DSN arrived later)
+  | 'expired' // delivered → failed (the relay accepted it, then gave up after its retries)
   | 'complaint' // delivered/archived → spam (a feedback report)
   | 'archive' // delivered → archived (tracking off)
   | 'unarchive' // archived → delivered (tracking on)
@@ -21,7 +22,7 @@ export const TRANSITIONS: Readonly<Record<EmailStatus, Partial<Record<EmailStatu
   draft: { scheduled: 'schedule' },
   scheduled: { draft: 'unschedule', sending: 'start-sending', failed: 'send-failed' },
   sending: { delivered: 'sent', failed: 'send-failed', bounced: 'rejected-at-send', draft: 'undo-send' },
-  delivered: { archived: 'archive', bounced: 'bounced', spam: 'complaint' },
+  delivered: { archived: 'archive', bounced: 'bounced', failed: 'expired', spam: 'complaint' },
   archived: { delivered: 'unarchive', spam: 'complaint' },
   failed: { scheduled: 'retry' },
   bounced: { scheduled: 'retry' },

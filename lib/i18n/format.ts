@@ -8,6 +8,15 @@ export function formatDateTime(epochMs: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
+/** "10:42" today, "25/11/2026, 10:42" another day: when a row's note happened. */
+export function formatTimeOfDay(epochMs: number, now = Date.now()): string {
+  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(
+    locale(),
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
+  ).format(epochMs);
+}
+
 /** "3 h ago", "in 2 days": for list rows, where the exact time is in the tooltip. */
 export function formatRelative(epochMs: number, now = Date.now()): string {
   const seconds = Math.round((epochMs - now) / 1000);

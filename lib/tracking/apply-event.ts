@@ -10,6 +10,7 @@ import { type Reason, toStoredFailure, toStoredReason } from '../emails/reason';
 import { statusAfter, type TransitionCause } from '../emails/transitions';
 import { evaluateRulesForEvent, type RuleContext, ruleTables } from '../tasks/rule-evaluation';
 import { localRuleContext } from '../tasks/task-wording';
+import { clearedBy, isDeliveryWarning, warningAfter } from './delivery-warning';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
 // text is data, never markup) and folded into the local database.
@@ -47,12 +48,14 @@ export type ServerEvent = v.InferOutput<typeof serverEventSchema>;
 /**
  * What each delivery outcome does to the email's status: the transitions (transitions.ts) of
  * these causes. A "delivered" report moves a sending email, never unarchives an archived one.
+ * A soft bounce or delay changes no status (delivery-warning.ts), whatever its type.
  */
 const STATUS_EFFECTS: Partial<Record<ServerEvent['type'], TransitionCause[]>> = {
   bounce: ['rejected-at-send', 'bounced'],
   complaint: ['complaint'],
   delivered: ['sent'],
-  failed: ['send-failed'],
+  // The relay accepted it (Delivered), then gave up after its retries (failed.expiredReport).
+  failed: ['send-failed', 'expired'],
 };
 
 /**
@@ -96,18 +99,20 @@ export async function applyServerEvent(
       return true;
     }
 
+    if (isDeliveryWarning(event)) {
+      // Kept in the timeline like a bounce; the status stays (delivery-warning.ts).
+      await db.events.add({ ...deliveryEvent(email.id, 'warning', at, reason), serverCursor: event.cursor });
+      const warning = warningAfter(email, { at, ...toStoredReason(reason) });
+      if (warning !== email.deliveryWarning) await saveEmail(db, { ...email, deliveryWarning: warning }, email);
+      return true;
+    }
     if (event.type === 'bounce' || event.type === 'complaint') {
-      await db.events.add({
-        emailId: email.id,
-        type: event.type,
-        at,
-        classification: 'unknown',
-        ...toStoredReason(reason),
-        serverCursor: event.cursor,
-      });
+      await db.events.add({ ...deliveryEvent(email.id, event.type, at, reason), serverCursor: event.cursor });
     }
     const causes = STATUS_EFFECTS[event.type];
     const to = causes && statusAfter(email.status, causes);
+    // A final outcome supersedes the warning; a delivery after it says the retries worked.
+    const cleared = clearedBy(email.deliveryWarning, at) ? { deliveryWarning: undefined } : {};
     if (to) {
       await changeStatus(db, email.id, {
         to,
@@ -115,12 +120,23 @@ export async function applyServerEvent(
         now: at,
         patch:
           to === 'delivered'
-            ? { sentAt: at }
+            ? { sentAt: at, ...cleared }
             : to === 'bounced' || to === 'failed' || to === 'spam'
-              ? { failedAt: at, ...toStoredFailure(reason) }
+              ? { failedAt: at, ...toStoredFailure(reason), deliveryWarning: undefined }
               : {},
       });
+    } else if (event.type === 'delivered' && 'deliveryWarning' in cleared) {
+      await saveEmail(db, { ...email, ...cleared }, email);
     }
     return true;
   });
+}
+
+function deliveryEvent(
+  emailId: string,
+  type: 'bounce' | 'complaint' | 'warning',
+  at: number,
+  reason: Reason,
+): EngagementEventRecord {
+  return { emailId, type, at, classification: 'unknown', ...toStoredReason(reason) };
 }

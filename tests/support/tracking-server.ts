@@ -9,6 +9,8 @@ const SERVER_DIR = resolve(import.meta.dirname, '../../server');
 export interface RunningServer {
   url: string;
   apiKey: string;
+  /** The bounce intake's SMTP port (for delivery reports to `b+<token>@bounce.localhost`), 0 when off. */
+  inboundPort: number;
   /** Calls the server's /v1 API as the rep's extension would. */
   api: <T>(path: string, body?: unknown) => Promise<T>;
   /** Stops the process but keeps its database, as a crash or a deploy would. */
@@ -32,16 +34,20 @@ function freePort(): Promise<number> {
  * rep account. Events reach the feed at once (no settle delay) so tests need not wait 10 s.
  * `settings` are more of the server's environment settings.
  */
-export async function startTrackingServer(settings: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTrackingServer(
+  settings: Record<string, string> = {},
+  { inbound = false }: { inbound?: boolean } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'icc-server-'));
   const port = await freePort();
+  const inboundPort = inbound ? await freePort() : 0;
   const env = {
     ...process.env,
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: String(port),
     FEED_SETTLE_SECONDS: '0',
-    INBOUND_SMTP_PORT: '0',
+    INBOUND_SMTP_PORT: String(inboundPort),
     // The server's own settings (server/src/config.ts), e.g. SCANNER_WINDOW_SECONDS shortened for a test.
     ...settings,
   };
@@ -81,6 +87,7 @@ export async function startTrackingServer(settings: Record<string, string> = {})
   return {
     url,
     apiKey,
+    inboundPort,
     api: async <T>(path: string, body?: unknown) => {
       const response = await fetch(`${url}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
