@@ -5,8 +5,8 @@ import { expect, test } from './fixtures.ts';
 import { connectAndOpenGmail } from './pages/connected-gmail.ts';
 
 // Issue #14: delivery reports sent over real SMTP to the real server's bounce intake, pulled from
-// its feed. Until the server judges reports by their reason it sends the codes of today
-// (bounce.soft / bounce.hard); the extension treats both those and the new ones the same way.
+// its feed. The server judges each report by its reason (server/src/smtp/bounce-reasons.ts); the
+// extension also still reads an older server's bounce.soft / bounce.hard the same way.
 
 const DSN = new URL('../../../shared/fixtures/dsn/', import.meta.url).pathname;
 // A Gmail free-text report of a full mailbox (5.2.2) and an RFC 3464 report of an unknown user (5.1.1).
@@ -44,13 +44,13 @@ test('a soft bounce leaves the email in Delivered with a warning on its row; a h
 
   await sendReport(server.inboundPort, await registerSent(softId), MAILBOX_FULL);
   await sendReport(server.inboundPort, await registerSent(hardId), USER_UNKNOWN);
-  // The feed as the real server says it today: both reports are `bounce` events.
+  // The feed as the real server says it: the full mailbox a warning, the unknown user a bounce.
   const feed = await server.api<{ events: { messageId: string; type: string; reasonCode?: string }[] }>(
     '/v1/events?after=0',
   );
   expect(feed.events.map((event) => `${event.messageId === softId ? 'soft' : 'hard'}:${event.reasonCode}`)).toEqual([
-    'soft:bounce.soft',
-    'hard:bounce.hard',
+    'soft:deferred.softBounce',
+    'hard:bounce.hardReason',
   ]);
   expect((await command('tracking.sync', {})).ok).toBe(true);
 
@@ -58,20 +58,20 @@ test('a soft bounce leaves the email in Delivered with a warning on its row; a h
   await sidebar.openFolder('delivered');
   await expect(sidebar.row(softId)).toHaveCount(1);
   const warning = sidebar.row(softId).getByTestId('row-warning');
-  await expect(warning).toHaveText(/^Soft bounce \(5\.2\.2\), .+; the relay will retry$/);
+  await expect(warning).toHaveText(/^mailbox full, .+; the relay will retry$/i);
   await expect(sidebar.row(hardId)).toHaveCount(0);
   await expect(sidebar.folderCount('delivered')).toHaveText(String(before.delivered - 1));
 
   // Its detail keeps Delivered and says the whole report; the timeline calls it a warning.
   await sidebar.row(softId).locator('.row-main').click();
   await expect(sidebar.frame.getByTestId('detail-status')).toContainText('Delivered');
-  await expect(sidebar.frame.getByTestId('detail-warning')).toContainText('Soft bounce (5.2.2)');
+  await expect(sidebar.frame.getByTestId('detail-warning')).toContainText('Mailbox full (5.2.2)');
   await expect(sidebar.frame.getByTestId('timeline')).toContainText('Delivery warning');
   await sidebar.frame.getByTestId('detail-back').click();
 
   // The unknown user: in Bounced, with its reason.
   await sidebar.openFolder('bounced');
   await expect(sidebar.folderCount('bounced')).toHaveText(String(before.bounced + 1));
-  await expect(sidebar.row(hardId).locator('.failure')).toContainText('Hard bounce (5.1.1)');
+  await expect(sidebar.row(hardId).locator('.failure')).toContainText('Hard bounce: user unknown (5.1.1)');
   await expect(sidebar.row(softId)).toHaveCount(0);
 });

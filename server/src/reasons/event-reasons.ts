@@ -84,7 +84,6 @@ const TEXTS = {
   'failed.interrupted': () => 'failed: interrupted while sending; not retried to avoid a duplicate',
   'complaint.arf': () => 'complaint: marked as spam (ARF abuse report)',
   'bounce.hardReason': (p: BounceParams) => `bounce: hard bounce, ${p.reason} (${p.status || 'no status'})`,
-  'bounce.blockedReason': (p: BounceParams) => `bounce: blocked, ${p.reason} (${p.status || 'no status'})`,
   'deferred.softBounce': (p: BounceParams) =>
     `deferred: soft bounce, ${p.reason} (${p.status || 'no status'}); the address stays valid`,
   'deferred.delayedReason': (p: BounceParams) => `deferred: delivery delayed, ${p.reason} (${p.status || 'no status'})`,

@@ -17,7 +17,7 @@ function dsnReason(r: DsnRecipient): (Pick<NewEvent, 'type'> & EventReason) | nu
   if (r.final) return { type: 'failed', ...eventReason('failed.expiredReport', params) };
   if (r.severity === 'delayed') return { type: 'deferred', ...eventReason('deferred.delayedReason', params) };
   if (r.severity === 'soft') return { type: 'deferred', ...eventReason('deferred.softBounce', params) };
-  return { type: 'bounce', ...eventReason(r.blocked ? 'bounce.blockedReason' : 'bounce.hardReason', params) };
+  return { type: 'bounce', ...eventReason('bounce.hardReason', params) };
 }
 
 function dsnEvent(r: DsnRecipient): (Pick<NewEvent, 'type' | 'detail'> & EventReason) | null {

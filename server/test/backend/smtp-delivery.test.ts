@@ -209,7 +209,7 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
     assert.match(String(bounce?.detail), /userunknown@bouncehammer\.jp: 5\.1\.1/);
   });
 
-  it('a delayed DSN becomes a deferred event; a 5.7.x one is "blocked", not spam', async () => {
+  it('a delayed DSN becomes a deferred event; a 5.7.x refusal is a soft bounce, not spam', async () => {
     const m = await h.register('dsn-2');
     const token = m.pixel.slice(3, -4);
     await deliver(
@@ -230,7 +230,13 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
           'deferred.delayedReason',
           { reason: 'unknown', status: '4.4.7' },
         ],
-        ['bounce', 'bounce: blocked, policy (5.7.26)', 'bounce.blockedReason', { reason: 'policy', status: '5.7.26' }],
+        // An SPF refusal: the sender was refused, the address lives (sisimai: a soft bounce).
+        [
+          'deferred',
+          'deferred: soft bounce, policy (5.7.26); the address stays valid',
+          'deferred.softBounce',
+          { reason: 'policy', status: '5.7.26' },
+        ],
       ],
     );
   });
