@@ -12,7 +12,7 @@ import { LOCAL_REASONS } from '../emails/local-reasons';
 import { toStoredFailure, toStoredReason } from '../emails/reason';
 import { searchWordsOf } from '../emails/search-words';
 import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
-import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS } from './demo-reasons';
+import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS, DEMO_WARNING_REASON } from './demo-reasons';
 import { createRandom, type Random } from './random';
 import { CAMPAIGNS, COMPANIES, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
 
@@ -148,6 +148,9 @@ function demoEmail(
     email.sentAt = Math.min(now - 60_000, createdAt + random.int(1, 120) * 60_000);
     email.statusAt = email.sentAt;
   }
+  // Every seventh delivered email had a mailbox full on the way: a warning, still Delivered.
+  if (status === 'delivered' && index % 7 === 3 && email.sentAt !== undefined)
+    email.deliveryWarning = { ...toStoredReason(DEMO_WARNING_REASON), at: email.sentAt + random.int(1, 90) * 60_000 };
   if (status === 'failed' || status === 'bounced' || status === 'spam') {
     email.failedAt = Math.min(now - 30_000, (email.sentAt ?? createdAt) + random.int(1, 600) * 1000);
     Object.assign(email, toStoredFailure(random.pick(DEMO_FAILURE_REASONS[status])));

@@ -63,3 +63,13 @@ export const DEMO_FAILURE_REASONS: Record<'failed' | 'bounced' | 'spam', readonl
   ],
   spam: [{ code: 'complaint.arf', text: 'complaint: marked as spam (ARF abuse report)' }],
 };
+
+/** A soft bounce as the server reports it: the email stays Delivered, with this warning. */
+export const DEMO_WARNING_REASON: Reason = withDetail(
+  {
+    code: 'deferred.softBounce',
+    params: { reason: 'mailboxFull', status: '4.2.2' },
+    text: 'deferred: soft bounce, mailboxFull (4.2.2); the address stays valid',
+  },
+  '452 4.2.2 The email account that you tried to reach is over quota.',
+);

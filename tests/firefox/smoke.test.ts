@@ -104,6 +104,21 @@ test('Firefox: select all takes the whole folder and says so', TIMEOUT, () =>
   }),
 );
 
+test('Firefox: a soft bounce shows as a warning on its Delivered row, in the rep’s words', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    // The demo mailbox gives every seventh delivered email a mailbox-full warning (demo-mailbox.ts).
+    assert.equal((await sendCommandFrom(control, 'demo.seed', { emails: 40 })).ok, true);
+    await tab.waitForCount('delivered', (count) => count > 1);
+    const sidebar = await tab.sidebarFrame();
+    const warning = await waitFor('a row with a delivery warning', () =>
+      sidebar.evaluate(() => document.querySelector('[data-testid="row-warning"]')?.textContent || undefined),
+    );
+    assert.match(warning, /^mailbox full, .+; the relay will retry$/);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
 test('Firefox: the options page shows its form at the deliberate size and says what is wrong', TIMEOUT, () =>
   withTab(GMAIL_INBOX_URL, {}, async (tab) => {
     const options = await tab.openControlPage();

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS } from '../../lib/db/records';
-import { DEMO_EVENT_REASONS } from '../../lib/demo/demo-reasons';
+import { DEMO_EVENT_REASONS, DEMO_WARNING_REASON } from '../../lib/demo/demo-reasons';
 import { serverEventSchema } from '../../lib/tracking/apply-event';
 import { presentEvent } from '../../server/src/http/present-event.ts';
 import { eventReason, REASON_CODES, type ReasonCode } from '../../server/src/reasons/event-reasons.ts';
@@ -94,7 +94,10 @@ describe('the server feed and the extension agree', () => {
 
 describe('the demo mailbox', () => {
   it('carries reasons word for word as the server writes them', () => {
-    for (const reason of Object.values(DEMO_EVENT_REASONS)) {
+    for (const reason of [
+      ...Object.values(DEMO_EVENT_REASONS),
+      { ...DEMO_WARNING_REASON, text: DEMO_WARNING_REASON.text.split(' — ')[0] ?? '' },
+    ]) {
       expect(REASON_CODES).toContain(reason.code);
       const written = (eventReason as (code: ReasonCode, params?: object) => { reason: string })(
         reason.code as ReasonCode,
