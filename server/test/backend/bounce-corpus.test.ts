@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import nodemailer from 'nodemailer';
-import { createInboundListener, type InboundListener } from '../../src/smtp/inbound-listener.ts';
 import { corpusDir, corpusFiles, type Label, loadLabels, type Outcome, outcomeOf } from '../bounces/labels.ts';
 import { backend } from '../support/backend.ts';
+import { type BounceIntake, openBounceIntake } from '../support/bounce-intake.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 /**
@@ -46,26 +45,16 @@ function table(title: string, rows: Scored[], key: (s: Scored) => string, hit: (
 
 describe(`the real bounce corpus, replayed over SMTP (${backend})`, () => {
   let h: Harness;
-  let port: number;
-  let listener: InboundListener;
+  let intake: BounceIntake;
   before(async () => {
     h = await startHarness();
-    listener = createInboundListener(h.config.bounceDomain, h.server.handleReport, () => undefined);
-    port = await listener.listen(0, '127.0.0.1');
+    intake = await openBounceIntake(h);
   });
   after(async () => {
-    await listener.close();
+    await intake.close();
     await h.close();
   });
-
-  async function deliver(raw: Buffer, to: string): Promise<string> {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    try {
-      return String((await transport.sendMail({ envelope: { from: '', to }, raw })).response);
-    } finally {
-      transport.close();
-    }
-  }
+  const deliver = (raw: string | Buffer, to: string) => intake.deliver(raw, to);
 
   async function allEvents(): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { createInboundListener, type InboundListener } from '../../src/smtp/inbound-listener.ts';
 import { backend } from '../support/backend.ts';
+import { type BounceIntake, openBounceIntake } from '../support/bounce-intake.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 interface Received {
@@ -177,27 +176,16 @@ describe(`SMTP delivery through a real SMTP conversation (${backend})`, () => {
 
 describe(`bounce and complaint intake over SMTP (${backend})`, () => {
   let h: Harness;
-  let port: number;
-  let listener: InboundListener;
+  let intake: BounceIntake;
   before(async () => {
     h = await startHarness();
-    // The same listener the server starts for INBOUND_SMTP_PORT, here on an ephemeral port.
-    listener = createInboundListener(h.config.bounceDomain, h.server.handleReport, () => undefined);
-    port = await listener.listen(0, '127.0.0.1');
+    intake = await openBounceIntake(h);
   });
   after(async () => {
-    await listener.close();
+    await intake.close();
     await h.close();
   });
-
-  async function deliver(raw: string, to: string) {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    try {
-      return await transport.sendMail({ envelope: { from: '', to }, raw });
-    } finally {
-      transport.close();
-    }
-  }
+  const deliver = (raw: string | Buffer, to: string) => intake.deliver(raw, to);
 
   it('a DSN to the VERP address becomes a hard bounce event for that message', async () => {
     const m = await h.register('dsn-1');
@@ -281,8 +269,8 @@ describe(`bounce and complaint intake over SMTP (${backend})`, () => {
   it('every sample is accepted by the listener', async () => {
     for (const dir of ['dsn', 'arf']) {
       for (const file of readdirSync(`${fixtures}${dir}`).filter((f) => f.endsWith('.eml'))) {
-        const info = await deliver(readFileSync(`${fixtures}${dir}/${file}`, 'utf8'), 'fbl@bounce.example.test');
-        assert.match(String(info.response), /^250/, file);
+        const answer = await deliver(readFileSync(`${fixtures}${dir}/${file}`, 'utf8'), 'fbl@bounce.example.test');
+        assert.match(answer, /^250/, file);
       }
     }
   });
