@@ -181,48 +181,54 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
     ),
   );
 
-  for (const width of WIDTHS) {
-    await attempt(`gmail-1280x720-${width.name}-${locale}-sent-detail.png`, (file) =>
-      withWebmail(
-        launched,
-        control,
-        { site: 'gmail', viewport: VIEWPORTS[0], width: width.stored, label: file },
-        async (page, frame) => {
-          await waitForList(frame, { demo: true });
-          await frame.locator('[data-testid="email-row"] .row-main').first().click({ timeout: WAIT_MS });
-          await frame.getByTestId('timeline').waitFor({ timeout: WAIT_MS });
-          await frame.getByTestId('timeline').scrollIntoViewIfNeeded({ timeout: WAIT_MS });
-          await save(page, file);
-        },
-      ),
-    );
-  }
+  /** A picture of the demo mailbox in Gmail at 1280×720, at every sidebar width, after `show`. */
+  const atEveryWidth = async (
+    name: string,
+    show: (frame: Frame, width: (typeof WIDTHS)[number]) => Promise<void>,
+    after?: (page: Page, frame: Frame, width: (typeof WIDTHS)[number]) => Promise<void>,
+  ) => {
+    for (const width of WIDTHS) {
+      await attempt(`gmail-1280x720-${width.name}-${locale}-${name}.png`, (file) =>
+        withWebmail(
+          launched,
+          control,
+          { site: 'gmail', viewport: VIEWPORTS[0], width: width.stored, label: file },
+          async (page, frame) => {
+            await waitForList(frame, { demo: true });
+            await show(frame, width);
+            await save(page, file);
+            await after?.(page, frame, width);
+          },
+        ),
+      );
+    }
+  };
 
-  for (const width of WIDTHS) {
-    await attempt(`gmail-1280x720-${width.name}-${locale}-tasks.png`, (file) =>
-      withWebmail(
-        launched,
-        control,
-        { site: 'gmail', viewport: VIEWPORTS[0], width: width.stored, label: file },
-        async (page, frame) => {
-          await waitForList(frame, { demo: true });
-          await frame.locator('[data-testid="sections"] [data-key="tasks"]').click({ timeout: WAIT_MS });
-          await frame.locator('[data-testid="task-views"] [data-key="open"]').click({ timeout: WAIT_MS });
-          await frame.getByTestId('task-row').first().waitFor({ timeout: WAIT_MS });
-          await frame.getByTestId('quick-add').fill(QUICK_ADD_EXAMPLES[locale] ?? QUICK_ADD_EXAMPLES.en!);
-          await frame.getByTestId('preview-due').waitFor({ timeout: WAIT_MS });
-          await save(page, file);
-          if (width.stored !== DEFAULT_WIDTH) return;
-          await attempt(`gmail-1280x720-${width.name}-${locale}-tasks-do.png`, async (doFile) => {
-            await frame.getByTestId('quick-add').fill('');
-            await frame.getByTestId('do-start').click({ timeout: WAIT_MS });
-            await frame.getByTestId('do-card').waitFor({ timeout: WAIT_MS });
-            await save(page, doFile);
-          });
-        },
-      ),
-    );
-  }
+  await atEveryWidth('sent-detail', async (frame) => {
+    await frame.locator('[data-testid="email-row"] .row-main').first().click({ timeout: WAIT_MS });
+    await frame.getByTestId('timeline').waitFor({ timeout: WAIT_MS });
+    await frame.getByTestId('timeline').scrollIntoViewIfNeeded({ timeout: WAIT_MS });
+  });
+
+  await atEveryWidth(
+    'tasks',
+    async (frame) => {
+      await frame.locator('[data-testid="sections"] [data-key="tasks"]').click({ timeout: WAIT_MS });
+      await frame.locator('[data-testid="task-views"] [data-key="open"]').click({ timeout: WAIT_MS });
+      await frame.getByTestId('task-row').first().waitFor({ timeout: WAIT_MS });
+      await frame.getByTestId('quick-add').fill(QUICK_ADD_EXAMPLES[locale] ?? QUICK_ADD_EXAMPLES.en!);
+      await frame.getByTestId('preview-due').waitFor({ timeout: WAIT_MS });
+    },
+    async (page, frame, width) => {
+      if (width.stored !== DEFAULT_WIDTH) return;
+      await attempt(`gmail-1280x720-${width.name}-${locale}-tasks-do.png`, async (doFile) => {
+        await frame.getByTestId('quick-add').fill('');
+        await frame.getByTestId('do-start').click({ timeout: WAIT_MS });
+        await frame.getByTestId('do-card').waitFor({ timeout: WAIT_MS });
+        await save(page, doFile);
+      });
+    },
+  );
 
   if (STRESS_LOCALES.includes(locale)) {
     await sendCommandFrom(control, 'demo.clear', {});
