@@ -118,11 +118,17 @@ function toolbarLayout(bar: HTMLElement, hooks: ComposeHooks): Looked {
   else if (beyond(status) > 0 && beyond(host) === 0)
     problems.push(`the status is cut off without its ellipsis (${beyond(status)} px)`);
 
+  // The warning about a recipient wraps instead of cutting: all of it must be in sight.
+  const warning = part('.warning');
+  if (warning.textContent && beyond(warning) > 0)
+    problems.push(`the recipient warning is cut (${beyond(warning)} px out of sight)`);
+
   // Whole but under something else (a floating sidebar, a webmail popup): the page hit-tests to our host.
   for (const [what, element] of [
     ['Track switch', track],
     ['campaign picker', campaign],
     ['status', status],
+    ...(warning.textContent ? ([['recipient warning', warning]] as const) : []),
   ] as const) {
     const box = element.getBoundingClientRect();
     const hit = box.width > 0 ? doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) : host;

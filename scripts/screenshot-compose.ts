@@ -1,13 +1,13 @@
 // The compose with our toolbar, for `npm run screenshots`: each site, viewport and dock width in
-// four states (tracked, not tracked for a never-track recipient, no server, tracking unavailable
-// on changed markup), and the notice after a send that went out untracked. Pictures are clipped
+// five states (tracked, not tracked for a never-track recipient, no server, tracking unavailable
+// on changed markup, a Cc that bounced hard before), and the notice after a send that went out untracked. Pictures are clipped
 // to the compose, into screenshots/compose/, and looked at for what a rep could not use.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SEND_NOTICE_TAG, TOOLBAR_TAG } from '../lib/content/element-names.ts';
-import { SUBJECT_INPUT as GMAIL_SUBJECT } from '../lib/sites/gmail/selectors.ts';
+import { SUBJECT_INPUT as GMAIL_SUBJECT, SHOW_RECIPIENT_ROW } from '../lib/sites/gmail/selectors.ts';
 import { SUBJECT_INPUT as OUTLOOK_SUBJECT } from '../lib/sites/outlook/selectors.ts';
 import { ClosedShadow } from '../tests/support/closed-shadow.ts';
 import { type LaunchedExtension, sendCommandFrom } from '../tests/support/launch-extension.ts';
@@ -19,7 +19,7 @@ import { SITE_NAMES, type Site, VIEWPORTS, viewportName, withWebmail } from './s
 export const COMPOSE_DIR = 'compose';
 /** The Gmail compose strip moves left of the dock: the narrowest and the default width. */
 export const COMPOSE_DOCKS = ['280', '360'] as const;
-export const COMPOSE_STATES = ['tracked', 'never-track', 'no-server', 'unavailable'] as const;
+export const COMPOSE_STATES = ['tracked', 'never-track', 'no-server', 'unavailable', 'bounced'] as const;
 export const composePictures = () =>
   SITE_NAMES.length * VIEWPORTS.length * COMPOSE_DOCKS.length * COMPOSE_STATES.length + 1;
 export const composeFile = (site: string, viewport: string, dock: string, locale: string, state: string) =>
@@ -86,6 +86,12 @@ export async function shootCompose(
                 await setServer(false);
                 await shoot(page, site, none, texts.noServer);
               });
+              await run.attempt(file('bounced'), async (bounced) => {
+                await setServer(true);
+                await addCc(page, site, await markedAddress(control));
+                await waitForWarning(page);
+                await shoot(page, site, bounced, texts.tracked);
+              });
             }),
           );
           await setServer(true);
@@ -145,6 +151,51 @@ async function waitForStatus(page: Page, expected: string): Promise<void> {
     () => toolbar.text('.status'),
     (text) => text === expected,
     `the status "${expected}"`,
+  );
+}
+
+/** A demo person the seed marked undeliverable (demo-address-marks.ts), from the extension's database. */
+function markedAddress(control: Page): Promise<string> {
+  return control.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('command-center');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('people').objectStore('people').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const people = all.result as { email: string; undeliverable?: unknown; complained?: unknown }[];
+            const found = people.find((person) => person.undeliverable && !person.complained);
+            if (found) resolve(found.email);
+            else reject(new Error('no demo person is marked undeliverable (is the demo seeded?)'));
+          };
+        };
+      }),
+  );
+}
+
+/** Types a Cc as a rep would: Gmail's "Cc" link then Enter; the Outlook fixture's Cc well then ";". */
+async function addCc(page: Page, site: Site, address: string): Promise<void> {
+  if (site === 'gmail') {
+    await page
+      .locator(`:is(${COMPOSE_HOOKS.gmail.compose}) ${SHOW_RECIPIENT_ROW.cc}`)
+      .first()
+      .click({ timeout: WAIT_MS });
+    await page.keyboard.type(address);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.locator(`:is(${COMPOSE_HOOKS.outlook.compose}) [data-field="cc"]`).first().click({ timeout: WAIT_MS });
+    await page.keyboard.type(`${address};`);
+  }
+}
+
+async function waitForWarning(page: Page): Promise<void> {
+  const toolbar = new ClosedShadow(page, TOOLBAR_TAG);
+  await poll(
+    () => toolbar.text('.warning'),
+    (text) => text.length > 0,
+    'the warning about the Cc',
   );
 }
 

@@ -48,13 +48,13 @@ export function EmailDetailView({ id }: { id: string }) {
       <dl class="facts">
         <dt>{t('to')}</dt>
         <dd>
-          <RecipientList to={email.to} />
+          <RecipientList to={email.to} standings={detail.value.standings} />
         </dd>
         {email.cc && (
           <>
             <dt>{t('cc')}</dt>
             <dd>
-              <RecipientList to={email.cc} />
+              <RecipientList to={email.cc} standings={detail.value.standings} />
             </dd>
           </>
         )}
@@ -62,7 +62,7 @@ export function EmailDetailView({ id }: { id: string }) {
           <>
             <dt>{t('bcc')}</dt>
             <dd>
-              <RecipientList to={email.bcc} />
+              <RecipientList to={email.bcc} standings={detail.value.standings} />
             </dd>
           </>
         )}

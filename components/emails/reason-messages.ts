@@ -1,3 +1,4 @@
+import { BOUNCE_REASONS } from '../../lib/i18n/bounce-reason-keys';
 import type { MessageKey } from '../../lib/i18n/t';
 
 // Each reason code this version can show in the rep's language: its message in public/_locales
@@ -20,23 +21,6 @@ export interface ReasonMessage {
   codeParams?: Readonly<Record<string, Readonly<Record<string, MessageKey>>>>;
 }
 
-/** The server's delivery report reasons (server/README.md, `reason` of bounce, deferred and failed). */
-export const BOUNCE_REASONS: Readonly<Record<string, MessageKey>> = {
-  userUnknown: 'bounceReasonUserUnknown',
-  hostUnknown: 'bounceReasonHostUnknown',
-  mailboxFull: 'bounceReasonMailboxFull',
-  messageTooLarge: 'bounceReasonMessageTooLarge',
-  policy: 'bounceReasonPolicy',
-  spamDetected: 'bounceReasonSpamDetected',
-  suspended: 'bounceReasonSuspended',
-  rateLimited: 'bounceReasonRateLimited',
-  network: 'bounceReasonNetwork',
-  expired: 'bounceReasonExpired',
-  systemError: 'bounceReasonSystemError',
-  autoReply: 'bounceReasonAutoReply',
-  delivered: 'bounceReasonDelivered',
-  unknown: 'bounceReasonUnknown',
-};
 const byReason = { reason: BOUNCE_REASONS };
 
 export const REASON_MESSAGES: ReadonlyMap<string, ReasonMessage> = new Map<string, ReasonMessage>([

@@ -14,6 +14,7 @@ import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import type { CommandHandlers } from '../messaging/command-router';
+import { addressStandings } from '../people/address-standing';
 import { followUpEmail } from '../tasks/follow-up';
 import { createRule, deleteRule, editRule, restoreRule, setRuleEnabled } from '../tasks/task-rules';
 import { localRuleContext, localWording } from '../tasks/task-wording';
@@ -59,6 +60,7 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'emails.delete': ({ ids, expected }) => deleteEmails(db, ids, expected),
     'emails.restore': ({ ids }) => restoreEmails(db, ids),
     'campaigns.list': () => listCampaigns(db),
+    'people.standings': ({ addresses }) => addressStandings(db, addresses),
     'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
     'compose.sent': (args) => recordWebmailHandover(db, args),
     'compose.undoWindowClosed': async ({ id }) => {

@@ -30,4 +30,8 @@ input.campaign::placeholder { color: #747775; }
 .status[data-tone="tracked"] { color: #0d652d; }
 .status[data-tone="untracked"] { color: #8c4a00; }
 .status[data-tone="unavailable"] { color: #b3261e; }
+/* A recipient who bounced or complained: a line of its own under the bar, wrapping, never cut. */
+.warning { flex: 1 0 100%; min-width: 0; padding: 2px 6px; border-radius: 4px; background: #fef7e0; color: #7a4100;
+  overflow-wrap: anywhere; }
+.warning:empty { display: none; }
 `;

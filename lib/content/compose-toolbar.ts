@@ -26,6 +26,8 @@ export interface ComposeToolbar {
   setCampaigns(options: readonly CampaignOption[]): void;
   onCampaignFocus(listener: () => void): void;
   setStatus(status: ToolbarStatus): void;
+  /** A warning about the recipients (recipient-warnings.ts) on a line of its own; '' removes it. */
+  setWarning(text: string): void;
   /** How long the last Send took (track-sends.ts), on the host for benchmarks and tests. */
   timing(timing: { totalMs: number; ownMs: number; tracked: boolean }): void;
   /** Where later features (Retarget, Schedule) put their buttons. */
@@ -61,12 +63,13 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
   const doc = compose.root.ownerDocument;
   const host = doc.createElement(TOOLBAR_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${TOOLBAR_CSS}</style><div class="bar" role="group"><button type="button" class="track" aria-pressed="true"><span class="dot" aria-hidden="true"></span><span class="label"></span></button><input class="campaign" list="icc-campaigns" maxlength="120" autocomplete="off" spellcheck="false"><datalist id="icc-campaigns"></datalist><span class="actions"></span><span class="status" role="status" aria-live="polite"></span></div>`;
+  shadow.innerHTML = `<style>${TOOLBAR_CSS}</style><div class="bar" role="group"><button type="button" class="track" aria-pressed="true"><span class="dot" aria-hidden="true"></span><span class="label"></span></button><input class="campaign" list="icc-campaigns" maxlength="120" autocomplete="off" spellcheck="false"><datalist id="icc-campaigns"></datalist><span class="actions"></span><span class="status" role="status" aria-live="polite"></span><span class="warning" role="status" aria-live="polite"></span></div>`;
   const bar = shadow.querySelector<HTMLElement>('.bar')!;
   const track = shadow.querySelector<HTMLButtonElement>('.track')!;
   const campaignInput = shadow.querySelector<HTMLInputElement>('.campaign')!;
   const campaignList = shadow.querySelector<HTMLDataListElement>('datalist')!;
   const status = shadow.querySelector<HTMLElement>('.status')!;
+  const warning = shadow.querySelector<HTMLElement>('.warning')!;
   bar.setAttribute('aria-label', t('composeToolbarLabel'));
   shadow.querySelector('.label')!.textContent = t('composeTrackOn');
   campaignInput.placeholder = t('composeCampaignPlaceholder');
@@ -114,6 +117,11 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
       status.textContent = text;
       status.title = text;
       status.dataset.tone = tone;
+    },
+    setWarning(text) {
+      if (warning.textContent !== text) warning.textContent = text;
+      // On the host for tests that cannot see into the closed root; never the addresses themselves.
+      host.dataset.warned = String(text !== '');
     },
     timing({ totalMs, ownMs, tracked }) {
       host.dataset.sendMs = totalMs.toFixed(1);

@@ -10,4 +10,5 @@ export const backgroundSendChannel: SendChannel = {
   notSent: (id) => sendCommand('compose.notSent', { id }),
   discarded: (id) => sendCommand('compose.discarded', { id }),
   campaigns: () => sendCommand('campaigns.list', {}),
+  standings: (addresses) => sendCommand('people.standings', { addresses }),
 };

@@ -10,6 +10,7 @@ import type { PreparedSend } from '../tracking/prepare-send';
 import { type ComposeToolbar, mountComposeToolbar } from './compose-toolbar';
 import { decideTracking, statusOf, type TrackingDecision, type TrackingInputs } from './compose-tracking-state';
 import { interceptSend } from './intercept-send';
+import { recipientWarnings, type StandingsLookup } from './recipient-warnings';
 import { showSendNotice } from './send-notice';
 import { createUndoWatch } from './undo-watch';
 
@@ -31,6 +32,8 @@ export interface SendChannel {
   notSent(id: string): Promise<unknown>;
   discarded(id: string): Promise<unknown>;
   campaigns(): Promise<{ id: string; name: string }[]>;
+  /** The typed addresses that bounced hard or complained. */
+  standings: StandingsLookup;
 }
 
 /** How long the last Send took, on the toolbar's host (read by the benchmarks and tests). */
@@ -91,12 +94,14 @@ function attachCompose(context: ComposeContext): void {
   let sending = false;
 
   const decision = (): TrackingDecision => decideTracking(compose, context.inputs, choice);
+  const warnAbout = recipientWarnings(channel.standings, toolbar.setWarning);
   const refresh = () => {
     if (sending) return;
     const current = decision();
     toolbar.setTracking(current.track);
     toolbar.setTrackingEnabled(current.switchable);
     toolbar.setStatus(statusOf(current));
+    warnAbout((['to', 'cc', 'bcc'] as const).flatMap((field) => compose.recipients(field).map((r) => r.address)));
   };
   toolbar.onTrackingChange((on) => {
     choice = on;

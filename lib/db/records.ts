@@ -100,6 +100,16 @@ export interface PersonRecord {
   company?: string;
   /** For Call tasks: offered as a tel: link. */
   phone?: string;
+  /** A hard bounce said the address does not exist (lib/people/address-standing.ts). */
+  undeliverable?: AddressMark | undefined;
+  /** They reported the rep's mail as spam; no delivery clears it. */
+  complained?: AddressMark | undefined;
+}
+
+/** Why and when an address was marked, and by the report about which email. */
+export interface AddressMark extends StoredReason {
+  at: number;
+  emailId: string;
 }
 
 export interface CampaignRecord {

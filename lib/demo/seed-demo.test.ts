@@ -31,3 +31,22 @@ describe('demo switch', () => {
     expect(await db.emails.count()).toBe(50);
   });
 });
+
+describe('the demo’s people', () => {
+  it('are marked as their emails’ reports would have marked them: a hard bounce undeliverable, a complaint complained', async () => {
+    db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
+    await seedDemo(db, { emails: 240 });
+    const people = await db.people.toArray();
+    const undeliverable = people.filter((p) => p.undeliverable);
+    const complained = people.filter((p) => p.complained);
+    expect(undeliverable.length).toBeGreaterThan(0);
+    expect(complained.length).toBeGreaterThan(0);
+    for (const person of undeliverable) {
+      const email = await db.emails.get(person.undeliverable?.emailId ?? '');
+      // Bounced for a dead address, to this person, never for a policy block.
+      expect([email?.status, email?.failureCode, email?.personIds[0]]).toEqual(['bounced', 'bounce.hard', person.id]);
+    }
+    for (const person of complained)
+      expect((await db.emails.get(person.complained?.emailId ?? ''))?.status).toBe('spam');
+  });
+});

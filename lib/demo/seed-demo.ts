@@ -1,5 +1,6 @@
 import { type CommandCenterDb, taskTables } from '../db/database';
 import { recountFolders } from '../emails/folder-counters';
+import { demoAddressMarks } from './demo-address-marks';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
 export interface SeedSize {
@@ -37,9 +38,10 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
   const end = Math.min(options.emails, start + (size.count ?? options.emails));
   for (let from = start; from < end; from += BATCH) {
     const batch = demoEmailRange(options, people, campaigns, from, Math.min(BATCH, end - from));
-    await db.transaction('rw', [db.emails, db.events], async () => {
+    await db.transaction('rw', [db.emails, db.events, db.people], async () => {
       await db.emails.bulkPut(batch.emails);
       await db.events.bulkAdd(batch.events);
+      for (const [id, marks] of demoAddressMarks(batch.emails, batch.events)) await db.people.update(id, marks);
     });
     emails += batch.emails.length;
     events += batch.events.length;

@@ -1,22 +1,25 @@
 import Dexie from 'dexie';
 import type { CommandCenterDb } from '../db/database';
+import { type AddressStanding, addressStandings, recipientsOf } from '../people/address-standing';
 import { type DamagedRow, type EmailDetail, type EventRow, problemWith, toListRow } from './email-row';
 import { fromStoredReason } from './reason';
 
 export interface EmailDetailResult {
   email: EmailDetail | DamagedRow | null;
   events: EventRow[];
+  /** Its recipients who bounced hard or complained (lib/people/address-standing.ts). */
+  standings: AddressStanding[];
 }
 
 /** One email with its status history and every engagement event, oldest first. */
 export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<EmailDetailResult> {
   const record = await db.emails.get(id);
-  if (!record) return { email: null, events: [] };
+  if (!record) return { email: null, events: [], standings: [] };
   const problem = problemWith(record);
-  if (problem) return { email: { kind: 'damaged', id, problem }, events: [] };
+  if (problem) return { email: { kind: 'damaged', id, problem }, events: [], standings: [] };
   const campaign = record.campaignId ? await db.campaigns.get(record.campaignId) : undefined;
   const row = toListRow(record, new Map(campaign ? [[campaign.id, campaign.name]] : []));
-  if (row.kind === 'damaged') return { email: row, events: [] };
+  if (row.kind === 'damaged') return { email: row, events: [], standings: [] };
   const events = await db.events.where('[emailId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
   const email: EmailDetail = {
     ...row,
@@ -37,6 +40,7 @@ export async function readEmailDetail(db: CommandCenterDb, id: string): Promise<
   if (record.threadId) email.threadId = record.threadId;
   return {
     email,
+    standings: await addressStandings(db, recipientsOf(record)),
     events: events.map((event) => ({
       id: event.id ?? 0,
       type: event.type,

@@ -8,6 +8,11 @@ export function formatDateTime(epochMs: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
+/** "25 Nov 2026": a day, when the time of it does not matter. */
+export function formatDay(epochMs: number): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(epochMs);
+}
+
 /** "10:42" today, "25/11/2026, 10:42" another day: when a row's note happened. */
 export function formatTimeOfDay(epochMs: number, now = Date.now()): string {
   const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();

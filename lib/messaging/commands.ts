@@ -5,6 +5,7 @@ import type { ActionResult } from '../emails/actions';
 import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
 import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
+import type { AddressStanding } from '../people/address-standing';
 import { FOLLOW_UP_TYPES } from '../tasks/follow-up';
 import { removedRuleSchema, ruleIdSchema, ruleInputSchema } from '../tasks/task-rule-schemas';
 import type { RemovedRule } from '../tasks/task-rules';
@@ -130,6 +131,13 @@ export const commands = {
   'campaigns.list': {
     args: v.object({}),
     result: returns<CampaignChoice[]>(),
+    transaction: 'inside',
+  },
+  /** Which of the addresses typed in a compose bounced hard or complained (its toolbar warns). */
+  'people.standings': {
+    // Not v.email(): the rep may be half-way through typing one; such text is simply unmarked.
+    args: v.object({ addresses: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(500)) }),
+    result: returns<AddressStanding[]>(),
     transaction: 'inside',
   },
   /**

@@ -10,6 +10,7 @@ import { type Reason, toStoredFailure, toStoredReason } from '../emails/reason';
 import { statusAfter, type TransitionCause } from '../emails/transitions';
 import { evaluateRulesForEvent, type RuleContext, ruleTables } from '../tasks/rule-evaluation';
 import { localRuleContext } from '../tasks/task-wording';
+import { noteAddressStanding } from './address-events';
 import { clearedBy, isDeliveryWarning, warningAfter } from './delivery-warning';
 
 // One event from the server's feed, checked (the server is outside our trust boundary: its
@@ -41,6 +42,8 @@ export const serverEventSchema = v.object({
   linkIndex: v.optional(v.number()),
   url: v.optional(v.pipe(v.string(), v.maxLength(4000))),
   detail: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  // The address a delivery report is about (servers since issue #14). A malformed one is dropped.
+  recipient: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(320), v.email())), undefined),
 });
 
 export type ServerEvent = v.InferOutput<typeof serverEventSchema>;
@@ -96,6 +99,7 @@ export async function applyServerEvent(
       countEngagement(email, record);
       await saveEmail(db, email, email);
       await evaluateRulesForEvent(db, record, rules());
+      await noteAddressStanding(db, email, event, at, reason);
       return true;
     }
 
@@ -109,6 +113,7 @@ export async function applyServerEvent(
     if (event.type === 'bounce' || event.type === 'complaint') {
       await db.events.add({ ...deliveryEvent(email.id, event.type, at, reason), serverCursor: event.cursor });
     }
+    await noteAddressStanding(db, email, event, at, reason);
     const causes = STATUS_EFFECTS[event.type];
     const to = causes && statusAfter(email.status, causes);
     // A final outcome supersedes the warning; a delivery after it says the retries worked.

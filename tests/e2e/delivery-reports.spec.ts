@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { sendReport } from '../support/send-report.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
 import { expect, test } from './fixtures.ts';
+import { ComposeToolbar } from './pages/compose-toolbar.ts';
 import { connectAndOpenGmail } from './pages/connected-gmail.ts';
+import { GmailFixture } from './pages/gmail-fixture.ts';
 
 // Issue #14: delivery reports sent over real SMTP to the real server's bounce intake, pulled from
 // its feed. The server judges each report by its reason (server/src/smtp/bounce-reasons.ts); the
@@ -37,9 +39,14 @@ test('a soft bounce leaves the email in Delivered with a warning on its row; a h
   command,
 }) => {
   expect((await command('demo.seed', {})).ok).toBe(true);
-  const { sidebar } = await connectAndOpenGmail(extension, server);
+  const { sidebar, page } = await connectAndOpenGmail(extension, server);
   const softId = (await sidebar.rows().nth(0).getAttribute('data-id')) ?? '';
   const hardId = (await sidebar.rows().nth(1).getAttribute('data-id')) ?? '';
+  // Each demo email has one recipient; the row's tooltip lists the addresses.
+  const addressOf = async (id: string) => (await sidebar.row(id).locator('.recipients').getAttribute('title')) ?? '';
+  const softAddress = await addressOf(softId);
+  const hardAddress = await addressOf(hardId);
+  expect(hardAddress).toMatch(/@/);
   const before = await sidebar.readAllCounts();
 
   await sendReport(server.inboundPort, await registerSent(softId), MAILBOX_FULL);
@@ -74,4 +81,24 @@ test('a soft bounce leaves the email in Delivered with a warning on its row; a h
   await expect(sidebar.folderCount('bounced')).toHaveText(String(before.bounced + 1));
   await expect(sidebar.row(hardId).locator('.failure')).toContainText('Hard bounce: user unknown (5.1.1)');
   await expect(sidebar.row(softId)).toHaveCount(0);
+  // Its detail marks the recipient, with the whole story in the mark's tooltip.
+  await sidebar.row(hardId).locator('.row-main').click();
+  const mark = sidebar.frame.getByTestId('recipient-mark');
+  await expect(mark).toHaveText('bounced');
+  await expect(mark).toHaveAttribute('title', /bounced on .+: user unknown \(5\.1\.1\)/);
+  await sidebar.frame.getByTestId('detail-back').click();
+
+  // The person is marked undeliverable: typed into a compose, the toolbar warns before Send. The
+  // soft-bounced address typed beside it is not marked (one address named, not "2 addresses").
+  const gmail = new GmailFixture(page);
+  const toolbar = new ComposeToolbar(page);
+  await gmail.addRecipient('cc', softAddress);
+  await gmail.addRecipient('bcc', hardAddress);
+  const escaped = hardAddress.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect
+    .poll(() => toolbar.shadow.text('.warning'))
+    .toMatch(
+      new RegExp(`^${escaped} bounced on .+: user unknown \\(5\\.1\\.1\\)\\. Check the address before you send\\.$`),
+    );
+  expect(gmail.pageErrors).toEqual([]);
 });

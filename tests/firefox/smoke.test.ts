@@ -2,6 +2,9 @@
 // system Firefox, on our webmail fixtures at their real addresses. Run: `npm run test:firefox`.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { TOOLBAR_TAG } from '../../lib/content/element-names.ts';
+import type { AddressStanding } from '../../lib/people/address-standing.ts';
+import { COMPOSE_ROOT, SHOW_RECIPIENT_ROW } from '../../lib/sites/gmail/selectors.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL, type WebmailPages } from '../support/webmail-routes.ts';
 import { type LaunchedFirefox, launchFirefoxWithExtension } from './launch-firefox.ts';
 import { inWebmailTab, sendCommandFrom, type WebmailTab, waitFor } from './webmail-tab.ts';
@@ -115,6 +118,44 @@ test('Firefox: a soft bounce shows as a warning on its Delivered row, in the rep
       sidebar.evaluate(() => document.querySelector('[data-testid="row-warning"]')?.textContent || undefined),
     );
     assert.match(warning, /^mailbox full, .+; the relay will retry$/);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
+test('Firefox: an address that bounced hard, typed into a compose, makes its toolbar warn', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    // The demo marks the people of its hard bounces undeliverable (demo-address-marks.ts).
+    assert.equal((await sendCommandFrom(control, 'demo.seed', {})).ok, true);
+    // Which person it marked, read from the extension's own database on its options page.
+    const address = await control.evaluate(
+      () =>
+        new Promise<string | undefined>((resolve, reject) => {
+          const open = indexedDB.open('command-center');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('people').objectStore('people').getAll();
+            all.onsuccess = () => {
+              const people = all.result as { email: string; undeliverable?: unknown; complained?: unknown }[];
+              resolve(people.find((p) => p.undeliverable && !p.complained)?.email);
+              open.result.close();
+            };
+          };
+        }),
+    );
+    assert.ok(address, 'the demo marked a person undeliverable');
+    // The background says so too, as the compose will ask it.
+    const answer = await sendCommandFrom(control, 'people.standings', { addresses: [address] });
+    assert.equal((answer.value as AddressStanding[] | undefined)?.[0]?.bounced?.reasonCode, 'bounce.hard');
+    const warned = () =>
+      tab.page.evaluate((tag) => document.querySelector(tag)?.getAttribute('data-warned'), TOOLBAR_TAG);
+    assert.notEqual(await warned(), 'true', 'no warning before the address is typed');
+    await tab.page.click(`${COMPOSE_ROOT} ${SHOW_RECIPIENT_ROW.cc}`);
+    await tab.page.keyboard.type(address);
+    await tab.page.keyboard.press('Enter');
+    await waitFor('the toolbar to warn about the address', async () =>
+      (await warned()) === 'true' ? true : undefined,
+    );
     assert.deepEqual(tab.pageErrors, []);
   }),
 );

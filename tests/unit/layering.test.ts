@@ -15,6 +15,7 @@ const DOMAIN = [
   'lib/compose',
   'lib/tasks',
   'lib/search',
+  'lib/people',
 ];
 const MESSAGING = 'lib/messaging/';
 

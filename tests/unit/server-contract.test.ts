@@ -33,6 +33,7 @@ const feedEvent = (overrides: Partial<FeedEvent>): FeedEvent => ({
   linkIndex: null,
   url: null,
   detail: null,
+  recipient: null,
   ...overrides,
 });
 
@@ -66,6 +67,7 @@ describe('the server feed and the extension agree', () => {
               classification: null,
               ...eventReason('bounce.hard', { status: '5.1.1' }),
               detail: '550 5.1.1 <ann@example.com>: user unknown',
+              recipient: 'ann@example.com',
             }),
           ];
       for (const event of events) {

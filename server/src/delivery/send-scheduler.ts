@@ -85,7 +85,14 @@ export class SendScheduler {
     if (jobs.length === CLAIM_BATCH) this.again = true;
   }
 
-  private event(job: SendJob, type: NewEvent['type'], reason: EventReason, detail: string): NewEvent {
+  /** One event about `recipient`; `detail` starts with it when it says more (the relay's answer). */
+  private event(
+    job: SendJob,
+    type: NewEvent['type'],
+    reason: EventReason,
+    recipient: string,
+    detail = recipient,
+  ): NewEvent {
     return {
       accountId: job.accountId,
       messagePk: job.messagePk,
@@ -95,6 +102,7 @@ export class SendScheduler {
       classification: null,
       ...reason,
       detail,
+      recipient,
     };
   }
 
@@ -123,6 +131,7 @@ export class SendScheduler {
           job,
           'bounce',
           eventReason(BOUNCE_AT_SEND[failure.kind], { smtpCode: f.code ?? '?' }),
+          f.recipient,
           `${f.recipient}: ${failure.detail}`,
         );
       }),
@@ -131,6 +140,7 @@ export class SendScheduler {
           job,
           retry ? 'deferred' : 'failed',
           this.deferredReason(f.code, retry, job.attempts),
+          f.recipient,
           `${f.recipient}: ${f.response}`,
         ),
       ),

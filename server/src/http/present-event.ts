@@ -18,5 +18,6 @@ export function presentEvent(e: FeedEvent) {
     ...(e.linkIndex !== null ? { linkIndex: e.linkIndex } : {}),
     ...(e.url !== null ? { url: e.url } : {}),
     ...(e.detail !== null ? { detail: e.detail } : {}),
+    ...(e.recipient !== null ? { recipient: e.recipient } : {}),
   };
 }

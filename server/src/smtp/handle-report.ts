@@ -20,10 +20,20 @@ function dsnReason(r: DsnRecipient): (Pick<NewEvent, 'type'> & EventReason) | nu
   return { type: 'bounce', ...eventReason('bounce.hardReason', params) };
 }
 
-function dsnEvent(r: DsnRecipient): (Pick<NewEvent, 'type' | 'detail'> & EventReason) | null {
+function dsnEvent(r: DsnRecipient): (Pick<NewEvent, 'type' | 'detail' | 'recipient'> & EventReason) | null {
   const reason = dsnReason(r);
   if (!reason) return null;
-  return { ...reason, detail: `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500) };
+  return {
+    ...reason,
+    detail: `${r.recipient}: ${r.status}${r.diagnostic ? ` ${r.diagnostic}` : ''}`.slice(0, 500),
+    recipient: reportedAddress(r.recipient),
+  };
+}
+
+/** The address a report names, when it is one (reports also say "unknown" or nothing). */
+function reportedAddress(text: string | null | undefined): string | null {
+  const address = text?.trim().toLowerCase() ?? '';
+  return /^[^\s@<>]+@[^\s@<>]+$/.test(address) && address.length <= 320 ? address : null;
 }
 
 export interface HandledReport {
@@ -71,6 +81,7 @@ export async function handleInboundReport(
       type: 'complaint',
       ...eventReason(report.format === 'arf' ? 'complaint.arf' : 'complaint.jmrp'),
       detail: `${report.recipient ?? 'recipient not disclosed'} via ${report.reporter}`.slice(0, 300),
+      recipient: reportedAddress(report.recipient),
     });
   }
   await repo.insertEvents(events, now);

@@ -18,8 +18,8 @@ import { num, numOrNull, type Row, type SqlDriver, type SqlRunner, strOrNull } f
 
 export class InvalidCursorError extends Error {}
 
-const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail, ip, ua)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+const insertSql = `INSERT INTO events (account_id, message_pk, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail, recipient, ip, ua)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`;
 
 const rowOf = (e: NewEvent, now: number) => [
   e.accountId,
@@ -35,6 +35,7 @@ const rowOf = (e: NewEvent, now: number) => [
   e.linkIndex ?? null,
   e.url ?? null,
   e.detail ?? null,
+  e.recipient ?? null,
   e.ip ?? null,
   e.ua ?? null,
 ];
@@ -181,11 +182,12 @@ function toFeedEvent(row: Row, cursor: string): FeedEvent {
     linkIndex: numOrNull(row.link_index),
     url: strOrNull(row.url),
     detail: strOrNull(row.detail),
+    recipient: strOrNull(row.recipient),
   };
 }
 
 const feedColumns =
-  'id, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail';
+  'id, message_id, type, at, recorded_at, classification, reason, reason_code, reason_params, link_index, url, detail, recipient';
 
 /**
  * SQLite has one writer, so ids become visible in order and the id is the cursor.

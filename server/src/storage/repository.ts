@@ -63,6 +63,8 @@ export interface NewEvent {
   linkIndex?: number | null;
   url?: string | null;
   detail?: string | null;
+  /** The address a delivery report or a send attempt is about; absent for hits. */
+  recipient?: string | null;
   ip?: string | null;
   ua?: string | null;
 }
@@ -113,6 +115,7 @@ export interface FeedEvent {
   linkIndex: number | null;
   url: string | null;
   detail: string | null;
+  recipient: string | null;
 }
 
 export type SendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';

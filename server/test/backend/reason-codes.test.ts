@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { SqlRepository } from '../../src/storage/sql-repository.ts';
-import { backend, createRep, freshStorageConfig, openRepo, undoSendContents } from '../support/backend.ts';
+import {
+  backend,
+  createRep,
+  freshStorageConfig,
+  openRepo,
+  undoEventRecipients,
+  undoSendContents,
+} from '../support/backend.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 // The extension translates an event's reasonCode with its reasonParams; these stories check that
@@ -103,7 +110,7 @@ describe(`reason codes in the event feed (${backend})`, () => {
     );
   });
 
-  it('a hard bounce report carries bounce.hardReason with its reason and status; the recipient stays in detail', async () => {
+  it('a hard bounce report carries bounce.hardReason with its reason and status, and names its recipient', async () => {
     const m = await h.register('bounce-codes');
     const token = m.pixel.slice(3, -4);
     await h.server.handleReport(readFileSync(`${fixtures}dsn/sisimai-rfc3464-01.eml`, 'utf8'), [
@@ -115,6 +122,7 @@ describe(`reason codes in the event feed (${backend})`, () => {
     assert.deepEqual(bounce?.reasonParams, { reason: 'userUnknown', status: '5.1.1' });
     assert.equal(bounce?.reason, 'bounce: hard bounce, userUnknown (5.1.1)');
     assert.match(String(bounce?.detail), /userunknown@bouncehammer\.jp/);
+    assert.equal(bounce?.recipient, 'userunknown@bouncehammer.jp');
   });
 
   it('an event written without a code (as before codes existed) keeps its text and has no code or parameters', async () => {
@@ -152,6 +160,7 @@ describe(`the reason-code migration on a database with events in it (${backend})
         0,
       );
       // Put the schema back to what version 2 left, holding one event, and let the next start migrate it.
+      await undoEventRecipients(repo.db);
       await undoSendContents(repo.db);
       await repo.db.run('ALTER TABLE events DROP COLUMN reason_code');
       await repo.db.run('ALTER TABLE events DROP COLUMN reason_params');

@@ -98,6 +98,9 @@ describe(`SMTP delivery through a real SMTP conversation (${backend})`, () => {
     assert.match(String(bounce?.reason), /hard bounce at send \(550\)/);
     assert.deepEqual([bounce?.reasonCode, bounce?.reasonParams], ['bounce.hardAtSend', { smtpCode: 550 }]);
     assert.match(String(bounce?.detail), /5\.1\.1/);
+    // Each outcome names its recipient on its own, for the extension's people (issue #14).
+    const recipients = (await h.events()).events.filter((e) => e.messageId === 'send-1').map((e) => e.recipient);
+    assert.deepEqual(recipients, ['ann@customer.example', 'nouser@customer.example']);
   });
 
   it('4xx is retried with backoff, then reported as failed', async () => {

@@ -75,6 +75,12 @@ export async function createRep(
  * Undoes migration 4 on a database, for tests of what a start after an older version finds: a
  * send's html and text back in the sends table, send_contents gone.
  */
+/** Takes a database back to before migration 5 (events name their recipient); undo newest first. */
+export async function undoEventRecipients(db: SqlDriver): Promise<void> {
+  await db.run('ALTER TABLE events DROP COLUMN recipient');
+  await db.run('DELETE FROM schema_migrations WHERE version = 5');
+}
+
 export async function undoSendContents(db: SqlDriver): Promise<void> {
   await db.run('DROP TABLE send_contents');
   await db.run("ALTER TABLE sends ADD COLUMN html TEXT NOT NULL DEFAULT ''");

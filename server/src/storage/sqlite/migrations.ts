@@ -90,6 +90,9 @@ export const sqliteMigrations: string[] = [
    INSERT INTO send_contents (send_id, html, text_body) SELECT id, html, text_body FROM sends;
    ALTER TABLE sends DROP COLUMN html;
    ALTER TABLE sends DROP COLUMN text_body;`,
+  // The address a delivery report or a send attempt is about (issue #14): the extension marks that
+  // person undeliverable on a hard bounce and clears it on a later delivery. NULL for hits.
+  `ALTER TABLE events ADD COLUMN recipient TEXT;`,
 ];
 
 export function migrateSqlite(db: DatabaseSync): void {
