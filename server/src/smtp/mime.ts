@@ -40,16 +40,48 @@ function parseContentType(value: string | null): { type: string; params: Record<
   return { type: type.trim().toLowerCase(), params };
 }
 
-function decodeBody(body: string, encoding: string | null): string {
+/** Bytes in the part's charset; UTF-8 when it names none or one this runtime cannot read. */
+function decodeCharset(bytes: Buffer, charset: string | undefined): string {
+  try {
+    return new TextDecoder(charset || 'utf-8').decode(bytes);
+  } catch {
+    return bytes.toString('utf8');
+  }
+}
+
+function decodeBody(body: string, encoding: string | null, charset: string | undefined): string {
   const cte = (encoding ?? '').toLowerCase();
-  if (cte === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (cte === 'base64') return decodeCharset(Buffer.from(body.replace(/\s+/g, ''), 'base64'), charset);
   if (cte === 'quoted-printable') {
     const bytes = Buffer.from(body.replace(/=\r?\n/g, ''), 'latin1')
       .toString('latin1')
       .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
+    return decodeCharset(Buffer.from(bytes, 'latin1'), charset);
   }
+  // ISO-2022-JP is 7-bit: its escape sequences arrive as ASCII and only its decoder makes Japanese
+  // of them (Lotus Notes' Japanese reports, 2009).
+  if (/^iso-2022-jp/i.test(charset ?? '')) return decodeCharset(Buffer.from(body, 'latin1'), charset);
   return body;
+}
+
+/** RFC 2047 encoded words in a header ("=?utf-8?B?…?="), decoded; anything unreadable stays as it was. */
+export function decodeHeaderWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (word, charset: string, kind: string, text: string) => {
+    const bytes =
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          );
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      return word;
+    }
+  });
 }
 
 function splitHead(raw: string): [string, string] {
@@ -78,7 +110,7 @@ export function parseMime(raw: string, depth = 0): MimePart {
       part.parts.push(parseMime(chunk.replace(/^\r?\n/, ''), depth + 1));
     return part;
   }
-  part.body = decodeBody(rawBody, header(part, 'content-transfer-encoding'));
+  part.body = decodeBody(rawBody, header(part, 'content-transfer-encoding'), params.charset);
   if (type === 'message/rfc822' || type === 'text/rfc822-headers' || type === 'text/rfc822-header') {
     part.parts.push(parseMime(part.body, depth + 1));
   }

@@ -3,18 +3,30 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { corpusDir, corpusFiles, type Label, loadLabels, type Outcome, outcomeOf } from '../bounces/labels.ts';
+import {
+  corpusDir,
+  corpusFiles,
+  holdoutDir,
+  type Label,
+  loadLabels,
+  type Outcome,
+  outcomeOf,
+} from '../bounces/labels.ts';
 import { backend } from '../support/backend.ts';
 import { type BounceIntake, openBounceIntake } from '../support/bounce-intake.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 /**
- * What the reason table reaches today (2026-12-01: 160 of 184, 87 %), so a change that loses
- * ground fails. Issue #14 asks for 95 %: most of the rest are sisimai's per-MTA conventions (a
- * "User unknown" from KDDI or docomo that is really their filter) and reports the parser cannot
- * read; the issue stays open until they are in the table.
+ * What the rules reach on the corpus (2026-12-02: 184 of 184 after sisimai's generic "user
+ * unknown after DATA is a filter" reading and the per-MTA conventions), a little below so that a
+ * change that loses ground fails. Issue #14 asks for 95 %.
  */
-const SEVERITY_TARGET = 0.86;
+const SEVERITY_TARGET = 0.97;
+/**
+ * The held-out set is never tuned on (README.md), so its floor sits well below what it reaches: it
+ * fails on a real regression without inviting rules written for its files.
+ */
+const HOLDOUT_TARGET = 0.75;
 
 interface Scored {
   file: string;
@@ -67,32 +79,36 @@ describe(`the real bounce corpus, replayed over SMTP (${backend})`, () => {
     }
   }
 
-  it(`classifies at least ${SEVERITY_TARGET * 100}% of reports with the severity their source documents`, async () => {
-    const labels = loadLabels();
-    const files = corpusFiles();
+  /** Replays one labelled set, each report to its own message's VERP address, and scores it. */
+  async function replay(set: string, dir: string): Promise<Scored[]> {
+    const labels = loadLabels(dir);
+    const files = corpusFiles(dir);
     const notes = new Map<string, string>();
-    // Each report goes to its own registered message's VERP address, so its events are its own.
     for (const [i, file] of files.entries()) {
-      const m = await h.register(`corpus-${i}`);
+      const m = await h.register(`${set}-${i}`);
       const token = m.pixel.slice(3, -4);
       try {
-        const answer = await deliver(readFileSync(`${corpusDir}${file}`), `b+${token}@${h.config.bounceDomain}`);
+        const answer = await deliver(readFileSync(`${dir}${file}`), `b+${token}@${h.config.bounceDomain}`);
         if (!answer.startsWith('250')) notes.set(file, `listener answered ${answer}`);
       } catch (e) {
         notes.set(file, `refused: ${(e as Error).message}`);
       }
     }
     const events = await allEvents();
-    const scored: Scored[] = files.map((file, i) => {
+    return files.map((file, i) => {
       const label = labels[file] as Label;
-      const mine = events.filter((e) => e.messageId === `corpus-${i}`);
+      const mine = events.filter((e) => e.messageId === `${set}-${i}`);
       const note = notes.get(file) ?? mine.map((e) => `${e.type}/${e.reasonCode}`).join(', ');
       return { file, label, got: outcomeOf(mine, label.recipient), note: note || 'no event' };
     });
+  }
 
-    const severityOk = (s: Scored) => s.got.severity === s.label.severity;
-    const reasonOk = (s: Scored) => s.got.reason === s.label.reason;
-    console.log(`\n${table('severity', scored, (s) => s.label.severity, severityOk)}`);
+  const severityOk = (s: Scored) => s.got.severity === s.label.severity;
+  const reasonOk = (s: Scored) => s.got.reason === s.label.reason;
+
+  /** Prints the tables and the misses, and returns the severity accuracy. */
+  function report(title: string, scored: Scored[]): number {
+    console.log(`\n${title}\n${table('severity', scored, (s) => s.label.severity, severityOk)}`);
     console.log(`\n${table('reason', scored, (s) => s.label.reason, reasonOk)}`);
     const misses = scored.filter((s) => !severityOk(s));
     console.log(`\nseverity misses (${misses.length}):`);
@@ -100,11 +116,24 @@ describe(`the real bounce corpus, replayed over SMTP (${backend})`, () => {
       console.log(
         `  ${s.file}: expected ${s.label.severity} (${s.label.reason}, ${s.label.source}), got ${s.got.severity} [${s.note}]`,
       );
+    return scored.filter(severityOk).length / scored.length;
+  }
 
-    const accuracy = scored.filter(severityOk).length / scored.length;
+  it(`classifies at least ${SEVERITY_TARGET * 100}% of reports with the severity their source documents`, async () => {
+    const scored = await replay('corpus', corpusDir);
+    const accuracy = report('corpus', scored);
     assert.ok(
       accuracy >= SEVERITY_TARGET,
-      `severity accuracy ${(100 * accuracy).toFixed(1)}% is below ${SEVERITY_TARGET * 100}% (${misses.length} misses of ${scored.length})`,
+      `severity accuracy ${(100 * accuracy).toFixed(1)}% is below ${SEVERITY_TARGET * 100}% (${scored.length} reports)`,
+    );
+  });
+
+  it(`classifies at least ${HOLDOUT_TARGET * 100}% of the held-out reports, which no rule was tuned on`, async () => {
+    const scored = await replay('holdout', holdoutDir);
+    const accuracy = report('held-out set', scored);
+    assert.ok(
+      accuracy >= HOLDOUT_TARGET,
+      `held-out severity accuracy ${(100 * accuracy).toFixed(1)}% is below ${HOLDOUT_TARGET * 100}% (${scored.length} reports)`,
     );
   });
 });

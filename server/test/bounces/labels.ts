@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 export const corpusDir = new URL('./corpus/', import.meta.url).pathname;
+/** Reports kept out of all tuning, to show how the rules generalise (README.md, "Held-out set"). */
+export const holdoutDir = new URL('./holdout/', import.meta.url).pathname;
 
 export const REASONS = [
   'userUnknown',
@@ -36,15 +38,15 @@ export interface Label {
   source: string;
 }
 
-export function loadLabels(): Record<string, Label> {
-  const file = JSON.parse(readFileSync(new URL('./labels.json', import.meta.url), 'utf8')) as {
-    reports: Record<string, Label>;
-  };
+/** The corpus's labels, or with `holdoutDir` the held-out set's (its labels.json sits beside it). */
+export function loadLabels(dir = corpusDir): Record<string, Label> {
+  const path = dir === corpusDir ? new URL('./labels.json', import.meta.url) : `${dir}labels.json`;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { reports: Record<string, Label> };
   return file.reports;
 }
 
-export const corpusFiles = (): string[] =>
-  readdirSync(corpusDir)
+export const corpusFiles = (dir = corpusDir): string[] =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.eml'))
     .sort();
 

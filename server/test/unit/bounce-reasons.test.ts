@@ -118,3 +118,34 @@ describe('a delivery report judged by its reason', () => {
     });
   }
 });
+
+describe('"user unknown" read as sisimai reads it', () => {
+  it('is a dead mailbox when it answered RCPT TO', () => {
+    const verdict = judgeBounce({ action: 'failed', status: '', text: '550 Unknown user', command: 'RCPT' });
+    assert.deepEqual(verdict, { reason: 'userUnknown', severity: 'hard', final: false });
+  });
+  it('is a dead mailbox when a mailbox code says so, whatever the command', () => {
+    const verdict = judgeBounce({ action: 'failed', status: '5.1.1', text: '550 5.1.1 User unknown', command: 'DATA' });
+    assert.deepEqual(verdict, { reason: 'userUnknown', severity: 'hard', final: false });
+  });
+  it('is the recipient filter after DATA, or when the report does not say (a soft refusal)', () => {
+    for (const command of ['DATA', null] as const) {
+      const verdict = judgeBounce({ action: 'failed', status: '', text: '550 unknown user', command });
+      assert.deepEqual(verdict, { reason: 'policy', severity: 'soft', final: false });
+    }
+  });
+  it("gives way to the reporting MTA's own convention", () => {
+    const verdict = judgeBounce({
+      action: 'failed',
+      status: '',
+      text: '550 : User unknown',
+      conventional: 'userUnknown',
+    });
+    assert.deepEqual(verdict, { reason: 'userUnknown', severity: 'hard', final: false });
+  });
+  it('a destination that takes no mail (null MX) is hard when permanent, soft when temporary', () => {
+    const text = 'host/domain does not accept mail';
+    assert.equal(judgeBounce({ action: 'failed', status: '5.1.10', text }).severity, 'hard');
+    assert.equal(judgeBounce({ action: 'failed', status: '4.0.0', text }).severity, 'soft');
+  });
+});
