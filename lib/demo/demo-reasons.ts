@@ -53,12 +53,21 @@ export const DEMO_FAILURE_REASONS: Record<'failed' | 'bounced' | 'spam', readonl
   ],
   bounced: [
     withDetail(
-      { code: 'bounce.hard', params: { status: '5.1.1' }, text: 'bounce: hard bounce (5.1.1)' },
+      {
+        code: 'bounce.hardReason',
+        params: { reason: 'userUnknown', status: '5.1.1' },
+        text: 'bounce: hard bounce, userUnknown (5.1.1)',
+      },
       '550 5.1.1 The email account that you tried to reach does not exist.',
     ),
+    // Since issue #14 a policy refusal is a warning, not Bounced: only dead addresses bounce.
     withDetail(
-      { code: 'bounce.blocked', params: { status: '5.7.1' }, text: 'bounce: blocked by policy (5.7.1)' },
-      '550 5.7.1 Message rejected by recipient policy.',
+      {
+        code: 'bounce.hardReason',
+        params: { reason: 'hostUnknown', status: '5.1.2' },
+        text: 'bounce: hard bounce, hostUnknown (5.1.2)',
+      },
+      '550 5.1.2 Host or domain name not found. Name service error for name=northwind-old.example',
     ),
   ],
   spam: [{ code: 'complaint.arf', text: 'complaint: marked as spam (ARF abuse report)' }],

@@ -44,7 +44,11 @@ describe('the demo’s people', () => {
     for (const person of undeliverable) {
       const email = await db.emails.get(person.undeliverable?.emailId ?? '');
       // Bounced for a dead address, to this person, never for a policy block.
-      expect([email?.status, email?.failureCode, email?.personIds[0]]).toEqual(['bounced', 'bounce.hard', person.id]);
+      expect([email?.status, email?.failureCode, email?.personIds[0]]).toEqual([
+        'bounced',
+        'bounce.hardReason',
+        person.id,
+      ]);
     }
     for (const person of complained)
       expect((await db.emails.get(person.complained?.emailId ?? ''))?.status).toBe('spam');

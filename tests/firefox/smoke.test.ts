@@ -146,7 +146,7 @@ test('Firefox: an address that bounced hard, typed into a compose, makes its too
     assert.ok(address, 'the demo marked a person undeliverable');
     // The background says so too, as the compose will ask it.
     const answer = await sendCommandFrom(control, 'people.standings', { addresses: [address] });
-    assert.equal((answer.value as AddressStanding[] | undefined)?.[0]?.bounced?.reasonCode, 'bounce.hard');
+    assert.equal((answer.value as AddressStanding[] | undefined)?.[0]?.bounced?.reasonCode, 'bounce.hardReason');
     const warned = () =>
       tab.page.evaluate((tag) => document.querySelector(tag)?.getAttribute('data-warned'), TOOLBAR_TAG);
     assert.notEqual(await warned(), 'true', 'no warning before the address is typed');

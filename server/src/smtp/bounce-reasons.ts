@@ -4,25 +4,10 @@
 // Severity follows sisimai's documented split (libsisimai.org/en/reason; lib/Sisimai/SMTP/
 // Failure.pm): hard for a dead mailbox or host, and a permanent "not accept"; RFC 3464 §2.3.3 for
 // Action.
-import { RULES, type Rule } from './bounce-rules.ts';
+import { type BounceReason, RULES, type Rule } from './bounce-rules.ts';
 import type { SmtpCommand } from './smtp-command.ts';
 
-/** What went wrong, as a rep reads it; the extension translates the code. */
-export type BounceReason =
-  | 'delivered'
-  | 'autoReply'
-  | 'expired'
-  | 'mailboxFull'
-  | 'messageTooLarge'
-  | 'userUnknown'
-  | 'hostUnknown'
-  | 'suspended'
-  | 'rateLimited'
-  | 'network'
-  | 'spamDetected'
-  | 'policy'
-  | 'systemError'
-  | 'unknown';
+export type { BounceReason };
 
 /**
  * hard: the address is dead, the email goes to Bounced. soft: a condition that passes (a full

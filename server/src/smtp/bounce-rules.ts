@@ -2,7 +2,22 @@
 // code (RFC 3463: class.subject.detail) or the remote server's words. Sources, for facts only:
 // RFC 3463 §3 (the subject and detail codes), sisimai's documented reasons (libsisimai.org/en/reason)
 // and its lib/Sisimai/Reason/*.pm word lists, and the providers' own texts quoted beside each pattern.
-import type { BounceReason } from './bounce-reasons.ts';
+/** What went wrong, as a rep reads it; the extension translates the code. */
+export type BounceReason =
+  | 'delivered'
+  | 'autoReply'
+  | 'expired'
+  | 'mailboxFull'
+  | 'messageTooLarge'
+  | 'userUnknown'
+  | 'hostUnknown'
+  | 'suspended'
+  | 'rateLimited'
+  | 'network'
+  | 'spamDetected'
+  | 'policy'
+  | 'systemError'
+  | 'unknown';
 
 export interface Rule {
   reason: BounceReason;

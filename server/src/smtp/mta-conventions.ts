@@ -2,7 +2,7 @@
 // (bounce-rules.ts): one entry per MTA, keyed by how its report shows who wrote it or who refused.
 // Facts read from sisimai's per-MTA modules (p5-sisimai 21cfb93, lib/Sisimai/Lhost/*.pm and
 // Rhost/*.pm), never its code; each entry names its module and quotes the MTA's own words.
-import type { BounceReason } from './bounce-reasons.ts';
+import type { BounceReason } from './bounce-rules.ts';
 import { header, type MimePart } from './mime.ts';
 
 /** What a convention may look at: the report's headers and its own words (no pasted original). */
