@@ -29,6 +29,12 @@ export interface Engagement {
   /** Views and clicks that were machines (proxy prefetch, scanners, the rep's own views). */
   machineViews: number;
   machineClicks: number;
+  /**
+   * Views and clicks of people and their mail apps' proxies (human, proxy): what "trustworthy
+   * signals only" counts (lib/search). Absent on rows from before; read as `views`/`clicks` then.
+   */
+  trustedViews?: number;
+  trustedClicks?: number;
   lastActivityAt?: number;
 }
 

@@ -8,11 +8,17 @@ export function isMachine(event: Pick<EngagementEventRecord, 'classification'>):
 }
 
 /** Folds one event into the email's engagement summary, machine hits kept apart from people. */
+/** Hits a search that asks for trustworthy signals only counts: a person, or their mail app's proxy. */
+export const TRUSTED_CLASSIFICATIONS: ReadonlySet<Classification> = new Set(['human', 'proxy']);
+
 export function countEngagement(email: EmailRecord, event: EngagementEventRecord): void {
   const machine = isMachine(event);
+  const trusted = TRUSTED_CLASSIFICATIONS.has(event.classification);
   const engagement = email.engagement;
   if (event.type === 'view') machine ? engagement.machineViews++ : engagement.views++;
   if (event.type === 'click') machine ? engagement.machineClicks++ : engagement.clicks++;
+  if (event.type === 'view' && trusted) engagement.trustedViews = (engagement.trustedViews ?? 0) + 1;
+  if (event.type === 'click' && trusted) engagement.trustedClicks = (engagement.trustedClicks ?? 0) + 1;
   if (event.type === 'reply') engagement.replied = true;
   if (!machine) engagement.lastActivityAt = Math.max(engagement.lastActivityAt ?? 0, event.at);
 }
