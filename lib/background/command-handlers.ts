@@ -13,6 +13,7 @@ import {
 import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
+import { deleteList, openList, renameList, restoreList, saveList } from '../lists/lists';
 import type { CommandHandlers } from '../messaging/command-router';
 import { addressStandings } from '../people/address-standing';
 import { followUpEmail } from '../tasks/follow-up';
@@ -61,6 +62,11 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'emails.restore': ({ ids }) => restoreEmails(db, ids),
     'campaigns.list': () => listCampaigns(db),
     'people.standings': ({ addresses }) => addressStandings(db, addresses),
+    'lists.save': ({ id, name, query }) => saveList(db, id, name, query, Date.now()),
+    'lists.rename': ({ id, name }) => renameList(db, id, name, Date.now()),
+    'lists.delete': ({ id }) => deleteList(db, id, Date.now()),
+    'lists.restore': ({ id }) => restoreList(db, id),
+    'lists.open': ({ id }) => openList(db, id, Date.now()),
     'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
     'compose.sent': (args) => recordWebmailHandover(db, args),
     'compose.undoWindowClosed': async ({ id }) => {

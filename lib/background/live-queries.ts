@@ -5,6 +5,7 @@ import { readFolderCounts } from '../emails/folder-counters';
 import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
+import { listSummaries, readListPage } from '../lists/lists';
 import type { QueryRunners } from '../messaging/live-query-server';
 import { readEmailTasks } from '../tasks/email-task-list';
 import { readTask, readTaskPage, readTaskQueue } from '../tasks/task-page';
@@ -33,9 +34,11 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'demo.status': async () => ({ active: await isDemoActive(db) }),
     'overview.counts': async () => ({
       openTasks: await db.tasks.where('status').equals('open').count(),
-      savedSearches: await db.savedSearches.count(),
+      savedSearches: await db.savedSearches.filter((list) => list.deletedAt === undefined).count(),
       emails: await db.emails.count(),
     }),
+    'lists.all': () => listSummaries(db),
+    'lists.page': ({ id, offset, limit }) => readListPage(db, id, offset, limit),
     'diagnostics.rejections': ({ limit }) => db.rejections.orderBy('id').reverse().limit(limit).toArray(),
   };
 }

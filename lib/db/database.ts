@@ -122,8 +122,23 @@ export class CommandCenterDb extends Dexie {
     this.version(6)
       .stores({})
       .upgrade((tx) => moveSoftBouncesBack(tx));
+    // v8: lists (issue #15) keep their members on the emails: `lists` for membership and counts'
+    // checks, `newIn` for the members that joined since the rep last opened the list. No list
+    // existed before, so there is nothing to fill.
+    this.version(8).stores({
+      emails:
+        'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, *lists, *newIn',
+    });
     this.use(taskCountsMiddleware);
   }
+}
+
+/**
+ * The tables an email write touches (lib/emails/email-writes.ts): the emails, the counters kept
+ * with them (folders, lists) and the lists whose membership it keeps (lib/lists/list-membership.ts).
+ */
+export function emailTables(db: CommandCenterDb) {
+  return [db.emails, db.counters, db.savedSearches];
 }
 
 /** The tables a task write touches: the tasks and the counters kept with them (task-counts-middleware.ts). */

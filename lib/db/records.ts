@@ -87,6 +87,9 @@ export interface EmailRecord {
   webmailDraftId?: string;
   /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
   searchWords?: string[];
+  /** The lists it belongs to, and those it joined since the rep last opened them (lib/lists). */
+  lists?: string[];
+  newIn?: string[];
 }
 
 /** Why the relay is retrying, stored like a history reason, and when the report came. */
@@ -241,13 +244,21 @@ export interface RuleMatchRecord {
   judgedAt?: number;
 }
 
+/**
+ * A list: a saved search (issue #15). Its query is stored as it was written and checked on every
+ * read (lib/search/query.ts checkQuery), so one saved by a newer version is kept, never lost.
+ * Its members are the emails whose `lists` hold its id (lib/lists/list-membership.ts).
+ */
 export interface SavedSearchRecord {
   id: string;
   name: string;
-  /** Filters are versioned by the search module; stored as plain data. */
-  filters: Record<string, unknown>;
+  query: unknown;
   createdAt: number;
-  lastViewedAt: number;
+  updatedAt: number;
+  /** When the rep last opened it: members that joined after are "new". */
+  lastOpenedAt: number;
+  /** Deleted and kept for Undo (purged later); a deleted list has no members. */
+  deletedAt?: number | undefined;
 }
 
 /** Durable outbox: work the background must finish even if the worker dies mid-way. */

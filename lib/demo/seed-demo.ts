@@ -1,5 +1,6 @@
-import { type CommandCenterDb, taskTables } from '../db/database';
+import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
 import { recountFolders } from '../emails/folder-counters';
+import { recomputeLists } from '../lists/lists';
 import { demoAddressMarks } from './demo-address-marks';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
@@ -46,14 +47,15 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
     emails += batch.emails.length;
     events += batch.events.length;
   }
-  // Bulk writes bypass the per-email counters: count once at the end.
+  // Bulk writes bypass the per-email counters and lists: count once at the end.
   await recountFolders(db);
+  await recomputeLists(db);
   return { emails, events, people: people.length, tasks: tasks.length };
 }
 
 /** Removes every demo row and nothing else: the rep's own data stays. */
 export async function clearDemo(db: CommandCenterDb): Promise<number> {
-  return db.transaction('rw', [db.emails, db.events, db.people, db.campaigns, ...taskTables(db)], async () => {
+  return db.transaction('rw', [...emailTables(db), db.events, db.people, db.campaigns, ...taskTables(db)], async () => {
     const counts = await Promise.all([
       db.events.where('emailId').startsWith(DEMO_PREFIX).delete(),
       db.emails.where('id').startsWith(DEMO_PREFIX).delete(),
@@ -62,6 +64,7 @@ export async function clearDemo(db: CommandCenterDb): Promise<number> {
       db.tasks.where('id').startsWith(DEMO_PREFIX).delete(),
     ]);
     await recountFolders(db);
+    await recomputeLists(db);
     return counts.reduce((sum, count) => sum + count, 0);
   });
 }

@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import type { JobRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
@@ -83,7 +83,7 @@ export function rescheduleEmails(
       await changeStatus(db, id, { to: 'scheduled', expected: 'draft', reason, patch: { scheduledAt: at }, now });
       return;
     }
-    await withinTransaction(db, [db.emails, db.counters], async () => {
+    await withinTransaction(db, emailTables(db), async () => {
       const email = await db.emails.get(id);
       if (!email) throw new Refusal('not_found', 'This email no longer exists.');
       if (email.status !== 'scheduled')
@@ -123,12 +123,14 @@ export function retryEmails(db: CommandCenterDb, ids: readonly string[], expecte
 /** Moves emails to the trash (undo restores them); their events stay for the restore. */
 export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expected: EmailStatus) {
   return eachEmail(ids, (id, now) =>
-    withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
+    withinTransaction(db, [...emailTables(db), db.trash], async () => {
       const email = await db.emails.get(id);
       if (!email) throw new Refusal('not_found', 'This email no longer exists.');
       if (email.status !== expected)
         throw new Refusal('conflict', `This email changed meanwhile: it is now ${email.status}.`);
-      await db.trash.put({ ...email, deletedAt: now });
+      // In the trash it belongs to no list; a restore joins the lists it matches then.
+      const { lists: _lists, newIn: _newIn, ...kept } = email;
+      await db.trash.put({ ...kept, deletedAt: now });
       await removeEmail(db, email);
     }),
   );
@@ -136,7 +138,7 @@ export function deleteEmails(db: CommandCenterDb, ids: readonly string[], expect
 
 export function restoreEmails(db: CommandCenterDb, ids: readonly string[]) {
   return eachEmail(ids, (id) =>
-    withinTransaction(db, [db.emails, db.trash, db.counters], async () => {
+    withinTransaction(db, [...emailTables(db), db.trash], async () => {
       const trashed = await db.trash.get(id);
       if (!trashed) throw new Refusal('not_found', 'This email is no longer in the trash.');
       const { deletedAt: _deletedAt, ...email } = trashed;

@@ -1,11 +1,12 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
+import { leaveLists, withListUpkeep } from '../lists/list-membership';
 import { adjustFolderCount } from './folder-counters';
 import { searchWordsOf } from './search-words';
 
-// Every write of an email goes through here, so its folder counter (folder-counters.ts) and its
-// quick-filter words change in the same transaction as the email.
+// Every write of an email goes through here, so its folder counter (folder-counters.ts), its
+// quick-filter words and its lists (lib/lists/list-membership.ts) change in the same transaction.
 
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
 export function saveEmail(
@@ -13,8 +14,8 @@ export function saveEmail(
   next: EmailRecord,
   previous: Pick<EmailRecord, 'status'> | undefined,
 ): Promise<void> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
-    await db.emails.put({ ...next, searchWords: searchWordsOf(next) });
+  return withinTransaction(db, emailTables(db), async () => {
+    await db.emails.put(await withListUpkeep(db, { ...next, searchWords: searchWordsOf(next) }));
     if (previous?.status !== next.status) {
       await adjustFolderCount(db, previous?.status, -1);
       await adjustFolderCount(db, next.status, +1);
@@ -23,8 +24,10 @@ export function saveEmail(
 }
 
 export function removeEmail(db: CommandCenterDb, email: EmailRecord): Promise<void> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
+    const stored = await db.emails.get(email.id);
     await db.emails.delete(email.id);
     await adjustFolderCount(db, email.status, -1);
+    if (stored) await leaveLists(db, stored);
   });
 }

@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
 import { counterId } from './folder-counter-id';
 import { EMAIL_STATUSES, type FolderCounts, isEmailStatus } from './status';
@@ -17,7 +17,7 @@ export async function adjustFolderCount(db: CommandCenterDb, status: unknown, de
 
 /** Counts every folder from the status index and stores the counts (after bulk writes, and to heal drift). */
 export function recountFolders(db: CommandCenterDb): Promise<FolderCounts> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const values = await Promise.all(EMAIL_STATUSES.map((status) => db.emails.where('status').equals(status).count()));
     await db.counters.bulkPut(
       EMAIL_STATUSES.map((status, index) => ({ id: counterId(status), value: values[index] ?? 0 })),

@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
@@ -42,7 +42,7 @@ export async function changeStatus(
   id: string,
   request: StatusChangeRequest,
 ): Promise<EmailRecord> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const email = await db.emails.get(id);
     if (!email) throw new Refusal('not_found', 'This email no longer exists.');
     const expected = request.expected === undefined ? undefined : ([] as EmailStatus[]).concat(request.expected);

@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import type { EmailRecord, Recipient } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { findOrCreateCampaign } from './campaigns';
@@ -77,7 +77,7 @@ async function dropReplacedDraft(db: CommandCenterDb, id: string | undefined): P
  * the same id (a retry, a second Send event), it changes nothing.
  */
 export function recordSending(db: CommandCenterDb, send: WebmailSend, now = Date.now()): Promise<EmailRecord> {
-  return withinTransaction(db, [db.emails, db.counters, db.campaigns], async () => {
+  return withinTransaction(db, [...emailTables(db), db.campaigns], async () => {
     const existing = await db.emails.get(send.id);
     if (existing) return existing;
     await dropReplacedDraft(db, send.replaces);
@@ -102,7 +102,7 @@ export interface Handover {
  * Undo window has passed. Carries the whole send, so it stands even if `recordSending` was lost.
  */
 export function recordHandover(db: CommandCenterDb, handover: Handover, now = Date.now()): Promise<EmailRecord> {
-  return withinTransaction(db, [db.emails, db.counters, db.campaigns], async () => {
+  return withinTransaction(db, [...emailTables(db), db.campaigns], async () => {
     const existing = await db.emails.get(handover.send.id);
     if (existing && existing.status !== 'sending') return existing; // already undone or delivered
     if (!existing) await dropReplacedDraft(db, handover.send.replaces);
@@ -134,7 +134,7 @@ export async function recordUndo(db: CommandCenterDb, id: string, now = Date.now
 
 /** The webmail did not take the email (its compose stayed open: a wrong address, a refusal). */
 export function recordNotSent(db: CommandCenterDb, id: string): Promise<boolean> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const email = await db.emails.get(id);
     if (email?.status !== 'sending' || email.undoUntil !== undefined || !email.origin) return false;
     await removeEmail(db, email);
@@ -144,7 +144,7 @@ export function recordNotSent(db: CommandCenterDb, id: string): Promise<boolean>
 
 /** The rep discarded the draft an Undo left: the row goes too. */
 export function recordDiscarded(db: CommandCenterDb, id: string): Promise<boolean> {
-  return withinTransaction(db, [db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const email = await db.emails.get(id);
     if (email?.status !== 'draft' || !email.origin) return false;
     await removeEmail(db, email);

@@ -5,6 +5,7 @@ import type { ActionResult } from '../emails/actions';
 import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
 import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
+import { LIST_NAME_MAX } from '../lists/lists';
 import type { AddressStanding } from '../people/address-standing';
 import { FOLLOW_UP_TYPES } from '../tasks/follow-up';
 import { removedRuleSchema, ruleIdSchema, ruleInputSchema } from '../tasks/task-rule-schemas';
@@ -36,6 +37,7 @@ const recipients = v.pipe(
 // Made by the content script at Send (crypto.randomUUID()); the server's message id too.
 const sendId = v.pipe(v.string(), v.uuid());
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const listId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 /** What a compose said at Send (lib/emails/webmail-sends.ts WebmailSend). */
 const webmailSend = v.object({
@@ -133,6 +135,23 @@ export const commands = {
     result: returns<CampaignChoice[]>(),
     transaction: 'inside',
   },
+  /** Saves a search as a list; the id is the caller's (a retried command finds the list it made). */
+  'lists.save': {
+    // The query is checked by lib/search/query.ts checkQuery, which names the field that is wrong.
+    args: v.object({ id: v.pipe(v.string(), v.uuid()), name: shortText(LIST_NAME_MAX * 2), query: v.unknown() }),
+    result: returns<{ id: string }>(),
+    transaction: 'inside',
+  },
+  'lists.rename': {
+    args: v.object({ id: listId, name: shortText(LIST_NAME_MAX * 2) }),
+    result: returns<{ id: string; previousName: string }>(),
+    transaction: 'inside',
+  },
+  /** Deletes a list, kept for Undo (`lists.restore`). */
+  'lists.delete': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
+  'lists.restore': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
+  /** The rep opened the list: its "new" badge clears. */
+  'lists.open': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
   /** Which of the addresses typed in a compose bounced hard or complained (its toolbar warns). */
   'people.standings': {
     // Not v.email(): the rep may be half-way through typing one; such text is simply unmarked.

@@ -6,11 +6,14 @@ import type { FolderMembers } from '../emails/folder-members';
 import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
+import type { ListPage, ListSummary } from '../lists/lists';
 import type { TaskPage, TaskRow } from '../tasks/task-page';
 import type { RuleSummary } from '../tasks/task-rules';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
 import type { TaskCounts } from '../tasks/task-views';
 import { type QueryDefinition, returns } from './definition';
+
+const listId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 // Named live queries: a UI subscribes with arguments and gets every new result pushed. Add one
 // here, then its runner in lib/background/live-queries.ts (tsc asks for it).
@@ -78,6 +81,17 @@ export const queries = {
   'overview.counts': {
     args: v.object({}),
     result: returns<{ openTasks: number; savedSearches: number; emails: number }>(),
+  },
+  /** Every list with its size, its "new since you last looked" count and any note (lib/lists/lists.ts). */
+  'lists.all': { args: v.object({}), result: returns<ListSummary[]>() },
+  /** One window of a list's members; null once the list is gone. */
+  'lists.page': {
+    args: v.object({
+      id: listId,
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    result: returns<ListPage | null>(),
   },
   'diagnostics.rejections': {
     args: v.object({

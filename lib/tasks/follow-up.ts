@@ -1,4 +1,4 @@
-import { type CommandCenterDb, taskTables } from '../db/database';
+import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
 import type { TaskRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
@@ -32,7 +32,7 @@ export function followUpEmail(
   clock: TaskClock,
   wording: TaskWording,
 ): Promise<TaskRecord> {
-  return withinTransaction(db, [db.emails, db.people, ...taskTables(db)], async () => {
+  return withinTransaction(db, [...emailTables(db), db.people, ...taskTables(db)], async () => {
     const email = await db.emails.get(request.emailId);
     if (!email) throw new Refusal('not_found', 'This email was deleted.');
     if (email.status !== 'delivered')

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { type CommandCenterDb, taskTables } from '../db/database';
+import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
 import type { EmailRecord, EngagementEventRecord, RuleMatchRecord, TaskRuleRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { personForEmail } from './task-person';
@@ -41,7 +41,7 @@ export const ruleTaskIdOf = (ruleId: string, emailId: string) => `rule:${ruleId}
 
 /** Every table a judgement reads or writes: a caller outside a transaction opens one over these. */
 export function ruleTables(db: CommandCenterDb) {
-  return [db.emails, db.events, db.taskRules, db.ruleMatches, db.people, ...taskTables(db)];
+  return [...emailTables(db), db.events, db.taskRules, db.ruleMatches, db.people, ...taskTables(db)];
 }
 
 export function triggers(rule: TaskRuleRecord, event: TriggerEvent): boolean {

@@ -16,6 +16,7 @@ const DOMAIN = [
   'lib/tasks',
   'lib/search',
   'lib/people',
+  'lib/lists',
 ];
 const MESSAGING = 'lib/messaging/';
 

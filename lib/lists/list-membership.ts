@@ -1,0 +1,87 @@
+import type { CommandCenterDb } from '../db/database';
+import type { EmailRecord } from '../db/records';
+import { matchesQuery } from '../search/predicate';
+import { checkQuery, type SearchQuery } from '../search/query';
+
+// Lists are dynamic (issue #15): every write of an email (lib/emails/email-writes.ts) checks that
+// one email against every list, in the same transaction, and keeps its `lists` and `newIn` and
+// each list's two counters. Nothing else is scanned: an event costs one predicate per list.
+
+export interface RunnableList {
+  id: string;
+  query: SearchQuery;
+}
+
+/** Counter ids (the counters table) of a list's size and of its members new since it was opened. */
+export const listCountId = (id: string) => `list:${id}`;
+export const listNewId = (id: string) => `listNew:${id}`;
+/** Grows with every change of any list's query or existence: tells a cached set of lists is stale. */
+export const LISTS_VERSION_ID = 'lists:version';
+
+interface Cache {
+  version: number;
+  lists: RunnableList[];
+}
+const caches = new WeakMap<CommandCenterDb, Cache>();
+
+/**
+ * The lists every email write is checked against: those not deleted whose query this version can
+ * run. Read again only when LISTS_VERSION_ID moved (one counter read per write otherwise), so a
+ * worker restart or a change in another transaction is never missed.
+ */
+export async function runnableLists(db: CommandCenterDb): Promise<RunnableList[]> {
+  const version = (await db.counters.get(LISTS_VERSION_ID))?.value ?? 0;
+  const cached = caches.get(db);
+  if (cached && cached.version === version) return cached.lists;
+  const lists: RunnableList[] = [];
+  for (const list of await db.savedSearches.toArray()) {
+    if (list.deletedAt !== undefined) continue;
+    const checked = checkQuery(list.query);
+    if (checked.ok) lists.push({ id: list.id, query: checked.query });
+  }
+  caches.set(db, { version, lists });
+  return lists;
+}
+
+/** Marks every cached set of lists stale: after a list is saved, changed, deleted or restored. */
+export async function bumpListsVersion(db: CommandCenterDb): Promise<void> {
+  const current = (await db.counters.get(LISTS_VERSION_ID))?.value ?? 0;
+  await db.counters.put({ id: LISTS_VERSION_ID, value: current + 1 });
+}
+
+export function listsMatching(lists: readonly RunnableList[], email: EmailRecord): string[] {
+  return lists.filter((list) => matchesQuery(list.query, email)).map((list) => list.id);
+}
+
+/**
+ * The email as it is stored, its lists brought up to date, and the counters moved. `next.lists`
+ * is what it was a member of (the caller's row, spread), absent for a new email.
+ */
+export async function withListUpkeep(db: CommandCenterDb, next: EmailRecord): Promise<EmailRecord> {
+  const before = new Set(next.lists ?? []);
+  const lists = listsMatching(await runnableLists(db), next);
+  const after = new Set(lists);
+  const joined = lists.filter((id) => !before.has(id));
+  const left = [...before].filter((id) => !after.has(id));
+  const wasNew = new Set(next.newIn ?? []);
+  const newIn = [...new Set([...(next.newIn ?? []).filter((id) => after.has(id)), ...joined])];
+  for (const id of joined) await adjustCounter(db, listCountId(id), +1);
+  for (const id of left) {
+    await adjustCounter(db, listCountId(id), -1);
+    if (wasNew.has(id)) await adjustCounter(db, listNewId(id), -1);
+  }
+  for (const id of joined) if (!wasNew.has(id)) await adjustCounter(db, listNewId(id), +1);
+  const { lists: _lists, newIn: _newIn, ...rest } = next;
+  return { ...rest, ...(lists.length ? { lists } : {}), ...(newIn.length ? { newIn } : {}) };
+}
+
+/** An email leaves every list (it was deleted). */
+export async function leaveLists(db: CommandCenterDb, email: Pick<EmailRecord, 'lists' | 'newIn'>): Promise<void> {
+  for (const id of email.lists ?? []) await adjustCounter(db, listCountId(id), -1);
+  for (const id of email.newIn ?? []) await adjustCounter(db, listNewId(id), -1);
+}
+
+async function adjustCounter(db: CommandCenterDb, id: string, delta: number): Promise<void> {
+  const value = (await db.counters.get(id))?.value ?? 0;
+  await db.counters.put({ id, value: Math.max(0, value + delta) });
+}
