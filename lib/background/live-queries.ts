@@ -7,6 +7,7 @@ import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import { listSummaries, readListPage } from '../lists/lists';
 import type { QueryRunners } from '../messaging/live-query-server';
+import { runSearch } from '../search/run-search';
 import { readEmailTasks } from '../tasks/email-task-list';
 import { readTask, readTaskPage, readTaskQueue } from '../tasks/task-page';
 import { readRules } from '../tasks/task-rules';
@@ -37,6 +38,7 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
       savedSearches: await db.savedSearches.filter((list) => list.deletedAt === undefined).count(),
       emails: await db.emails.count(),
     }),
+    'search.run': ({ query, offset, limit }) => runSearch(db, query, offset, limit),
     'lists.all': () => listSummaries(db),
     'lists.page': ({ id, offset, limit }) => readListPage(db, id, offset, limit),
     'diagnostics.rejections': ({ limit }) => db.rejections.orderBy('id').reverse().limit(limit).toArray(),

@@ -7,6 +7,7 @@ import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
 import type { ListPage, ListSummary } from '../lists/lists';
+import type { SearchResult } from '../search/run-search';
 import type { TaskPage, TaskRow } from '../tasks/task-page';
 import type { RuleSummary } from '../tasks/task-rules';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
@@ -81,6 +82,15 @@ export const queries = {
   'overview.counts': {
     args: v.object({}),
     result: returns<{ openTasks: number; savedSearches: number; emails: number }>(),
+  },
+  /** A search's results, one window at a time; an invalid query answers which field is wrong. */
+  'search.run': {
+    args: v.object({
+      query: v.unknown(),
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    result: returns<SearchResult>(),
   },
   /** Every list with its size, its "new since you last looked" count and any note (lib/lists/lists.ts). */
   'lists.all': { args: v.object({}), result: returns<ListSummary[]>() },
