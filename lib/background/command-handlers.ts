@@ -14,6 +14,7 @@ import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import { deleteList, openList, renameList, restoreList, saveList } from '../lists/lists';
+import { retargetChoices, retargetRecipients } from '../lists/retarget';
 import type { CommandHandlers } from '../messaging/command-router';
 import { addressStandings } from '../people/address-standing';
 import { followUpEmail } from '../tasks/follow-up';
@@ -67,6 +68,8 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'lists.delete': ({ id }) => deleteList(db, id, Date.now()),
     'lists.restore': ({ id }) => restoreList(db, id),
     'lists.open': ({ id }) => openList(db, id, Date.now()),
+    'retarget.lists': () => retargetChoices(db),
+    'retarget.recipients': ({ id }) => retargetRecipients(db, id),
     'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
     'compose.sent': (args) => recordWebmailHandover(db, args),
     'compose.undoWindowClosed': async ({ id }) => {

@@ -34,4 +34,24 @@ input.campaign::placeholder { color: #747775; }
 .warning { flex: 1 0 100%; min-width: 0; padding: 2px 6px; border-radius: 4px; background: #fef7e0; color: #7a4100;
   overflow-wrap: anywhere; }
 .warning:empty { display: none; }
+.panels { flex: 1 0 100%; min-width: 0; display: flex; flex-direction: column; gap: 4px; }
+.panels:empty { display: none; }
+button.retarget { all: unset; flex: none; height: 24px; padding: 0 9px; border-radius: 12px; border: 1px solid #c4c7c5;
+  background: #fff; color: #0b57d0; font-weight: 500; cursor: pointer; white-space: nowrap; }
+button.retarget[aria-expanded="true"] { background: #e8f0fe; border-color: #0b57d0; }
+button.retarget:focus-visible, .retarget-search:focus-visible, .retarget-field:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
+.retarget-panel { display: flex; flex-wrap: wrap; gap: 4px 6px; padding: 6px; border: 1px solid #c4c7c5; border-radius: 6px; background: #fff; }
+.retarget-panel[hidden] { display: none; }
+.retarget-search { all: unset; box-sizing: border-box; flex: 1 1 10em; min-width: 0; height: 24px; padding: 0 8px;
+  border: 1px solid #c4c7c5; border-radius: 6px; color: #1f1f1f; }
+.retarget-field { flex: 0 1 auto; min-width: 0; max-width: 100%; height: 24px; font: inherit; }
+.retarget-options { flex: 1 0 100%; margin: 0; padding: 0; list-style: none; max-height: 168px; overflow: auto; }
+.retarget-options li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 8px; padding: 4px 6px;
+  border-radius: 4px; cursor: pointer; }
+.retarget-options li[aria-selected="true"] { background: #e8f0fe; }
+.retarget-options li.empty { cursor: default; color: #444746; }
+.retarget-options .name { overflow-wrap: anywhere; font-weight: 500; }
+.retarget-options .counts { color: #444746; white-space: nowrap; }
+.retarget-note { overflow-wrap: anywhere; color: #0d652d; }
+.retarget-note:empty { display: none; }
 `;

@@ -32,6 +32,8 @@ export interface ComposeToolbar {
   timing(timing: { totalMs: number; ownMs: number; tracked: boolean }): void;
   /** Where later features (Retarget, Schedule) put their buttons. */
   actions: HTMLElement;
+  /** A full-width line under the bar for their panels and notes (retarget-picker.ts). */
+  panels: HTMLElement;
   remove(): void;
 }
 
@@ -63,7 +65,7 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
   const doc = compose.root.ownerDocument;
   const host = doc.createElement(TOOLBAR_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${TOOLBAR_CSS}</style><div class="bar" role="group"><button type="button" class="track" aria-pressed="true"><span class="dot" aria-hidden="true"></span><span class="label"></span></button><input class="campaign" list="icc-campaigns" maxlength="120" autocomplete="off" spellcheck="false"><datalist id="icc-campaigns"></datalist><span class="actions"></span><span class="status" role="status" aria-live="polite"></span><span class="warning" role="status" aria-live="polite"></span></div>`;
+  shadow.innerHTML = `<style>${TOOLBAR_CSS}</style><div class="bar" role="group"><button type="button" class="track" aria-pressed="true"><span class="dot" aria-hidden="true"></span><span class="label"></span></button><input class="campaign" list="icc-campaigns" maxlength="120" autocomplete="off" spellcheck="false"><datalist id="icc-campaigns"></datalist><span class="actions"></span><span class="status" role="status" aria-live="polite"></span><span class="warning" role="status" aria-live="polite"></span><div class="panels"></div></div>`;
   const bar = shadow.querySelector<HTMLElement>('.bar')!;
   const track = shadow.querySelector<HTMLButtonElement>('.track')!;
   const campaignInput = shadow.querySelector<HTMLInputElement>('.campaign')!;
@@ -129,6 +131,7 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
       host.dataset.tracked = String(tracked);
     },
     actions: shadow.querySelector<HTMLElement>('.actions')!,
+    panels: shadow.querySelector<HTMLElement>('.panels')!,
     remove: () => host.remove(),
   };
 }

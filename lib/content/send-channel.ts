@@ -11,4 +11,8 @@ export const backgroundSendChannel: SendChannel = {
   discarded: (id) => sendCommand('compose.discarded', { id }),
   campaigns: () => sendCommand('campaigns.list', {}),
   standings: (addresses) => sendCommand('people.standings', { addresses }),
+  retarget: {
+    lists: () => sendCommand('retarget.lists', {}),
+    recipients: (id) => sendCommand('retarget.recipients', { id }),
+  },
 };

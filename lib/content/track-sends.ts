@@ -11,6 +11,7 @@ import { type ComposeToolbar, mountComposeToolbar } from './compose-toolbar';
 import { decideTracking, statusOf, type TrackingDecision, type TrackingInputs } from './compose-tracking-state';
 import { interceptSend } from './intercept-send';
 import { recipientWarnings, type StandingsLookup } from './recipient-warnings';
+import { mountRetarget, type RetargetChannel } from './retarget-picker';
 import { showSendNotice } from './send-notice';
 import { createUndoWatch } from './undo-watch';
 
@@ -34,6 +35,7 @@ export interface SendChannel {
   campaigns(): Promise<{ id: string; name: string }[]>;
   /** The typed addresses that bounced hard or complained. */
   standings: StandingsLookup;
+  retarget: RetargetChannel;
 }
 
 /** How long the last Send took, on the toolbar's host (read by the benchmarks and tests). */
@@ -95,6 +97,7 @@ function attachCompose(context: ComposeContext): void {
 
   const decision = (): TrackingDecision => decideTracking(compose, context.inputs, choice);
   const warnAbout = recipientWarnings(channel.standings, toolbar.setWarning);
+  mountRetarget(compose, toolbar.actions, toolbar.panels, channel.retarget);
   const refresh = () => {
     if (sending) return;
     const current = decision();

@@ -6,6 +6,7 @@ import { CAMPAIGN_NAME_MAX, type CampaignChoice } from '../emails/campaigns';
 import { UNTRACKED_CODES } from '../emails/local-reasons';
 import { EMAIL_STATUSES } from '../emails/status';
 import { LIST_NAME_MAX } from '../lists/lists';
+import type { RetargetChoice, RetargetRecipients } from '../lists/retarget';
 import type { AddressStanding } from '../people/address-standing';
 import { FOLLOW_UP_TYPES } from '../tasks/follow-up';
 import { removedRuleSchema, ruleIdSchema, ruleInputSchema } from '../tasks/task-rule-schemas';
@@ -152,6 +153,14 @@ export const commands = {
   'lists.restore': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
   /** The rep opened the list: its "new" badge clears. */
   'lists.open': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
+  /** The lists a compose's Retarget offers, with their sizes. */
+  'retarget.lists': { args: v.object({}), result: returns<RetargetChoice[]>(), transaction: 'inside' },
+  /** A list's recipients for a new email: valid, each once, none who bounced or complained. */
+  'retarget.recipients': {
+    args: v.object({ id: listId }),
+    result: returns<RetargetRecipients>(),
+    transaction: 'inside',
+  },
   /** Which of the addresses typed in a compose bounced hard or complained (its toolbar warns). */
   'people.standings': {
     // Not v.email(): the rep may be half-way through typing one; such text is simply unmarked.

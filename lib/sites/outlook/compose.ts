@@ -6,11 +6,13 @@ import {
   BODY_EDITABLE,
   COMMAND_BAR,
   COMPOSE_ROOT,
+  FIELD_TOGGLES,
   RECIPIENT_CHIP_TEXT,
   RECIPIENT_WELLS,
   SEND_CONTROL,
   SEND_INNER_BUTTON,
   SUBJECT_INPUT,
+  TOGGLE_LABEL_LENGTH,
 } from './selectors';
 
 const FIELD_ORDER: readonly RecipientField[] = ['to', 'cc', 'bcc'];
@@ -28,6 +30,14 @@ export function createComposeView(editor: HTMLElement, closed: AbortSignal): Com
   const root = composeRootOf(editor);
   const well = (field: RecipientField) =>
     root.querySelectorAll<HTMLElement>(RECIPIENT_WELLS)[FIELD_ORDER.indexOf(field)] ?? null;
+  /** Cc or Bcc shown by its toggle, as a rep would; null when there is no such toggle. */
+  const revealWell = (field: 'cc' | 'bcc') => {
+    const toggle = [...root.querySelectorAll<HTMLElement>(FIELD_TOGGLES)].find(
+      (button) => button.textContent?.trim().length === TOGGLE_LABEL_LENGTH[field],
+    );
+    toggle?.click();
+    return toggle ? well(field) : null;
+  };
   const subjectInput = () => [...root.querySelectorAll<HTMLInputElement>(SUBJECT_INPUT)].at(-1) ?? null;
   const sendControl = () => {
     const control = root.querySelector<HTMLElement>(SEND_CONTROL);
@@ -44,7 +54,7 @@ export function createComposeView(editor: HTMLElement, closed: AbortSignal): Com
         .filter((chip): chip is Recipient => chip !== null);
     },
     addRecipients(field, recipients) {
-      const target = well(field);
+      const target = well(field) ?? (field !== 'to' ? revealWell(field) : null);
       if (!target) return false;
       // Briskine's way (webmail-dom.md §2.3): insert each address, then a comma commits the chip.
       for (const recipient of recipients) {

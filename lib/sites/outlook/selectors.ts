@@ -50,6 +50,13 @@ export const COMPOSE_ROOT = '[data-app-section="Form_Content"], [role=main]';
 /** To, Cc, Bcc in that order; Bcc only once shown (BR fix #634, 2026-03; before: `[role=presentation][contenteditable]`). */
 export const RECIPIENT_WELLS = '[contenteditable=true]:not([aria-multiline=true])';
 
+/**
+ * The Cc and Bcc toggles: buttons inside `.fui-Input`, told apart by their label's length, 2 for
+ * "Cc" and 3 for "Bcc" (BR, webmail-dom.md §2.3; the labels are the UI language's).
+ */
+export const FIELD_TOGGLES = '.fui-Input button';
+export const TOGGLE_LABEL_LENGTH = { cc: 2, bcc: 3 } as const;
+
 /** Chip text, "Name <email>" or a name alone (BR, 2026-08; generated class suffixes vary). */
 export const RECIPIENT_CHIP_TEXT = '[class*="textContainer-"], [class*="individualText-"]';
 
