@@ -17,7 +17,8 @@ import { deleteList, openList, renameList, restoreList, saveList } from '../list
 import { retargetChoices, retargetRecipients } from '../lists/retarget';
 import type { CommandHandlers } from '../messaging/command-router';
 import { addressStandings } from '../people/address-standing';
-import { followUpEmail } from '../tasks/follow-up';
+import { exportCsv } from '../search/csv-export';
+import { followUpEach, followUpEmail } from '../tasks/follow-up';
 import { createRule, deleteRule, editRule, restoreRule, setRuleEnabled } from '../tasks/task-rules';
 import { localRuleContext, localWording } from '../tasks/task-wording';
 import {
@@ -68,6 +69,7 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'lists.delete': ({ id }) => deleteList(db, id, Date.now()),
     'lists.restore': ({ id }) => restoreList(db, id),
     'lists.open': ({ id }) => openList(db, id, Date.now()),
+    'export.csv': ({ source }) => exportCsv(db, source, Date.now()),
     'retarget.lists': () => retargetChoices(db),
     'retarget.recipients': ({ id }) => retargetRecipients(db, id),
     'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
@@ -90,6 +92,8 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'tasks.undo': ({ undo }) => undoTaskChanges(db, undo, Date.now()),
     'tasks.followUp': ({ timeZone, ...request }) =>
       followUpEmail(db, request, { now: Date.now(), timeZone }, localWording),
+    'tasks.followUpEach': ({ timeZone, ...request }) =>
+      followUpEach(db, request, { now: Date.now(), timeZone }, localWording),
     'tasks.rules.create': ({ rule }) => createRule(db, rule, Date.now()),
     'tasks.rules.edit': ({ id, rule, timeZone }) => editRule(db, id, rule, ruleContext(timeZone)),
     'tasks.rules.setEnabled': ({ id, enabled, timeZone }) => setRuleEnabled(db, id, enabled, ruleContext(timeZone)),

@@ -153,6 +153,17 @@ export const commands = {
   'lists.restore': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
   /** The rep opened the list: its "new" badge clears. */
   'lists.open': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
+  /** A search's results or a list's members as a spreadsheet-safe CSV (lib/search/csv-export.ts). */
+  'export.csv': {
+    args: v.object({
+      source: v.variant('kind', [
+        v.object({ kind: v.literal('search'), query: v.unknown() }),
+        v.object({ kind: v.literal('list'), id: listId }),
+      ]),
+    }),
+    result: returns<{ filename: string; csv: string; rows: number }>(),
+    transaction: 'inside',
+  },
   /** The lists a compose's Retarget offers, with their sizes. */
   'retarget.lists': { args: v.object({}), result: returns<RetargetChoice[]>(), transaction: 'inside' },
   /** A list's recipients for a new email: valid, each once, none who bounced or complained. */
@@ -272,6 +283,12 @@ export const commands = {
       timeZone: timeZoneSchema,
     }),
     result: returns<TaskRecord>(),
+    transaction: 'inside',
+  },
+  /** A task for each email of a search or a list, in chunks (the UI shows progress, can stop between). */
+  'tasks.followUpEach': {
+    args: v.object({ ids, type: v.picklist(FOLLOW_UP_TYPES), due: v.optional(dueSchema), timeZone: timeZoneSchema }),
+    result: returns<ActionResult>(),
     transaction: 'inside',
   },
   'tasks.rules.create': {

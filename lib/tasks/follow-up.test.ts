@@ -3,7 +3,7 @@ import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import { readFolderPage } from '../emails/folder-page';
 import { readEmailTasks } from './email-task-list';
-import { followUpEmail } from './follow-up';
+import { followUpEach, followUpEmail } from './follow-up';
 import { completeTasks } from './task-writes';
 import { atTimeOn, startOfDay } from './zoned-time';
 
@@ -74,5 +74,22 @@ describe('follow up from an email row', () => {
       code: 'conflict',
     });
     expect(await db.tasks.count()).toBe(0);
+  });
+});
+
+describe('a task for each email of a search or a list', () => {
+  it('makes one task per email, whatever its status, the type and due chosen once, and reports the ones gone', async () => {
+    await db.emails.bulkPut([
+      testEmail('e1', 'delivered', { subject: 'Pricing', to: [{ address: 'ann@example.com', name: 'Ann' }] }),
+      testEmail('e2', 'bounced', { subject: 'Deck', to: [{ address: 'bob@example.com' }] }),
+    ]);
+    const due = { kind: 'day' as const, day: '2026-12-07' };
+    const result = await followUpEach(db, { ids: ['e1', 'e2', 'gone'], type: 'email', due }, clock, wording);
+    expect(result).toEqual({ done: ['e1', 'e2'], failed: [{ id: 'gone', message: 'This email was deleted.' }] });
+    const tasks = (await db.tasks.toArray()).sort((a, b) => a.title.localeCompare(b.title));
+    expect(tasks.map((task) => [task.title, task.type, task.emailId, task.dueDay])).toEqual([
+      ['Nachfassen: Deck', 'email', 'e2', '2026-12-07'],
+      ['Nachfassen: Pricing', 'email', 'e1', '2026-12-07'],
+    ]);
   });
 });

@@ -26,6 +26,41 @@ export function tomorrow(clock: TaskClock): DueInput {
   return { kind: 'day', day: addDays(dayKeyOf(clock.now, clock.timeZone), 1) };
 }
 
+/**
+ * A task for each of the emails (issue #15: "create a task for each" on a search or a list), the
+ * type and due chosen once. Any status will do; an email gone meanwhile is reported, not fatal.
+ */
+export async function followUpEach(
+  db: CommandCenterDb,
+  request: { ids: readonly string[]; type: FollowUpType; due?: DueInput | undefined },
+  clock: TaskClock,
+  wording: TaskWording,
+): Promise<{ done: string[]; failed: { id: string; message: string }[] }> {
+  const result = { done: [] as string[], failed: [] as { id: string; message: string }[] };
+  for (const id of request.ids) {
+    await withinTransaction(db, [...emailTables(db), db.people, ...taskTables(db)], async () => {
+      const email = await db.emails.get(id);
+      if (!email) return void result.failed.push({ id, message: 'This email was deleted.' });
+      await createTask(
+        db,
+        {
+          type: request.type,
+          title: wording.followUpTitle(email.subject),
+          personId: await personForEmail(db, email),
+          emailId: email.id,
+          campaignId: email.campaignId,
+          due: request.due ?? tomorrow(clock),
+          priority: 'normal',
+          source: 'followUp',
+        },
+        clock,
+      );
+      result.done.push(id);
+    });
+  }
+  return result;
+}
+
 export function followUpEmail(
   db: CommandCenterDb,
   request: FollowUpRequest,
