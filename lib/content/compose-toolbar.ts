@@ -64,7 +64,8 @@ const ISOLATED_EVENTS = [
 export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
   const doc = compose.root.ownerDocument;
   const host = doc.createElement(TOOLBAR_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // delegatesFocus: focusing the host (a keyboard user, a test that cannot see inside) reaches the switch.
+  const shadow = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   shadow.innerHTML = `<style>${TOOLBAR_CSS}</style><div class="bar" role="group"><button type="button" class="track" aria-pressed="true"><span class="dot" aria-hidden="true"></span><span class="label"></span></button><input class="campaign" list="icc-campaigns" maxlength="120" autocomplete="off" spellcheck="false"><datalist id="icc-campaigns"></datalist><span class="actions"></span><span class="status" role="status" aria-live="polite"></span><span class="warning" role="status" aria-live="polite"></span><div class="panels"></div></div>`;
   const bar = shadow.querySelector<HTMLElement>('.bar')!;
   const track = shadow.querySelector<HTMLButtonElement>('.track')!;
@@ -78,6 +79,11 @@ export function mountComposeToolbar(compose: ComposeView): ComposeToolbar {
   campaignInput.setAttribute('aria-label', t('composeCampaignLabel'));
   campaignInput.title = t('composeCampaignLabel');
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  // Which part has the keyboard, on the host for tests that cannot see into the closed root.
+  shadow.addEventListener('focusin', (event) => {
+    host.dataset.focus = event.target instanceof HTMLElement ? event.target.className : '';
+  });
+  shadow.addEventListener('focusout', () => delete host.dataset.focus);
 
   let options: readonly CampaignOption[] = [];
   const trackingListeners: ((on: boolean) => void)[] = [];

@@ -3,12 +3,14 @@
 // tracked with the real tracking server. Run: `npm run test:firefox` after `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, type TestContext, test } from 'node:test';
+import { TOOLBAR_TAG } from '../../lib/content/element-names.ts';
+import { COMPOSE_ROOT, RECIPIENT_CHIPS } from '../../lib/sites/gmail/selectors.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
 import { GMAIL_INBOX_URL, OUTLOOK_MAIL_URL } from '../support/webmail-routes.ts';
 import type { WebmailSite } from '../support/webmail-sends.ts';
 import { FixtureCompose } from './compose.ts';
 import { type LaunchedFirefox, launchFirefoxWithExtension } from './launch-firefox.ts';
-import { inWebmailTab, sendCommandFrom, type WebmailTab } from './webmail-tab.ts';
+import { inWebmailTab, sendCommandFrom, type WebmailTab, waitFor } from './webmail-tab.ts';
 
 // Our own Firefox for this file and the real server, started together. node runs the suite's two
 // files side by side (--test-concurrency=2: 23 s one after the other, 15 s together, 2026-12).
@@ -79,6 +81,61 @@ for (const { site, key, url } of SITES) {
       }),
   );
 }
+
+test('Gmail in Firefox: Retarget, from the keyboard, fills a list into the compose as real chips', TIMEOUT, () =>
+  inWebmailTab(firefox, GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    assert.equal((await sendCommandFrom(control, 'demo.seed', {})).ok, true);
+    // One demo person's emails of the first campaign: a handful, so they go in To.
+    const everyone = { version: 1, campaigns: { ids: ['demo-campaign-0'] } };
+    const all = await sendCommandFrom(control, 'lists.save', {
+      id: crypto.randomUUID(),
+      name: 'Q4 all',
+      query: everyone,
+    });
+    const allId = (all.value as { id: string }).id;
+    const people = (await sendCommandFrom(control, 'retarget.recipients', { id: allId })).value as {
+      recipients: { address: string }[];
+    };
+    const person = people.recipients[0]?.address ?? '';
+    const one = { ...everyone, person };
+    assert.equal(
+      (await sendCommandFrom(control, 'lists.save', { id: crypto.randomUUID(), name: 'Zz one', query: one })).ok,
+      true,
+    );
+
+    const chips = () =>
+      tab.page.evaluate(
+        (root, chip) =>
+          [...document.querySelectorAll(`${root} ${chip}`)].map((c) => c.getAttribute('data-hovercard-id')),
+        COMPOSE_ROOT,
+        RECIPIENT_CHIPS.to,
+      );
+    const before = await chips();
+    // The toolbar's root is closed: in by focus, then Tab to Retarget, as a keyboard user (the
+    // host says which part has the keyboard).
+    await new FixtureCompose(tab.page, 'gmail').toolbar();
+    await tab.page.bringToFront();
+    await tab.page.evaluate((tag) => document.querySelector<HTMLElement>(tag)?.focus(), TOOLBAR_TAG);
+    const focused = () =>
+      tab.page.evaluate((tag) => document.querySelector<HTMLElement>(tag)?.dataset.focus, TOOLBAR_TAG);
+    const seen = [await focused()];
+    for (let tabs = 0; (await focused()) !== 'retarget' && tabs < 4; tabs++) {
+      await tab.page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    assert.equal(await focused(), 'retarget', `Retarget is reached by Tab (went ${seen.join(' → ')})`);
+    await tab.page.keyboard.press('Enter');
+    await tab.page.keyboard.type('Zz one');
+    await tab.page.keyboard.press('Enter');
+    const after = await waitFor('the chip from the list', async () => {
+      const now = await chips();
+      return now.length > before.length ? now : undefined;
+    });
+    assert.deepEqual(after, [...before, person]);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
 
 test(
   'Gmail in Firefox: with the tracking server set, Send goes out with exactly one pixel of ours',

@@ -152,6 +152,15 @@ export class WebmailTab {
       return undefined;
     });
     this.#controlPages.push(control);
+    // Its address shows before the page is an extension page: under load the first command
+    // found no `browser` there (CI dry run, 2026-12-01). Wait until it can send.
+    await waitFor('the options page to be an extension page', async () =>
+      (await control.evaluate(
+        () => typeof (globalThis as { browser?: typeof chrome }).browser?.runtime?.sendMessage === 'function',
+      ))
+        ? true
+        : undefined,
+    );
     return control;
   }
 
