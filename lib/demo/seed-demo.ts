@@ -1,5 +1,6 @@
 import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
 import { recountFolders } from '../emails/folder-counters';
+import { assignListsInBulk } from '../lists/list-membership';
 import { recomputeLists } from '../lists/lists';
 import { demoAddressMarks } from './demo-address-marks';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
@@ -39,7 +40,8 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
   const end = Math.min(options.emails, start + (size.count ?? options.emails));
   for (let from = start; from < end; from += BATCH) {
     const batch = demoEmailRange(options, people, campaigns, from, Math.min(BATCH, end - from));
-    await db.transaction('rw', [db.emails, db.events, db.people], async () => {
+    await db.transaction('rw', [...emailTables(db), db.events, db.people], async () => {
+      await assignListsInBulk(db, batch.emails);
       await db.emails.bulkPut(batch.emails);
       await db.events.bulkAdd(batch.events);
       for (const [id, marks] of demoAddressMarks(batch.emails, batch.events)) await db.people.update(id, marks);
@@ -47,9 +49,8 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
     emails += batch.emails.length;
     events += batch.events.length;
   }
-  // Bulk writes bypass the per-email counters and lists: count once at the end.
+  // Bulk writes bypass the per-email folder counters: count once at the end.
   await recountFolders(db);
-  await recomputeLists(db);
   return { emails, events, people: people.length, tasks: tasks.length };
 }
 

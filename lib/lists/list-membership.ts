@@ -75,6 +75,24 @@ export async function withListUpkeep(db: CommandCenterDb, next: EmailRecord): Pr
   return { ...rest, ...(lists.length ? { lists } : {}), ...(newIn.length ? { newIn } : {}) };
 }
 
+/**
+ * Lists for emails written in bulk around the email writes (the demo seed): each email's `lists`
+ * set before it is stored, the counters moved for the rows it replaces and for the new ones.
+ */
+export async function assignListsInBulk(db: CommandCenterDb, emails: EmailRecord[]): Promise<void> {
+  const lists = await runnableLists(db);
+  const replaced = await db.emails.bulkGet(emails.map((email) => email.id));
+  for (const old of replaced) if (old) await leaveLists(db, old);
+  if (lists.length === 0) return;
+  const joined = new Map<string, number>();
+  for (const email of emails) {
+    const member = listsMatching(lists, email);
+    if (member.length) email.lists = member;
+    for (const id of member) joined.set(id, (joined.get(id) ?? 0) + 1);
+  }
+  for (const [id, count] of joined) await adjustCounter(db, listCountId(id), count);
+}
+
 /** An email leaves every list (it was deleted). */
 export async function leaveLists(db: CommandCenterDb, email: Pick<EmailRecord, 'lists' | 'newIn'>): Promise<void> {
   for (const id of email.lists ?? []) await adjustCounter(db, listCountId(id), -1);

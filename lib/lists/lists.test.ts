@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
+import { seedDemo } from '../demo/seed-demo';
 import { deleteEmails, restoreEmails } from '../emails/actions';
 import { saveEmail } from '../emails/email-writes';
 import { changeStatus } from '../emails/lifecycle';
@@ -140,5 +141,19 @@ describe('a list', () => {
       statuses: ['delivered'],
       sentiment: 'warm',
     });
+  });
+});
+
+describe('lists and the demo seed (bulk writes around the email writes)', () => {
+  it('count the seeded emails as a full recomputation would, however often a slice is seeded again', async () => {
+    await saveList(db, 'L1', 'Delivered, viewed', query({ statuses: ['delivered'], viewed: 'yes' }), NOW);
+    await seedDemo(db, { emails: 80, start: 0, count: 40 });
+    await seedDemo(db, { emails: 80, start: 40, count: 40 });
+    await seedDemo(db, { emails: 80, start: 40, count: 40 });
+    const incremental = await summary('L1');
+    await recomputeLists(db);
+    expect(incremental?.count).toBeGreaterThan(0);
+    expect(incremental?.count).toBe((await summary('L1'))?.count);
+    expect(incremental?.count).toBe(await db.emails.where('lists').equals('L1').count());
   });
 });

@@ -135,6 +135,17 @@ export async function openList(db: CommandCenterDb, id: string, now: number) {
 export async function recomputeLists(db: CommandCenterDb): Promise<void> {
   await withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
     const lists = await runnableLists(db);
+    // No list: only rows still naming one (none, unless something went wrong) need touching.
+    if (lists.length === 0) {
+      await db.emails
+        .where('lists')
+        .above('')
+        .modify((email: EmailRecord) => {
+          delete email.lists;
+          delete email.newIn;
+        });
+      return;
+    }
     const counts = new Map(lists.map((list) => [list.id, 0]));
     const fresh = new Map(lists.map((list) => [list.id, 0]));
     await db.emails.toCollection().modify((email: EmailRecord) => {
