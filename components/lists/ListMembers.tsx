@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t, tn } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
 import { readQueryOnce, useLiveQuery } from '../../lib/messaging/use-live-query';
 import type { EmailSource } from '../../lib/store/email-source';
@@ -58,7 +58,6 @@ export function ListMembers({
         <h2 class="list-title" data-testid="list-title">
           {list?.name ?? ''}
         </h2>
-        {list && <span class="list-count">{tn('totalCount', list.count)}</span>}
       </div>
       {list?.note && (
         <p class="list-note" data-testid="list-note">

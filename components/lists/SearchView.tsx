@@ -62,23 +62,24 @@ export function SearchView({
     <div class="search-view">
       <div class="search-scroll">
         <SearchBuilder query={query} onChange={setQuery} campaigns={campaigns} problem={problem} />
-        <div class="search-result-bar">
-          <span class="search-count" role="status" data-testid="search-count">
-            {!checked.ok ? t('searchNotRun') : current ? tn('searchFound', current.total) : t('searchRunning')}
-          </span>
-          <button type="button" class="link" data-testid="search-reset" onClick={() => setQuery(emptyQuery())}>
-            {t('searchReset')}
-          </button>
-          <button
-            type="button"
-            class="primary-button"
-            data-testid="save-as-list"
-            disabled={!checked.ok}
-            onClick={() => setSaving(true)}
-          >
-            {t('saveAsList')}
-          </button>
-        </div>
+      </div>
+      {/* Outside the builder's scroll: the count and Save stay in view on the narrowest dock. */}
+      <div class="search-result-bar">
+        <span class="search-count" role="status" data-testid="search-count">
+          {!checked.ok ? t('searchNotRun') : current ? tn('searchFound', current.total) : t('searchRunning')}
+        </span>
+        <button type="button" class="link" data-testid="search-reset" onClick={() => setQuery(emptyQuery())}>
+          {t('searchReset')}
+        </button>
+        <button
+          type="button"
+          class="primary-button"
+          data-testid="save-as-list"
+          disabled={!checked.ok}
+          onClick={() => setSaving(true)}
+        >
+          {t('saveAsList')}
+        </button>
       </div>
       {checked.ok && (
         <>
