@@ -81,6 +81,8 @@ const perLocale = (locale: string) =>
   WIDTHS.length +
   1 +
   WIDTHS.length +
+  // The lists overview, one list's members and the search builder, at each width.
+  3 * WIDTHS.length +
   (STRESS_LOCALES.includes(locale) ? 2 * SITE_NAMES.length * 2 : 0) +
   composePictures();
 const total = LOCALES.reduce((sum, locale) => sum + perLocale(locale), 0);
@@ -230,6 +232,8 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
     },
   );
 
+  await shootLists(control, atEveryWidth);
+
   if (STRESS_LOCALES.includes(locale)) {
     await sendCommandFrom(control, 'demo.clear', {});
     const longIds = await saveDrafts(control, LONG_TEXT_DRAFTS);
@@ -240,6 +244,58 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
   }
   await shootCompose(launched, control, locale, run);
   await control.close();
+}
+
+/** A list of the seed's example (a campaign's viewed-and-clicked, not replied), then the Lists pictures. */
+async function shootLists(
+  control: Page,
+  atEveryWidth: (name: string, show: (frame: Frame) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const campaigns = await sendCommandFrom(control, 'campaigns.list', {});
+  const campaign = campaigns.ok ? campaigns.value[0] : undefined;
+  if (!campaign) throw new Error('the demo mailbox has no campaign');
+  const query = {
+    version: 1,
+    campaigns: { ids: [campaign.id] },
+    viewed: 'yes',
+    clicked: 'yes',
+    replied: 'no',
+  } as const;
+  const names = ['Retarget: clicked, no reply', 'Q4 — everyone who opened', 'Bounced and spam, to clean up'];
+  const queries = [
+    query,
+    { version: 1, campaigns: { ids: [campaign.id] }, viewed: 'yes' },
+    { version: 1, statuses: ['bounced', 'spam'] },
+  ];
+  for (const [index, name] of names.entries())
+    await sendCommandFrom(control, 'lists.save', { id: crypto.randomUUID(), name, query: queries[index] });
+  const openLists = async (frame: Frame) => {
+    await frame.locator('[data-testid="sections"] [data-key="lists"]').click({ timeout: WAIT_MS });
+    await frame.getByTestId('list-item').first().waitFor({ timeout: WAIT_MS });
+  };
+  await atEveryWidth('lists', openLists);
+  await atEveryWidth('list-members', async (frame) => {
+    await openLists(frame);
+    await frame.getByTestId('list-open').last().click({ timeout: WAIT_MS });
+    await frame.getByTestId('email-row').first().waitFor({ timeout: WAIT_MS });
+  });
+  await atEveryWidth('search', async (frame) => {
+    await openLists(frame);
+    await frame.locator('[data-testid="lists-tabs"] [data-key="search"]').click({ timeout: WAIT_MS });
+    const count = frame.getByTestId('search-count');
+    await count.filter({ hasText: /\d/ }).waitFor({ timeout: WAIT_MS });
+    const everything = await count.innerText();
+    const campaigns = frame.getByTestId('search-campaigns');
+    await campaigns.locator('summary').click({ timeout: WAIT_MS });
+    await campaigns.locator(`input[data-key="${campaign.id}"]`).check({ timeout: WAIT_MS });
+    await campaigns.locator('summary').press('Escape');
+    await frame.getByTestId('search-viewed').selectOption('yes');
+    await frame.getByTestId('search-clicked').selectOption('yes');
+    await frame.getByTestId('search-replied').selectOption('no');
+    // The search runs once the rep pauses: wait for the narrower count, not the first one.
+    await count.filter({ hasNotText: everything }).filter({ hasText: /\d/ }).waitFor({ timeout: WAIT_MS });
+    await frame.getByTestId('email-row').first().waitFor({ timeout: WAIT_MS });
+  });
 }
 
 /** Pending › Draft of a stress mailbox, then the detail view of its first (worst) email. */

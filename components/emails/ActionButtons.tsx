@@ -1,23 +1,25 @@
-import { ACTIONS_BY_STATUS } from '../../lib/emails/actions-by-status';
-import type { EmailStatus } from '../../lib/emails/status';
+import type { EmailAction } from '../../lib/emails/actions-by-status';
 import { t } from '../../lib/i18n/t';
 import { ACTION_LABELS } from './action-labels';
 import { type ActionTarget, useEmailActions } from './EmailActionsProvider';
 
-/** The quick actions of one folder, for one email (a row, the detail) or many (the bulk bar). */
+/**
+ * Quick actions for one email (a row, the detail) or many (the bulk bar): `actions` are those
+ * its status offers (lib/emails/actions-by-status.ts), or those every selected email offers.
+ */
 export function ActionButtons({
-  status,
+  actions,
   targets,
   compact = false,
 }: {
-  status: EmailStatus;
+  actions: readonly EmailAction[];
   targets: ActionTarget[];
   compact?: boolean;
 }) {
   const { request, progress } = useEmailActions();
   return (
     <span class={`actions ${compact ? 'actions-compact' : ''}`}>
-      {ACTIONS_BY_STATUS[status].map((action) => (
+      {actions.map((action) => (
         <button
           key={action}
           type="button"
@@ -26,7 +28,7 @@ export function ActionButtons({
           data-action={action}
           onClick={(event) => {
             event.stopPropagation();
-            request(action, targets, status);
+            request(action, targets);
           }}
         >
           {t(ACTION_LABELS[action])}

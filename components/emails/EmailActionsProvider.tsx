@@ -1,5 +1,6 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import type { ActionResult } from '../../lib/emails/actions';
 import { type EmailAction, UNDOABLE } from '../../lib/emails/actions-by-status';
 import type { EmailStatus } from '../../lib/emails/status';
 import { t, tn } from '../../lib/i18n/t';
@@ -13,6 +14,8 @@ import { type ActionOptions, runAction, undoAction } from './run-action';
 
 export interface ActionTarget {
   id: string;
+  /** The status the rep saw: the action is refused for an email that has moved on since. */
+  status: EmailStatus;
   campaign: boolean;
 }
 
@@ -23,7 +26,7 @@ export interface Progress {
 }
 
 interface EmailActions {
-  request: (action: EmailAction, targets: ActionTarget[], status: EmailStatus) => void;
+  request: (action: EmailAction, targets: ActionTarget[]) => void;
   progress: Progress | null;
 }
 
@@ -35,7 +38,7 @@ export function useEmailActions(): EmailActions {
   return actions;
 }
 
-type Pending = { action: EmailAction; targets: ActionTarget[]; status: EmailStatus };
+type Pending = { action: EmailAction; targets: ActionTarget[] };
 
 /**
  * Runs the rep's quick actions: asks first where it must (deleting campaign emails, picking a
@@ -56,13 +59,20 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
   );
 
   const perform = useCallback(
-    async ({ action, targets, status }: Pending, options: ActionOptions = {}) => {
-      const ids = targets.map((target) => target.id);
-      setProgress({ action, done: 0, total: ids.length });
+    async ({ action, targets }: Pending, options: ActionOptions = {}) => {
+      const total = targets.length;
+      setProgress({ action, done: 0, total });
       try {
-        const result = await runAction(action, ids, status, options, (done) =>
-          setProgress({ action, done, total: ids.length }),
-        );
+        // A search or a list mixes folders: each status goes as its own run, with its own `expected`.
+        const result: ActionResult = { done: [], failed: [] };
+        for (const [status, ids] of idsByStatus(targets)) {
+          const before = result.done.length + result.failed.length;
+          const part = await runAction(action, ids, status, options, (done) =>
+            setProgress({ action, done: before + done, total }),
+          );
+          result.done.push(...part.done);
+          result.failed.push(...part.failed);
+        }
         clearSelection();
         if (result.failed.length > 0) {
           show(tn('actionPartlyFailed', result.failed.length, [result.failed[0]!.message]), 'error');
@@ -87,9 +97,9 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
   );
 
   const request = useCallback(
-    (action: EmailAction, targets: ActionTarget[], status: EmailStatus) => {
+    (action: EmailAction, targets: ActionTarget[]) => {
       if (targets.length === 0) return;
-      const pending = { action, targets, status };
+      const pending = { action, targets };
       if (action === 'reschedule') setRescheduling(pending);
       else if (action === 'followUp') setFollowingUp(pending);
       else if (action === 'delete' && targets.some((target) => target.campaign)) setConfirming(pending);
@@ -140,4 +150,14 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
       <Toast toast={toast} onDismiss={() => setToast(null)} />
     </Context.Provider>
   );
+}
+
+function idsByStatus(targets: ActionTarget[]): Map<EmailStatus, string[]> {
+  const groups = new Map<EmailStatus, string[]>();
+  for (const target of targets) {
+    const ids = groups.get(target.status) ?? [];
+    ids.push(target.id);
+    groups.set(target.status, ids);
+  }
+  return groups;
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { ACTIONS_BY_STATUS } from '../../lib/emails/actions-by-status';
 import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { formatDateTime } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/t';
@@ -105,7 +106,10 @@ export function EmailDetailView({ id }: { id: string }) {
         )}
       </dl>
       <div class="detail-actions">
-        <ActionButtons status={email.status} targets={[{ id: email.id, campaign: email.campaignId !== undefined }]} />
+        <ActionButtons
+          actions={ACTIONS_BY_STATUS[email.status]}
+          targets={[{ id: email.id, status: email.status, campaign: email.campaignId !== undefined }]}
+        />
       </div>
       {!UNSENT_STATUSES.has(email.status) && <Engagement engagement={email.engagement} />}
       {/* Text only: a preview is never rendered as HTML. */}

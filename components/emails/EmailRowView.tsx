@@ -1,3 +1,4 @@
+import { ACTIONS_BY_STATUS } from '../../lib/emails/actions-by-status';
 import type { ListRow } from '../../lib/emails/email-row';
 import { UNSENT_STATUSES } from '../../lib/emails/status';
 import { formatDateTime, formatRelative, formatTimeOfDay } from '../../lib/i18n/format';
@@ -8,13 +9,27 @@ import { withoutBidiControls } from '../ui/bidi';
 import { MailText } from '../ui/MailText';
 import { ActionButtons } from './ActionButtons';
 import { Engagement } from './Engagement';
+import { FOLDER_LABELS } from './folder-labels';
 import { Recipients } from './Recipients';
 import { reasonText, warningRowText } from './reason-text';
 
 export const ROW_HEIGHT = 72;
 
-/** One email in a folder list, absolutely placed by the virtual list. */
-export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
+/**
+ * One email in a folder, search or list, absolutely placed by the virtual list. Outside a folder
+ * the row names its folder; a list's row that joined since the rep last looked is marked new.
+ */
+export function EmailRowView({
+  row,
+  index,
+  showStatus = false,
+  isNew = false,
+}: {
+  row: ListRow;
+  index: number;
+  showStatus?: boolean;
+  isNew?: boolean;
+}) {
   const selected = useView((state) => row.id in state.selected);
   const toggleSelected = useView((state) => state.toggleSelected);
   const openEmail = useView((state) => state.openEmail);
@@ -32,7 +47,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: one row of the virtual list (EmailList.tsx), placed absolutely.
     <div
-      class={`row ${selected ? 'row-selected' : ''}`}
+      class={`row ${selected ? 'row-selected' : ''} ${isNew ? 'row-new' : ''}`}
       role="listitem"
       style={style}
       data-testid="email-row"
@@ -42,7 +57,7 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
         type="checkbox"
         checked={selected}
         aria-label={t('selectEmail', withoutBidiControls(row.subject))}
-        onChange={() => toggleSelected(row.id, campaign)}
+        onChange={() => toggleSelected(row.id, { status: row.status, campaign })}
       />
       <button
         type="button"
@@ -62,6 +77,16 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
         </span>
         <span class="row-subject">{row.subject ? <MailText text={row.subject} /> : t('noSubject')}</span>
         <span class="row-line row-meta">
+          {isNew && (
+            <span class="new-mark" data-testid="row-new">
+              {t('listRowNew')}
+            </span>
+          )}
+          {showStatus && (
+            <span class="row-status" data-testid="row-status">
+              {t(FOLDER_LABELS[row.status])}
+            </span>
+          )}
           {row.openTask && <TaskChip task={row.openTask} />}
           {row.campaignName && (
             <span class="campaign" title={row.campaignName}>
@@ -85,7 +110,11 @@ export function EmailRowView({ row, index }: { row: ListRow; index: number }) {
           )}
         </span>
       </button>
-      <ActionButtons compact status={row.status} targets={[{ id: row.id, campaign }]} />
+      <ActionButtons
+        compact
+        actions={ACTIONS_BY_STATUS[row.status]}
+        targets={[{ id: row.id, status: row.status, campaign }]}
+      />
     </div>
   );
 }

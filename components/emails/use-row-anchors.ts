@@ -1,20 +1,19 @@
 import { useRef } from 'preact/hooks';
-import type { FolderPage } from '../../lib/emails/folder-page';
 import type { RowAnchor } from '../../lib/emails/folder-window';
+import type { SourceWindow } from './use-source-window';
 
 const LOOK_BACK = 200;
 
 /**
  * Remembers where each loaded row sits in the folder, so the next window can be read from a
  * row just before it instead of counting from the top (see lib/emails/folder-window.ts).
- * Forgotten when the folder, the filter or the folder's size changes (positions shifted).
+ * Forgotten when the source (folder and filter) or its size changes (positions shifted).
  */
-export function useRowAnchors(status: string, filter: string) {
+export function useRowAnchors(key: string) {
   const state = useRef({ key: '', total: -1, rows: new Map<number, RowAnchor>() });
-  const key = `${status}\u0000${filter}`;
   if (state.current.key !== key) state.current = { key, total: -1, rows: new Map() };
   return {
-    learn(page: FolderPage) {
+    learn(page: SourceWindow) {
       if (page.total !== state.current.total) {
         state.current.rows.clear();
         state.current.total = page.total;

@@ -18,10 +18,11 @@ export type LiveValue<T> =
 /**
  * Subscribes while mounted; re-subscribes when the arguments change (compared by value). A
  * result always belongs to the current arguments: right after they change it is "loading", never
- * the previous arguments' result.
+ * the previous arguments' result. `null` arguments subscribe to nothing (a component that shows
+ * one of several queries calls each hook, and only one with arguments).
  */
-export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): LiveValue<QueryResult<N>> {
-  const key = `${name}:${JSON.stringify(args)}`;
+export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N> | null): LiveValue<QueryResult<N>> {
+  const key = args === null ? '' : `${name}:${JSON.stringify(args)}`;
   const [state, setState] = useState<{ key: string; value: LiveValue<QueryResult<N>> }>({
     key,
     value: { status: 'loading' },
@@ -29,12 +30,14 @@ export function useLiveQuery<N extends QueryName>(name: N, args: QueryArgs<N>): 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `name` and `args` (compared by value).
   useEffect(
     () =>
-      getLiveClient().subscribe(
-        name,
-        args,
-        (value) => setState({ key, value: { status: 'ready', value } }),
-        (error) => setState({ key, value: { status: 'error', error } }),
-      ),
+      args === null
+        ? undefined
+        : getLiveClient().subscribe(
+            name,
+            args,
+            (value) => setState({ key, value: { status: 'ready', value } }),
+            (error) => setState({ key, value: { status: 'error', error } }),
+          ),
     [key],
   );
   return state.key === key ? state.value : { status: 'loading' };

@@ -4,7 +4,7 @@ import { createViewStore } from './view-store';
 describe('view store', () => {
   it('opens a primary tab on its first sub-folder, forgetting the selection and open email', () => {
     const store = createViewStore();
-    store.getState().toggleSelected('a', false);
+    store.getState().toggleSelected('a', { status: 'delivered', campaign: false });
     store.getState().openEmail('a');
     store.getState().showTab('undelivered');
     expect(store.getState()).toMatchObject({ tab: 'undelivered', folder: 'failed', selected: {}, openEmailId: null });
@@ -14,23 +14,32 @@ describe('view store', () => {
     const store = createViewStore();
     store.getState().selectAll(
       [
-        { id: 'a', campaign: true },
-        { id: 'b', campaign: false },
+        { id: 'a', status: 'delivered', campaign: true },
+        { id: 'b', status: 'archived', campaign: false },
       ],
-      { folder: 'delivered', filter: '', total: 2 },
+      { source: 'search:x', total: 2 },
     );
-    expect(store.getState().selectionScope).toEqual({ folder: 'delivered', filter: '', total: 2 });
-    store.getState().toggleSelected('b', false);
-    expect(store.getState().selected).toEqual({ a: { campaign: true } });
+    expect(store.getState().selectionScope).toEqual({ source: 'search:x', total: 2 });
+    store.getState().toggleSelected('b', { status: 'archived', campaign: false });
+    expect(store.getState().selected).toEqual({ a: { status: 'delivered', campaign: true } });
     // One email taken out by hand: no longer "all of the folder".
     expect(store.getState().selectionScope).toBeNull();
   });
 
   it('starts a new selection when the filter changes (the old one is not what the rep sees)', () => {
     const store = createViewStore();
-    store.getState().selectAll([{ id: 'a', campaign: false }], { folder: 'delivered', filter: '', total: 1 });
+    store.getState().selectAll([{ id: 'a', status: 'delivered', campaign: false }], { source: 'folder', total: 1 });
     store.getState().setFilterText('dana');
     expect(store.getState()).toMatchObject({ selected: {}, selectionScope: null });
+  });
+
+  it('shows an email only in the section it was opened in, and leaving a list closes it', () => {
+    const store = createViewStore({ section: 'lists' });
+    store.getState().openEmail('a');
+    expect(store.getState()).toMatchObject({ openEmailId: 'a', openEmailIn: 'lists' });
+    store.getState().toggleSelected('a', { status: 'delivered', campaign: false });
+    store.getState().showListsView({ kind: 'search' });
+    expect(store.getState()).toMatchObject({ openEmailId: null, selected: {}, listsView: { kind: 'search' } });
   });
 
   it('gives each test (and each UI) its own store', () => {

@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { type EmailStatus, FOLDERS_BY_TAB, type PrimaryTab } from '../emails/status';
+import { emptyQuery, type SearchQuery } from '../search/query';
 import type { TaskView } from '../tasks/task-views';
 
 // View state of one UI context (which section, tab and folder is showing). Domain data never
@@ -22,26 +23,44 @@ export interface FilterSlice {
   setFilterText: (text: string) => void;
 }
 
-/** What "select all" took: the whole folder, or the whole result of a filter. */
+/** What "select all" took: the whole folder, filtered result, search result or list (`sourceKey`). */
 export interface SelectionScope {
-  folder: EmailStatus;
-  filter: string;
+  source: string;
   total: number;
 }
 
-/** Selected emails of the open folder; whether each is a campaign email (deleting those asks first). */
+/** A selected email: its status (which actions it offers) and whether it is a campaign email (deleting those asks first). */
+export interface SelectedEmail {
+  status: EmailStatus;
+  campaign: boolean;
+}
+
+/** Selected emails of the list on show. */
 export interface SelectionSlice {
-  selected: Record<string, { campaign: boolean }>;
+  selected: Record<string, SelectedEmail>;
   /** Set while the selection is exactly everything "select all" found; any change by hand clears it. */
   selectionScope: SelectionScope | null;
-  toggleSelected: (id: string, campaign: boolean) => void;
-  selectAll: (rows: { id: string; campaign: boolean }[], scope: SelectionScope) => void;
+  toggleSelected: (id: string, email: SelectedEmail) => void;
+  selectAll: (rows: ({ id: string } & SelectedEmail)[], scope: SelectionScope) => void;
   clearSelection: () => void;
 }
 
 export interface DetailSlice {
   openEmailId: string | null;
+  /** The section the email was opened in: only that one shows its detail. */
+  openEmailIn: Section;
   openEmail: (id: string | null) => void;
+}
+
+/** The Lists section: every list, one list's members, or the search builder (with its query). */
+export type ListsView = { kind: 'overview' } | { kind: 'list'; id: string } | { kind: 'search' };
+
+export interface ListsSlice {
+  listsView: ListsView;
+  /** The search being built: kept while the rep looks at a list or another section. */
+  searchQuery: SearchQuery;
+  showListsView: (view: ListsView) => void;
+  setSearchQuery: (query: SearchQuery) => void;
 }
 
 /** The Tasks tab: which view, the selected tasks (with the version the rep saw), the open task, Do mode. */
@@ -74,7 +93,13 @@ export interface CrossSlice {
   showEmail: (id: string) => void;
 }
 
-export type ViewState = NavigationSlice & FilterSlice & SelectionSlice & DetailSlice & TasksSlice & CrossSlice;
+export type ViewState = NavigationSlice &
+  FilterSlice &
+  SelectionSlice &
+  DetailSlice &
+  ListsSlice &
+  TasksSlice &
+  CrossSlice;
 
 // Changing folder starts afresh: no selection, no open email.
 const leaveFolder = { selected: {}, selectionScope: null, openEmailId: null };
@@ -92,21 +117,39 @@ const navigationSlice: StateCreator<ViewState, [], [], NavigationSlice> = (set) 
 const selectionSlice: StateCreator<ViewState, [], [], SelectionSlice> = (set) => ({
   selected: {},
   selectionScope: null,
-  toggleSelected: (id, campaign) =>
+  toggleSelected: (id, email) =>
     set(({ selected }) => {
       const next = { ...selected };
       if (next[id]) delete next[id];
-      else next[id] = { campaign };
+      else next[id] = { status: email.status, campaign: email.campaign };
       return { selected: next, selectionScope: null };
     }),
   selectAll: (rows, selectionScope) =>
-    set({ selected: Object.fromEntries(rows.map((row) => [row.id, { campaign: row.campaign }])), selectionScope }),
+    set({
+      selected: Object.fromEntries(rows.map((row) => [row.id, { status: row.status, campaign: row.campaign }])),
+      selectionScope,
+    }),
   clearSelection: () => set({ selected: {}, selectionScope: null }),
 });
 
 const detailSlice: StateCreator<ViewState, [], [], DetailSlice> = (set) => ({
   openEmailId: null,
-  openEmail: (openEmailId) => set({ openEmailId }),
+  openEmailIn: 'emails',
+  openEmail: (openEmailId) => set(({ section }) => ({ openEmailId, openEmailIn: section })),
+});
+
+const listsSlice: StateCreator<ViewState, [], [], ListsSlice> = (set) => ({
+  listsView: { kind: 'overview' },
+  searchQuery: emptyQuery(),
+  // Another list or the builder: a selection or an open email of the last one is not what the rep sees.
+  showListsView: (listsView) =>
+    set(({ openEmailIn, openEmailId }) => ({
+      listsView,
+      selected: {},
+      selectionScope: null,
+      openEmailId: openEmailIn === 'lists' ? null : openEmailId,
+    })),
+  setSearchQuery: (searchQuery) => set({ searchQuery, selected: {}, selectionScope: null }),
 });
 
 const tasksSlice: StateCreator<ViewState, [], [], TasksSlice> = (set) => ({
@@ -143,7 +186,7 @@ const crossSlice: StateCreator<ViewState, [], [], CrossSlice> = (set) => ({
   // Leaves Do mode and any open task, so the task asked for is what the Tasks tab shows.
   focusTask: (focusedTaskId) =>
     set(focusedTaskId ? { focusedTaskId, section: 'tasks', doMode: false, openTaskId: null } : { focusedTaskId }),
-  showEmail: (openEmailId) => set({ section: 'emails', openEmailId }),
+  showEmail: (openEmailId) => set({ section: 'emails', openEmailId, openEmailIn: 'emails' }),
 });
 
 const filterSlice: StateCreator<ViewState, [], [], FilterSlice> = (set) => ({
@@ -158,6 +201,7 @@ export function createViewStore(initial: Partial<Pick<ViewState, 'section' | 'ta
     ...filterSlice(...a),
     ...selectionSlice(...a),
     ...detailSlice(...a),
+    ...listsSlice(...a),
     ...tasksSlice(...a),
     ...crossSlice(...a),
     ...initial,

@@ -333,3 +333,32 @@ test('Firefox: the Tasks tab adds a task in one line and completes it with one c
     assert.deepEqual(tab.pageErrors, []);
   }),
 );
+
+test('Firefox: the Lists section shows a saved list with its count', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    assert.equal((await sendCommandFrom(control, 'demo.seed', { emails: 40 })).ok, true);
+    const query = { version: 1, statuses: ['delivered'] };
+    const saved = await sendCommandFrom(control, 'lists.save', {
+      id: crypto.randomUUID(),
+      name: 'Delivered ones',
+      query,
+    });
+    assert.equal(saved.ok, true, `lists.save answered ${JSON.stringify(saved)}`);
+    const delivered = await tab.waitForCount('delivered', (count) => count > 1);
+    const sidebar = await tab.sidebarFrame();
+    await sidebar.evaluate(() =>
+      document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="lists"]')?.click(),
+    );
+    const shown = await waitFor('the saved list in the Lists section', () =>
+      sidebar.evaluate(() => {
+        const item = document.querySelector('[data-testid="list-item"]');
+        const name = item?.querySelector('[data-testid="list-name"]')?.textContent;
+        const count = item?.querySelector('[data-testid="list-count"]')?.textContent;
+        return name && count ? `${name}: ${count}` : undefined;
+      }),
+    );
+    assert.equal(shown, `Delivered ones: ${delivered} emails`);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);

@@ -92,6 +92,31 @@ export class SidebarPage {
     await this.row(id).locator(`[data-action="${action}"]`).click();
   }
 
+  async openSection(section: 'emails' | 'tasks' | 'lists'): Promise<void> {
+    await this.frame.getByTestId('sections').locator(`[data-key="${section}"]`).click();
+  }
+
+  /** The Lists section's search builder, empty or as the rep left it. */
+  async openSearch(): Promise<void> {
+    await this.openSection('lists');
+    await this.frame.getByTestId('lists-tabs').locator('[data-key="search"]').click();
+    await expect(this.frame.getByTestId('search-builder')).toBeVisible();
+  }
+
+  /** Ticks one choice of a sentence menu (folders, campaigns) and closes it, as a rep does. */
+  async chooseInMenu(menu: 'search-folders' | 'search-campaigns', label: string): Promise<void> {
+    const details = this.frame.getByTestId(menu);
+    await details.locator('summary').click();
+    await details.getByRole('checkbox', { name: label, exact: true }).check();
+    await details.locator('summary').press('Escape');
+  }
+
+  listItem(name: string): Locator {
+    return this.frame
+      .getByTestId('list-item')
+      .filter({ has: this.frame.getByTestId('list-name').getByText(name, { exact: true }) });
+  }
+
   async close(): Promise<void> {
     await this.frame.getByTestId('close-sidebar').click();
   }
