@@ -1,6 +1,6 @@
-import { formatList } from '../i18n/format';
 import { t, tn } from '../i18n/t';
 import type { RetargetChoice, RetargetRecipients } from '../lists/retarget';
+import { skippedText } from '../lists/retarget-text';
 import type { ComposeView } from '../sites/compose-view';
 
 // The compose toolbar's Retarget (issue #15, item 4): pick a list, its people become the
@@ -14,18 +14,6 @@ export interface RetargetChannel {
 }
 
 type FieldChoice = 'auto' | 'to' | 'bcc';
-
-/** "Left out: 2 who bounced, 1 duplicate." or '' when nobody was. */
-export function skippedText(skipped: RetargetRecipients['skipped']): string {
-  const parts = [
-    skipped.bounced && tn('retargetSkippedBounced', skipped.bounced),
-    skipped.complained && tn('retargetSkippedComplained', skipped.complained),
-    skipped.duplicate && tn('retargetSkippedDuplicate', skipped.duplicate),
-    skipped.invalid && tn('retargetSkippedInvalid', skipped.invalid),
-    skipped.overLimit && tn('retargetSkippedOverLimit', skipped.overLimit),
-  ].filter((part): part is string => Boolean(part));
-  return parts.length ? t('retargetSkipped', formatList(parts)) : '';
-}
 
 export function mountRetarget(
   compose: ComposeView,

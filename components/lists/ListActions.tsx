@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { t, tn } from '../../lib/i18n/t';
+import { skippedText } from '../../lib/lists/retarget-text';
+import { sendCommand } from '../../lib/messaging/client';
+import { requestCompose } from '../../lib/messaging/frame-host';
+import { ErrorNote } from '../ui/ErrorNote';
+
+/** A prefilled compose takes this many recipients (lib/messaging/protocol.ts). */
+const COMPOSE_PREFILL_MAX = 200;
+
+/**
+ * What a list offers beside its rows: Retarget (a new compose in the webmail, its people in To
+ * for a handful, in Bcc beyond) and a CSV of its members. Each says what it did, or what failed.
+ */
+export function ListActions({ id }: { id: string }) {
+  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setNote({ text: await work() });
+    } catch (error) {
+      setNote({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const retarget = () =>
+    run(async () => {
+      const result = await sendCommand('retarget.recipients', { id });
+      const recipients = result.recipients.slice(0, COMPOSE_PREFILL_MAX);
+      const beyond = result.recipients.length - recipients.length;
+      const skipped = { ...result.skipped, overLimit: result.skipped.overLimit + beyond };
+      if (recipients.length === 0) return [t('retargetNoneAdded'), skippedText(skipped)].filter(Boolean).join(' ');
+      requestCompose(result.field === 'bcc' ? { bcc: recipients } : { to: recipients });
+      const field = t(result.field === 'bcc' ? 'retargetFieldBcc' : 'retargetFieldTo');
+      return [tn('retargetOpened', recipients.length, [field]), skippedText(skipped)].filter(Boolean).join(' ');
+    });
+
+  const exportCsv = () =>
+    run(async () => {
+      const { filename, csv, rows } = await sendCommand('export.csv', { source: { kind: 'list', id } });
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return tn('listExported', rows, [filename]);
+    });
+
+  return (
+    <div class="list-actions" data-testid="list-actions">
+      <button type="button" data-testid="list-retarget" disabled={busy} onClick={retarget}>
+        {t('retargetButton')}
+      </button>
+      <button type="button" data-testid="list-export" disabled={busy} onClick={exportCsv}>
+        {t('listExport')}
+      </button>
+      {note?.error && <ErrorNote message={note.text} />}
+      {note && !note.error && (
+        <p class="muted" role="status" data-testid="list-action-note">
+          {note.text}
+        </p>
+      )}
+    </div>
+  );
+}
