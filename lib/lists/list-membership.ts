@@ -65,12 +65,16 @@ export async function withListUpkeep(db: CommandCenterDb, next: EmailRecord): Pr
   const left = [...before].filter((id) => !after.has(id));
   const wasNew = new Set(next.newIn ?? []);
   const newIn = [...new Set([...(next.newIn ?? []).filter((id) => after.has(id)), ...joined])];
-  for (const id of joined) await adjustCounter(db, listCountId(id), +1);
-  for (const id of left) {
-    await adjustCounter(db, listCountId(id), -1);
-    if (wasNew.has(id)) await adjustCounter(db, listNewId(id), -1);
+  const deltas = new Map<string, number>();
+  for (const id of joined) {
+    deltas.set(listCountId(id), +1);
+    if (!wasNew.has(id)) deltas.set(listNewId(id), +1);
   }
-  for (const id of joined) if (!wasNew.has(id)) await adjustCounter(db, listNewId(id), +1);
+  for (const id of left) {
+    deltas.set(listCountId(id), -1);
+    if (wasNew.has(id)) deltas.set(listNewId(id), -1);
+  }
+  await adjustCounters(db, deltas);
   const { lists: _lists, newIn: _newIn, ...rest } = next;
   return { ...rest, ...(lists.length ? { lists } : {}), ...(newIn.length ? { newIn } : {}) };
 }
@@ -82,24 +86,36 @@ export async function withListUpkeep(db: CommandCenterDb, next: EmailRecord): Pr
 export async function assignListsInBulk(db: CommandCenterDb, emails: EmailRecord[]): Promise<void> {
   const lists = await runnableLists(db);
   const replaced = await db.emails.bulkGet(emails.map((email) => email.id));
-  for (const old of replaced) if (old) await leaveLists(db, old);
+  const left = new Map<string, number>();
+  for (const old of replaced) {
+    for (const id of old?.lists ?? []) left.set(listCountId(id), (left.get(listCountId(id)) ?? 0) - 1);
+    for (const id of old?.newIn ?? []) left.set(listNewId(id), (left.get(listNewId(id)) ?? 0) - 1);
+  }
+  await adjustCounters(db, left);
   if (lists.length === 0) return;
   const joined = new Map<string, number>();
   for (const email of emails) {
     const member = listsMatching(lists, email);
     if (member.length) email.lists = member;
-    for (const id of member) joined.set(id, (joined.get(id) ?? 0) + 1);
+    for (const id of member) joined.set(listCountId(id), (joined.get(listCountId(id)) ?? 0) + 1);
   }
-  for (const [id, count] of joined) await adjustCounter(db, listCountId(id), count);
+  await adjustCounters(db, joined);
 }
 
 /** An email leaves every list (it was deleted). */
 export async function leaveLists(db: CommandCenterDb, email: Pick<EmailRecord, 'lists' | 'newIn'>): Promise<void> {
-  for (const id of email.lists ?? []) await adjustCounter(db, listCountId(id), -1);
-  for (const id of email.newIn ?? []) await adjustCounter(db, listNewId(id), -1);
+  const deltas = new Map<string, number>();
+  for (const id of email.lists ?? []) deltas.set(listCountId(id), -1);
+  for (const id of email.newIn ?? []) deltas.set(listNewId(id), -1);
+  await adjustCounters(db, deltas);
 }
 
-async function adjustCounter(db: CommandCenterDb, id: string, delta: number): Promise<void> {
-  const value = (await db.counters.get(id))?.value ?? 0;
-  await db.counters.put({ id, value: Math.max(0, value + delta) });
+/** Moves several counters at once: one read and one write for all (a first view moves dozens). */
+async function adjustCounters(db: CommandCenterDb, deltas: ReadonlyMap<string, number>): Promise<void> {
+  if (deltas.size === 0) return;
+  const ids = [...deltas.keys()];
+  const current = await db.counters.bulkGet(ids);
+  await db.counters.bulkPut(
+    ids.map((id, index) => ({ id, value: Math.max(0, (current[index]?.value ?? 0) + (deltas.get(id) ?? 0)) })),
+  );
 }

@@ -167,24 +167,29 @@ export async function recomputeLists(db: CommandCenterDb): Promise<void> {
 /** Every list that is not deleted, newest first, with its counts and any note. */
 export async function listSummaries(db: CommandCenterDb): Promise<ListSummary[]> {
   const lists = (await db.savedSearches.toArray()).filter((list) => list.deletedAt === undefined);
+  return summariesOf(
+    db,
+    lists.sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name)),
+  );
+}
+
+async function summariesOf(db: CommandCenterDb, lists: SavedSearchRecord[]): Promise<ListSummary[]> {
   const counterIds = lists.flatMap((list) => [listCountId(list.id), listNewId(list.id)]);
   const counters = new Map((await db.counters.bulkGet(counterIds)).flatMap((c) => (c ? [[c.id, c.value]] : [])));
   const campaignIds = new Set(await db.campaigns.toCollection().primaryKeys());
-  return lists
-    .sort((a, b) => b.createdAt - a.createdAt || a.name.localeCompare(b.name))
-    .map((list) => {
-      const summary: ListSummary = {
-        id: list.id,
-        name: list.name,
-        count: counters.get(listCountId(list.id)) ?? 0,
-        newCount: counters.get(listNewId(list.id)) ?? 0,
-        createdAt: list.createdAt,
-        lastOpenedAt: list.lastOpenedAt,
-      };
-      const note = noteOf(list.query, campaignIds);
-      if (note) summary.note = note;
-      return summary;
-    });
+  return lists.map((list) => {
+    const summary: ListSummary = {
+      id: list.id,
+      name: list.name,
+      count: counters.get(listCountId(list.id)) ?? 0,
+      newCount: counters.get(listNewId(list.id)) ?? 0,
+      createdAt: list.createdAt,
+      lastOpenedAt: list.lastOpenedAt,
+    };
+    const note = noteOf(list.query, campaignIds);
+    if (note) summary.note = note;
+    return summary;
+  });
 }
 
 function noteOf(query: unknown, campaignIds: ReadonlySet<string>): ListNote | undefined {
@@ -213,9 +218,11 @@ export async function readListPage(
   offset: number,
   limit: number,
 ): Promise<ListPage | null> {
-  const summary = (await listSummaries(db)).find((list) => list.id === id);
   const record = await db.savedSearches.get(id);
-  if (!summary || !record) return null;
+  if (!record || record.deletedAt !== undefined) return null;
+  // Its own summary only: all 500 lists' counts and notes cost more than the page itself.
+  const [summary] = await summariesOf(db, [record]);
+  if (!summary) return null;
   const checked = checkQuery(record.query);
   const members = await db.emails.where('lists').equals(id).toArray();
   if (checked.ok) members.sort(compareResults(checked.query.sort, checked.query.trustedOnly));

@@ -6,14 +6,15 @@ import { EXTENSION_DIR } from '../support/launch-extension.ts';
 import { measureBundleSizes } from './bundle-sizes.ts';
 import { measureCompose } from './compose.ts';
 import { measureFolderQueries } from './folder-queries.ts';
+import { measureLists } from './lists.ts';
 import { measureSidebarVisible } from './sidebar-visible.ts';
 import { fmt, median } from './stats.ts';
 import { measureTasks } from './tasks.ts';
 
-// `npm run bench -- --only sizes,visible,compose,folders,tasks` runs a part; `--emails`/`--events` scale the mailbox.
+// `npm run bench -- --only sizes,visible,compose,folders,tasks,lists` runs a part; `--emails`/`--events` scale the mailbox.
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'sizes,visible,compose,folders,tasks' },
+    only: { type: 'string', default: 'sizes,visible,compose,folders,tasks,lists' },
     emails: { type: 'string', default: '100000' },
     events: { type: 'string', default: '1000000' },
   },
@@ -69,6 +70,28 @@ if (parts.has('tasks')) {
     const budget = timing.name.startsWith('x on a row') ? 50 : timing.name.startsWith('Do mode') ? null : 30;
     rows.push(
       `| ${timing.name} (${result.counts.open.toLocaleString('en')} open tasks, median of ${timing.samples.length}) | ${fmt(value)} ms (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))}) | ${budget ? `≤ ${budget} ms` : '—'} | ${budget ? (value <= budget ? 'yes' : 'NO') : '—'} |`,
+    );
+  }
+}
+
+if (parts.has('lists')) {
+  const result = await measureLists(Number(options.emails), Number(options.events));
+  console.error(`lists: ${fmt(result.listsSeconds)} s to save 500 lists, seed ${fmt(result.seedSeconds)} s with them`);
+  const budgets: [RegExp, number, 'max' | 'min'][] = [
+    [/^open a list/, 50, 'max'],
+    [/^pull and apply one view/, 5, 'max'],
+    [/^ingest/, 5000, 'min'],
+  ];
+  for (const timing of result.timings) {
+    const value = median(timing.samples);
+    const budget = budgets.find(([pattern]) => pattern.test(timing.name));
+    const within = budget ? (budget[2] === 'max' ? value <= budget[1] : value >= budget[1]) : undefined;
+    const spread =
+      timing.samples.length > 1
+        ? ` (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))})`
+        : '';
+    rows.push(
+      `| ${timing.name} (${Number(options.emails).toLocaleString('en')} emails, 500 lists, median of ${timing.samples.length}) | ${fmt(value)} ${timing.unit}${spread} | ${budget ? `${budget[2] === 'max' ? '≤' : '≥'} ${budget[1]} ${timing.unit}` : '—'} | ${within === undefined ? '—' : within ? 'yes' : 'NO'} |`,
     );
   }
 }
