@@ -6,6 +6,7 @@ import { readFolderMembers } from '../emails/folder-members';
 import { readFolderPage } from '../emails/folder-page';
 import { findEmailsNeedingAttention } from '../emails/needs-attention';
 import type { QueryRunners } from '../messaging/live-query-server';
+import { readSearchResults } from '../search/search-results';
 import { readEmailTasks } from '../tasks/email-task-list';
 import { readTask, readTaskPage, readTaskQueue } from '../tasks/task-page';
 import { readRules } from '../tasks/task-rules';
@@ -20,6 +21,7 @@ export function createQueryRunners(db: CommandCenterDb): QueryRunners {
     'folders.counts': () => readFolderCounts(db),
     'folders.page': (args) => readFolderPage(db, args),
     'folders.members': ({ status, filter }) => readFolderMembers(db, status, filter),
+    'search.run': ({ query, offset, limit }) => readSearchResults(db, query, { offset, limit }),
     'emails.detail': ({ id }) => readEmailDetail(db, id),
     'emails.needsAttention': () => findEmailsNeedingAttention(db),
     'tasks.counts': (clock) => readTaskCounts(db, clock),

@@ -1,11 +1,11 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
+import { withSearchKeys } from '../search/search-keys';
 import { adjustFolderCount } from './folder-counters';
-import { searchWordsOf } from './search-words';
 
 // Every write of an email goes through here, so its folder counter (folder-counters.ts) and its
-// quick-filter words change in the same transaction as the email.
+// quick-filter and search keys (lib/search/search-keys.ts) change in the same transaction as the email.
 
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
 export function saveEmail(
@@ -14,7 +14,7 @@ export function saveEmail(
   previous: Pick<EmailRecord, 'status'> | undefined,
 ): Promise<void> {
   return withinTransaction(db, [db.emails, db.counters], async () => {
-    await db.emails.put({ ...next, searchWords: searchWordsOf(next) });
+    await db.emails.put(withSearchKeys(next));
     if (previous?.status !== next.status) {
       await adjustFolderCount(db, previous?.status, -1);
       await adjustFolderCount(db, next.status, +1);

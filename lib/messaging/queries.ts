@@ -6,6 +6,7 @@ import type { FolderMembers } from '../emails/folder-members';
 import type { FolderPage } from '../emails/folder-page';
 import type { FolderCounts } from '../emails/status';
 import { EMAIL_STATUSES } from '../emails/status';
+import type { SearchResults } from '../search/search-results';
 import type { TaskPage, TaskRow } from '../tasks/task-page';
 import type { RuleSummary } from '../tasks/task-rules';
 import { clockArgs, taskViewSchema } from '../tasks/task-schemas';
@@ -39,6 +40,18 @@ export const queries = {
       filter: v.optional(v.pipe(v.string(), v.maxLength(200))),
     }),
     result: returns<FolderMembers>(),
+  },
+  /**
+   * One page of a search (issue #15). The query is checked by the search itself (checkQuery), so
+   * an invalid one is answered with the field that is wrong instead of refused as a bad message.
+   */
+  'search.run': {
+    args: v.object({
+      query: v.unknown(),
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    result: returns<SearchResults>(),
   },
   'emails.detail': {
     args: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
