@@ -1,6 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { candidateIds } from './candidates';
+import { readCandidates } from './candidates';
 import { compareResults, matchesQuery } from './predicate';
 import type { SearchQuery } from './query';
 
@@ -21,12 +21,16 @@ export interface PageRequest {
 
 /** Every email that matches, in no particular order. */
 async function findMatches(db: CommandCenterDb, query: SearchQuery): Promise<EmailRecord[]> {
-  const ids = await candidateIds(db, query);
-  let candidates: (EmailRecord | undefined)[];
-  if (ids) candidates = await db.emails.bulkGet([...ids]);
-  else if (query.statuses) candidates = await db.emails.where('status').anyOf(query.statuses).toArray();
-  else candidates = await db.emails.toArray();
-  return candidates.filter((email): email is EmailRecord => email !== undefined && matchesQuery(query, email));
+  const candidates =
+    (await readCandidates(db, query)) ??
+    (await (query.statuses ? db.emails.where('status').anyOf(query.statuses) : db.emails.toCollection()).toArray());
+  // A prefix lookup ("an" under "dan", "ana" and "an") can meet an email more than once.
+  const seen = new Set<string>();
+  return candidates.filter((email): email is EmailRecord => {
+    if (email === undefined || seen.has(email.id)) return false;
+    seen.add(email.id);
+    return matchesQuery(query, email);
+  });
 }
 
 /** One page of the results in the query's order, and how many there are in all. */
