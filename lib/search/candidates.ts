@@ -18,13 +18,20 @@ import { type GramLookup, gramLookups, PERSON_MARK, SUBJECT_MARK } from './text-
 interface Lookup {
   ids: () => Promise<string[]>;
   rows: () => Promise<EmailRecord[]>;
+  /**
+   * Likely few (a 3-character piece, a campaign's activity, a date range), or likely many (a
+   * 1–2 character piece, activity in every campaign). Only one likely to be few is worth reading
+   * to narrow another: "ana" in Delivered, clicked read some 40,000 ids to drop half of 3,373.
+   */
+  few: boolean;
 }
 
 type Range = () => Collection<EmailRecord, string, InsertType<EmailRecord, 'id'>>;
 
 /** All ranges at once, one getAllKeys (or getAll) each: far faster than anyOf's cursor. */
-function rangesLookup(ranges: Range[]): Lookup {
+function rangesLookup(ranges: Range[], few: boolean): Lookup {
   return {
+    few,
     ids: () => Promise.all(ranges.map((range) => range().primaryKeys())).then((lists) => lists.flat()),
     rows: () => Promise.all(ranges.map((range) => range().toArray())).then((lists) => lists.flat()),
   };
@@ -45,7 +52,7 @@ const DATE_INDEXES: Record<DateField, string> = {
 
 function gramLookup(db: CommandCenterDb, { key, prefix }: GramLookup): Lookup {
   const index = () => db.emails.where('searchGrams');
-  return rangesLookup([() => (prefix ? index().startsWith(key) : index().equals(key))]);
+  return rangesLookup([() => (prefix ? index().startsWith(key) : index().equals(key))], !prefix);
 }
 
 function facetLookup(db: CommandCenterDb, query: SearchQuery): Lookup | undefined {
@@ -53,28 +60,38 @@ function facetLookup(db: CommandCenterDb, query: SearchQuery): Lookup | undefine
   const facet = () => db.emails.where('searchFacet');
   if (!query.campaigns) {
     if (asksNothingOfActivity(activities)) return undefined;
-    return rangesLookup(activities.map((bits) => () => facet().between([bits, Dexie.minKey], [bits, Dexie.maxKey])));
+    return rangesLookup(
+      activities.map((bits) => () => facet().between([bits, Dexie.minKey], [bits, Dexie.maxKey])),
+      false,
+    );
   }
   const campaigns = [...query.campaigns.ids, ...(query.campaigns.none ? [NO_CAMPAIGN_KEY] : [])];
   if (activities.length * campaigns.length <= MAX_FACET_KEYS)
-    return rangesLookup(activities.flatMap((bits) => campaigns.map((id) => () => facet().equals([bits, id]))));
+    return rangesLookup(
+      activities.flatMap((bits) => campaigns.map((id) => () => facet().equals([bits, id]))),
+      true,
+    );
   // Emails in no campaign are not in the campaign index (it skips rows without one).
-  return rangesLookup([
-    ...query.campaigns.ids.map((id) => () => db.emails.where('campaignId').equals(id)),
-    ...(query.campaigns.none ? activities.map((bits) => () => facet().equals([bits, NO_CAMPAIGN_KEY])) : []),
-  ]);
+  return rangesLookup(
+    [
+      ...query.campaigns.ids.map((id) => () => db.emails.where('campaignId').equals(id)),
+      ...(query.campaigns.none ? activities.map((bits) => () => facet().equals([bits, NO_CAMPAIGN_KEY])) : []),
+    ],
+    true,
+  );
 }
 
 function dateLookup(db: CommandCenterDb, query: SearchQuery): Lookup | undefined {
   const dates = query.dates;
   if (!dates) return undefined;
   const index = DATE_INDEXES[dates.field];
-  return rangesLookup([
-    () => db.emails.where(index).between(dates.from ?? -Infinity, dates.to ?? Infinity, true, true),
-  ]);
+  return rangesLookup(
+    [() => db.emails.where(index).between(dates.from ?? -Infinity, dates.to ?? Infinity, true, true)],
+    true,
+  );
 }
 
-/** The lookups for a query, likeliest to be few first: text pieces, then activity, then dates. */
+/** The lookups for a query, likeliest to be few first (text pieces, activity, dates), likely many last. */
 export function lookupsFor(db: CommandCenterDb, query: SearchQuery): Lookup[] {
   const text = [
     ...(query.person ? gramLookups(PERSON_MARK, query.person) : []),
@@ -82,9 +99,12 @@ export function lookupsFor(db: CommandCenterDb, query: SearchQuery): Lookup[] {
     // A domain is the end of an address, so its words are pieces of the recipients' words too.
     ...(query.domain ? gramLookups(PERSON_MARK, query.domain) : []),
   ].flat();
-  return [...text.map((lookup) => gramLookup(db, lookup)), facetLookup(db, query), dateLookup(db, query)].filter(
-    (lookup): lookup is Lookup => lookup !== undefined,
-  );
+  const lookups = [
+    ...text.map((lookup) => gramLookup(db, lookup)),
+    facetLookup(db, query),
+    dateLookup(db, query),
+  ].filter((lookup): lookup is Lookup => lookup !== undefined);
+  return [...lookups.filter((lookup) => lookup.few), ...lookups.filter((lookup) => !lookup.few)];
 }
 
 /**
@@ -95,18 +115,18 @@ export async function readCandidates(
   db: CommandCenterDb,
   query: SearchQuery,
 ): Promise<(EmailRecord | undefined)[] | undefined> {
-  const lookups = lookupsFor(db, query);
-  if (lookups.length === 0) return undefined;
-  if (lookups.length === 1) return lookups[0]!.rows();
-  let candidates: Set<string> | undefined;
-  for (const lookup of lookups) {
-    if (candidates && candidates.size <= FEW_ENOUGH) break;
-    const ids = await lookup.ids();
-    if (!candidates) candidates = new Set(ids);
-    else {
-      const found = new Set(ids);
-      for (const id of candidates) if (!found.has(id)) candidates.delete(id);
-    }
+  const [first, ...others] = lookupsFor(db, query);
+  if (!first) return undefined;
+  const narrowing = others.filter((lookup) => lookup.few);
+  if (narrowing.length === 0) return first.rows();
+  const candidates = new Set(await first.ids());
+  for (const lookup of narrowing) {
+    if (candidates.size <= FEW_ENOUGH) break;
+    const before = candidates.size;
+    const found = new Set(await lookup.ids());
+    for (const id of candidates) if (!found.has(id)) candidates.delete(id);
+    // The same emails again ("whitfield" is 7 pieces of the same 3,000 emails): stop reading.
+    if (candidates.size > before / 2) break;
   }
-  return db.emails.bulkGet([...(candidates ?? [])]);
+  return db.emails.bulkGet([...candidates]);
 }
