@@ -16,6 +16,7 @@ import type {
   TrashedEmailRecord,
 } from './records';
 import { NO_DUE_AT } from './records';
+import { fillSearchIndex } from './search-index-upgrade';
 import { moveSoftBouncesBack } from './soft-bounce-upgrade';
 import { counterKeyOf, DONE_COUNTER, taskCountsMiddleware } from './task-counts-middleware';
 
@@ -122,12 +123,23 @@ export class CommandCenterDb extends Dexie {
     this.version(6)
       .stores({})
       .upgrade((tx) => moveSoftBouncesBack(tx));
+    // v7: the search (issue #15, lib/search/evaluate.ts) narrows by pieces of words (substrings in
+    // any script), by [activity+campaign] and by each date a range can be on; the trusted view and
+    // click counts it reads are counted from the events once (search-index-upgrade.ts).
+    this.version(7)
+      .stores({
+        emails:
+          'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, ' +
+          '*searchGrams, searchFacet, sentAt, scheduledAt, failedAt, engagement.lastActivityAt',
+      })
+      .upgrade((tx) => fillSearchIndex(tx));
     // v8: lists (issue #15) keep their members on the emails: `lists` for membership and counts'
     // checks, `newIn` for the members that joined since the rep last opened the list. No list
     // existed before, so there is nothing to fill.
     this.version(8).stores({
       emails:
-        'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, *lists, *newIn',
+        'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, ' +
+        '*searchGrams, searchFacet, sentAt, scheduledAt, failedAt, engagement.lastActivityAt, *lists, *newIn',
     });
     this.use(taskCountsMiddleware);
   }

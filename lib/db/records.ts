@@ -87,6 +87,10 @@ export interface EmailRecord {
   webmailDraftId?: string;
   /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
   searchWords?: string[];
+  /** Short pieces of every word of the recipients and subject, for the search's substring index (lib/search/text-grams.ts). */
+  searchGrams?: string[];
+  /** [what engagement it has, its campaign or ''], for the search's campaign and activity index (lib/search/activity-facet.ts). */
+  searchFacet?: [number, string];
   /** The lists it belongs to, and those it joined since the rep last opened them (lib/lists). */
   lists?: string[];
   newIn?: string[];

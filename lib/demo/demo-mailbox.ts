@@ -10,8 +10,8 @@ import { countEngagement } from '../emails/engagement';
 import { folderDateOf } from '../emails/folder-date';
 import { LOCAL_REASONS } from '../emails/local-reasons';
 import { toStoredFailure, toStoredReason } from '../emails/reason';
-import { searchWordsOf } from '../emails/search-words';
 import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
+import { searchKeysOf } from '../search/search-keys';
 import { DEMO_EVENT_REASONS, DEMO_FAILURE_REASONS, DEMO_WARNING_REASON } from './demo-reasons';
 import { createRandom, type Random } from './random';
 import { CAMPAIGNS, COMPANIES, FIRST_NAMES, LAST_NAMES, SUBJECTS, TASK_TITLES } from './vocabulary';
@@ -110,7 +110,8 @@ export function demoEmailRange(
     const email = demoEmail(index, status, random, options.now, people, campaigns);
     if (email.sentAt !== undefined)
       batch.events.push(...demoEvents(email, random, options.eventsPerEmail, options.now));
-    batch.emails.push(email);
+    // After its events: the activity index reads the engagement they added up to.
+    batch.emails.push(Object.assign(email, searchKeysOf(email)));
   }
   return batch;
 }
@@ -164,7 +165,6 @@ function demoEmail(
       ...toStoredReason(status === 'archived' ? LOCAL_REASONS.archived : LOCAL_REASONS.demoData),
     });
   email.folderDate = folderDateOf(email);
-  email.searchWords = searchWordsOf(email);
   return email;
 }
 

@@ -5,6 +5,7 @@ import type { ListRow } from '../emails/email-row';
 import { withOpenTasks } from '../emails/email-tasks';
 import { withCampaignNames } from '../emails/folder-page';
 import { Refusal } from '../errors/refusal';
+import { searchIds } from '../search/evaluate';
 import { compareResults } from '../search/predicate';
 import { checkQuery } from '../search/query';
 import { bumpListsVersion, listCountId, listNewId, listsMatching, runnableLists } from './list-membership';
@@ -241,11 +242,15 @@ async function fillList(db: CommandCenterDb, id: string): Promise<void> {
   const list = (await runnableLists(db)).find((runnable) => runnable.id === id);
   let count = 0;
   if (list) {
-    await db.emails.toCollection().modify((email: EmailRecord) => {
-      if (listsMatching([list], email).length === 0) return;
-      email.lists = [...new Set([...(email.lists ?? []), id])];
-      count++;
-    });
+    // The search's indexes find the members (lib/search/evaluate.ts); each still passes the predicate.
+    const ids = await searchIds(db, list.query);
+    await db.emails
+      .where(':id')
+      .anyOf(ids)
+      .modify((email: EmailRecord) => {
+        email.lists = [...new Set([...(email.lists ?? []), id])];
+        count++;
+      });
   }
   await db.counters.put({ id: listCountId(id), value: count });
   await db.counters.put({ id: listNewId(id), value: 0 });

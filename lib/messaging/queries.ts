@@ -44,6 +44,18 @@ export const queries = {
     }),
     result: returns<FolderMembers>(),
   },
+  /**
+   * One page of a search (issue #15). The query is checked by the search itself (checkQuery), so
+   * an invalid one is answered with the field that is wrong instead of refused as a bad message.
+   */
+  'search.run': {
+    args: v.object({
+      query: v.unknown(),
+      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+    }),
+    result: returns<SearchResult>(),
+  },
   'emails.detail': {
     args: v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
     result: returns<EmailDetailResult>(),
@@ -82,15 +94,6 @@ export const queries = {
   'overview.counts': {
     args: v.object({}),
     result: returns<{ openTasks: number; savedSearches: number; emails: number }>(),
-  },
-  /** A search's results, one window at a time; an invalid query answers which field is wrong. */
-  'search.run': {
-    args: v.object({
-      query: v.unknown(),
-      offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
-    }),
-    result: returns<SearchResult>(),
   },
   /** Every list with its size, its "new since you last looked" count and any note (lib/lists/lists.ts). */
   'lists.all': { args: v.object({}), result: returns<ListSummary[]>() },

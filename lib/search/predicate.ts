@@ -1,4 +1,5 @@
-import type { EmailRecord } from '../db/records';
+import type { EmailRecord, Recipient } from '../db/records';
+import { problemWith } from '../emails/email-row';
 import type { DateField, SearchQuery, SortOrder, TriState } from './query';
 
 // Whether one email matches a query, and the order results come in. The one definition of what
@@ -34,8 +35,11 @@ export function dateOf(email: EmailRecord, field: DateField): number | undefined
 
 const tri = (wanted: TriState, actual: boolean) => wanted === 'either' || (wanted === 'yes') === actual;
 
-function recipients(email: EmailRecord) {
-  return [...email.to, ...(email.cc ?? []), ...(email.bcc ?? [])];
+/** Every recipient (to, cc, bcc) with an address; a damaged entry is no one rather than a crash. */
+export function recipientsOf(email: Pick<EmailRecord, 'to' | 'cc' | 'bcc'>): Recipient[] {
+  return [email.to, email.cc, email.bcc]
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .filter((recipient): recipient is Recipient => typeof recipient?.address === 'string');
 }
 
 function domainMatches(address: string, domain: string): boolean {
@@ -47,6 +51,8 @@ function domainMatches(address: string, domain: string): boolean {
 }
 
 export function matchesQuery(query: SearchQuery, email: EmailRecord): boolean {
+  // A damaged row is shown under "needs attention", never as a result (nor does it crash the search).
+  if (problemWith(email) !== undefined) return false;
   if (query.statuses && !query.statuses.includes(email.status)) return false;
   if (query.campaigns) {
     const { ids, none } = query.campaigns;
@@ -57,25 +63,27 @@ export function matchesQuery(query: SearchQuery, email: EmailRecord): boolean {
   if (!tri(query.viewed, counted.views > 0)) return false;
   if (!tri(query.clicked, counted.clicks > 0)) return false;
   if (!tri(query.replied, email.engagement.replied)) return false;
-  if (query.minViews !== undefined && counted.views < query.minViews) return false;
-  if (query.minClicks !== undefined && counted.clicks < query.minClicks) return false;
+  // Written so that NaN fails a minimum, as it fails "viewed" (a damaged count is no count).
+  if (query.minViews !== undefined && !(counted.views >= query.minViews)) return false;
+  if (query.minClicks !== undefined && !(counted.clicks >= query.minClicks)) return false;
   if (query.dates) {
     const at = dateOf(email, query.dates.field);
-    if (at === undefined) return false;
+    // A missing or damaged date is in no range (and in no date index either).
+    if (typeof at !== 'number' || Number.isNaN(at)) return false;
     if (query.dates.from !== undefined && at < query.dates.from) return false;
     if (query.dates.to !== undefined && at > query.dates.to) return false;
   }
   if (query.subject !== undefined && !foldText(email.subject).includes(foldText(query.subject))) return false;
   if (query.person !== undefined) {
     const wanted = foldText(query.person);
-    const found = recipients(email).some(
-      (r) => foldText(r.address).includes(wanted) || (r.name !== undefined && foldText(r.name).includes(wanted)),
+    const found = recipientsOf(email).some(
+      (r) => foldText(r.address).includes(wanted) || (typeof r.name === 'string' && foldText(r.name).includes(wanted)),
     );
     if (!found) return false;
   }
   if (query.domain !== undefined) {
     const domain = query.domain;
-    if (!recipients(email).some((r) => domainMatches(r.address, domain))) return false;
+    if (!recipientsOf(email).some((r) => domainMatches(r.address, domain))) return false;
   }
   return true;
 }

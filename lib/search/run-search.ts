@@ -3,26 +3,25 @@ import type { EmailRecord } from '../db/records';
 import type { ListRow } from '../emails/email-row';
 import { withOpenTasks } from '../emails/email-tasks';
 import { withCampaignNames } from '../emails/folder-page';
-import { compareResults, matchesQuery } from './predicate';
+import { searchEmails } from './evaluate';
 import { checkQuery, type QueryCheck } from './query';
 
-// The search the sidebar runs (query `search.run`): the query checked first, so an invalid one
-// names its field instead of running, then one window of the results in the query's order.
+// What the sidebar's search shows (query `search.run`): one page of results as the folders' rows
+// (campaign names, task chips), with their count; or, for a query that is not valid, what is
+// wrong with which field. An invalid query never runs, so a damaged saved list shows a note.
 
 export type SearchResult =
   | { ok: true; total: number; offset: number; rows: ListRow[] }
   | Exclude<QueryCheck, { ok: true }>;
 
-/** Every email the query matches, in its order. */
+/** Every email the query matches, in its order (the CSV export), or why the query cannot run. */
 export async function findMatches(
   db: CommandCenterDb,
   query: unknown,
 ): Promise<EmailRecord[] | Exclude<QueryCheck, { ok: true }>> {
   const checked = checkQuery(query);
   if (!checked.ok) return checked;
-  const q = checked.query;
-  const matches = await db.emails.filter((email) => matchesQuery(q, email)).toArray();
-  return matches.sort(compareResults(q.sort, q.trustedOnly));
+  return (await searchEmails(db, checked.query, { offset: 0, limit: Number.MAX_SAFE_INTEGER })).rows;
 }
 
 export async function runSearch(
@@ -31,13 +30,8 @@ export async function runSearch(
   offset: number,
   limit: number,
 ): Promise<SearchResult> {
-  const matches = await findMatches(db, query);
-  if (!Array.isArray(matches)) return matches;
-  const window = matches.slice(offset, offset + limit);
-  return {
-    ok: true,
-    total: matches.length,
-    offset,
-    rows: await withOpenTasks(db, await withCampaignNames(db, window)),
-  };
+  const checked = checkQuery(query);
+  if (!checked.ok) return checked;
+  const { total, rows } = await searchEmails(db, checked.query, { offset, limit });
+  return { ok: true, total, offset, rows: await withOpenTasks(db, await withCampaignNames(db, rows)) };
 }

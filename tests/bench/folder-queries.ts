@@ -1,13 +1,7 @@
 import type { Page } from '@playwright/test';
-import {
-  launchWithExtension,
-  openControlPage,
-  readLiveQueryOnce,
-  sendCommandFrom,
-} from '../support/launch-extension.ts';
+import { launchWithExtension, openControlPage, readLiveQueryOnce } from '../support/launch-extension.ts';
+import { seedMailbox } from './seed-mailbox.ts';
 import { median } from './stats.ts';
-
-const SEED_SLICE = 5_000;
 
 export interface QueryTiming {
   name: string;
@@ -39,20 +33,7 @@ export async function measureFolderQueries(emails: number, events: number, runs 
   const launched = await launchWithExtension();
   try {
     const control = await openControlPage(launched);
-    const sentShare = 0.72; // delivered + archived emails carry the events
-    const seedStarted = Date.now();
-    const eventsPerEmail = Math.min(20, events / (emails * sentShare));
-    const seeded = { emails: 0, events: 0 };
-    // In slices: one command must end well within the worker's 5-minute limit per event.
-    for (let start = 0; start < emails; start += SEED_SLICE) {
-      const slice = await sendCommandFrom(control, 'demo.seed', { emails, eventsPerEmail, start, count: SEED_SLICE });
-      if (!slice.ok) throw new Error(`seeding failed: ${slice.error.message}`);
-      seeded.emails += slice.value.emails;
-      seeded.events += slice.value.events;
-      process.stderr.write(`\rseeding: ${seeded.emails} emails, ${seeded.events} events`);
-    }
-    process.stderr.write('\n');
-    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    const { seconds: seedSeconds, ...seeded } = await seedMailbox(control, emails, events);
     const counts = await readLiveQueryOnce(control, 'folders.counts', {});
     // The row just above 30,000, as the list knows it after scrolling there.
     const before = await readLiveQueryOnce(control, 'folders.page', { status: 'delivered', offset: 29_950, limit: 50 });

@@ -1,6 +1,6 @@
 import type { EmailRecord } from '../../lib/db/records.ts';
-import { searchWordsOf } from '../../lib/emails/search-words.ts';
 import type { EmailStatus } from '../../lib/emails/status.ts';
+import { withSearchKeys } from '../../lib/search/search-keys.ts';
 
 /** A valid stored email for tests; override what the test is about. */
 export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailRecord> = {}): EmailRecord {
@@ -20,5 +20,5 @@ export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailR
     ...extra,
   };
   // As every write through email-writes.ts leaves it.
-  return { ...email, searchWords: searchWordsOf(email) };
+  return withSearchKeys(email);
 }
