@@ -1,5 +1,5 @@
 import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
-import type { TaskRecord } from '../db/records';
+import type { EmailRecord, TaskRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { Refusal } from '../errors/refusal';
 import { personForEmail } from './task-person';
@@ -41,20 +41,7 @@ export async function followUpEach(
     await withinTransaction(db, [...emailTables(db), db.people, ...taskTables(db)], async () => {
       const email = await db.emails.get(id);
       if (!email) return void result.failed.push({ id, message: 'This email was deleted.' });
-      await createTask(
-        db,
-        {
-          type: request.type,
-          title: wording.followUpTitle(email.subject),
-          personId: await personForEmail(db, email),
-          emailId: email.id,
-          campaignId: email.campaignId,
-          due: request.due ?? tomorrow(clock),
-          priority: 'normal',
-          source: 'followUp',
-        },
-        clock,
-      );
+      await followUpTask(db, email, request, clock, wording);
       result.done.push(id);
     });
   }
@@ -72,19 +59,30 @@ export function followUpEmail(
     if (!email) throw new Refusal('not_found', 'This email was deleted.');
     if (email.status !== 'delivered')
       throw new Refusal('conflict', 'Only a delivered email can be followed up from its row.');
-    return createTask(
-      db,
-      {
-        type: request.type,
-        title: wording.followUpTitle(email.subject),
-        personId: await personForEmail(db, email),
-        emailId: email.id,
-        campaignId: email.campaignId,
-        due: request.due ?? tomorrow(clock),
-        priority: 'normal',
-        source: 'followUp',
-      },
-      clock,
-    );
+    return followUpTask(db, email, request, clock, wording);
   });
+}
+
+/** The follow-up task of one email: for its first recipient, linked to it and its campaign. */
+async function followUpTask(
+  db: CommandCenterDb,
+  email: EmailRecord,
+  request: { type: FollowUpType; due?: DueInput | undefined },
+  clock: TaskClock,
+  wording: TaskWording,
+): Promise<TaskRecord> {
+  return createTask(
+    db,
+    {
+      type: request.type,
+      title: wording.followUpTitle(email.subject),
+      personId: await personForEmail(db, email),
+      emailId: email.id,
+      campaignId: email.campaignId,
+      due: request.due ?? tomorrow(clock),
+      priority: 'normal',
+      source: 'followUp',
+    },
+    clock,
+  );
 }

@@ -7,6 +7,7 @@ import {
   sendCommandFrom,
 } from '../support/launch-extension.ts';
 import { startTrackingServer } from '../support/tracking-server.ts';
+import { DESKTOP_CHROME } from '../support/user-agents.ts';
 import { timeQuery } from './folder-queries.ts';
 
 // Issue #15's list budgets, in real Chromium against the background's IndexedDB: 500 lists over
@@ -25,8 +26,6 @@ const emptyQuery = (): SearchQuery => ({
   trustedOnly: true,
   sort: 'date',
 });
-const DESKTOP_CHROME =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 export interface ListTiming {
   name: string;

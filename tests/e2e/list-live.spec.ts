@@ -3,6 +3,7 @@ import { CAMPAIGNS } from '../../lib/demo/vocabulary.ts';
 import { emptyQuery, type SearchQuery } from '../../lib/search/query.ts';
 import { readLiveQueryOnce } from '../support/launch-extension.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
+import { DESKTOP_CHROME } from '../support/user-agents.ts';
 import { expect, test } from './fixtures.ts';
 import { connectAndOpenGmail } from './pages/connected-gmail.ts';
 import { GmailFixture } from './pages/gmail-fixture.ts';
@@ -10,9 +11,6 @@ import { GmailFixture } from './pages/gmail-fixture.ts';
 // Issue #15: a list is dynamic. A human click from the real tracking server makes another email
 // of the campaign match, and the list's count and "new" badge change without a reload; its CSV
 // holds its rows; its Retarget opens a prefilled compose in the webmail.
-
-const DESKTOP_CHROME =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 let server: RunningServer;
 test.beforeEach(async () => {

@@ -1,12 +1,9 @@
 import { stopServiceWorker } from '../support/stop-worker.ts';
 import { type RunningServer, startTrackingServer } from '../support/tracking-server.ts';
+import { DESKTOP_CHROME } from '../support/user-agents.ts';
 import { expect, test } from './fixtures.ts';
 import { connectAndOpenGmail } from './pages/connected-gmail.ts';
 import { showInConversation } from './pages/gmail-fixture.ts';
-
-// A real desktop browser opening the email: classified as a person.
-const DESKTOP_CHROME =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 let server: RunningServer;
 test.beforeEach(async () => {
