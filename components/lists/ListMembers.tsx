@@ -7,8 +7,8 @@ import { BulkBar } from '../emails/BulkBar';
 import { EmailList, type ListPlace } from '../emails/EmailList';
 import type { SourceWindow } from '../emails/use-source-window';
 import { ErrorNote } from '../ui/ErrorNote';
-import { ListActions } from './ListActions';
 import { listNoteText } from './list-note-text';
+import { SourceActions } from './SourceActions';
 
 /** The rows whose "new" mark is remembered from before the list was opened (the badge's). */
 const MARK_FIRST = 500;
@@ -70,7 +70,7 @@ export function ListMembers({
       {summary.status === 'error' && <ErrorNote message={summary.error.message} />}
       {!gone && (
         <>
-          <ListActions id={id} />
+          <SourceActions source={{ kind: 'list', id }} />
           <BulkBar source={source} name={list?.name ?? ''} page={page} />
           <EmailList
             source={source}

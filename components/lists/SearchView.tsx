@@ -11,6 +11,7 @@ import type { SourceWindow } from '../emails/use-source-window';
 import { useDebounced } from '../ui/use-debounced';
 import { SaveListDialog } from './SaveListDialog';
 import { SearchBuilder } from './SearchBuilder';
+import { SourceActions } from './SourceActions';
 import { problemOf } from './search-draft';
 
 /**
@@ -83,6 +84,7 @@ export function SearchView({
       </div>
       {checked.ok && (
         <>
+          <SourceActions source={{ kind: 'search', query: settled }} />
           <BulkBar source={source} page={current} />
           <EmailList
             source={source}

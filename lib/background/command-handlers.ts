@@ -14,7 +14,7 @@ import { listCampaigns } from '../emails/campaigns';
 import { saveDraft } from '../emails/drafts';
 import { deliverPastUndo, recordDiscarded, recordNotSent } from '../emails/webmail-sends';
 import { deleteList, openList, renameList, restoreList, saveList } from '../lists/lists';
-import { retargetChoices, retargetRecipients } from '../lists/retarget';
+import { retargetChoices, retargetRecipients, searchRecipients } from '../lists/retarget';
 import type { CommandHandlers } from '../messaging/command-router';
 import { addressStandings } from '../people/address-standing';
 import { exportCsv } from '../search/csv-export';
@@ -72,6 +72,7 @@ export function createCommandHandlers(db: CommandCenterDb, services: BackgroundS
     'export.csv': ({ source }) => exportCsv(db, source, Date.now()),
     'retarget.lists': () => retargetChoices(db),
     'retarget.recipients': ({ id }) => retargetRecipients(db, id),
+    'retarget.searchRecipients': ({ query }) => searchRecipients(db, query),
     'compose.prepareSend': async (args) => prepareWebmailSend(db, await loadServerSettings(), args),
     'compose.sent': (args) => recordWebmailHandover(db, args),
     'compose.undoWindowClosed': async ({ id }) => {

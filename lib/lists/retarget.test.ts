@@ -5,7 +5,7 @@ import { saveEmail } from '../emails/email-writes';
 import { emptyQuery } from '../search/query';
 import { applyServerEvent } from '../tracking/apply-event';
 import { saveList } from './lists';
-import { RETARGET_MAX, retargetChoices, retargetRecipients } from './retarget';
+import { RETARGET_MAX, retargetChoices, retargetRecipients, searchRecipients } from './retarget';
 
 let db: CommandCenterDb;
 beforeEach(() => {
@@ -71,5 +71,15 @@ describe('retargeting a list', () => {
     await saveList(db, 'L1', 'Q4', all, NOW);
     const result = await retargetRecipients(db, 'L1');
     expect([result.recipients.length, result.skipped.overLimit, result.field]).toEqual([RETARGET_MAX, 3, 'bcc']);
+  });
+});
+
+describe('retargeting a search', () => {
+  it('gives the recipients of its results, and refuses a query that is not valid, naming the field', async () => {
+    await email('e1', 'dana@northwind.example', 'Dana Whitfield');
+    await email('e2', 'ann@sable.example');
+    const result = await searchRecipients(db, { ...all, person: 'dana' });
+    expect(result.recipients).toEqual([{ address: 'dana@northwind.example', name: 'Dana Whitfield' }]);
+    await expect(searchRecipients(db, { ...all, minClicks: -1 })).rejects.toThrow(/minClicks/);
   });
 });

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord, Recipient } from '../db/records';
+import { Refusal } from '../errors/refusal';
 import { normalAddress, writableRecipients } from '../people/address-standing';
 import { checkQuery } from '../search/query';
+import { findMatches } from '../search/run-search';
 import { listCountId } from './list-membership';
 
 // Retarget (issue #15, item 4): the people a list's emails went to, as recipients of a new email.
@@ -51,6 +53,17 @@ export async function retargetChoices(db: CommandCenterDb): Promise<RetargetChoi
 export async function retargetRecipients(db: CommandCenterDb, listId: string): Promise<RetargetRecipients> {
   const members = await db.emails.where('lists').equals(listId).sortBy('folderDate');
   return cleanRecipients(db, members.reverse());
+}
+
+/** The recipients of a search's results (Retarget from the sidebar's search). */
+export async function searchRecipients(db: CommandCenterDb, query: unknown): Promise<RetargetRecipients> {
+  const found = await findMatches(db, query);
+  if (!Array.isArray(found))
+    throw new Refusal(
+      'conflict',
+      found.problem === 'newer' ? 'This search is from a newer version.' : `The search is not valid: ${found.field}.`,
+    );
+  return cleanRecipients(db, found);
 }
 
 export async function cleanRecipients(

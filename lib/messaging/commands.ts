@@ -172,6 +172,12 @@ export const commands = {
     result: returns<RetargetRecipients>(),
     transaction: 'inside',
   },
+  /** The same for a search's results (checked by lib/search/query.ts checkQuery). */
+  'retarget.searchRecipients': {
+    args: v.object({ query: v.unknown() }),
+    result: returns<RetargetRecipients>(),
+    transaction: 'inside',
+  },
   /** Which of the addresses typed in a compose bounced hard or complained (its toolbar warns). */
   'people.standings': {
     // Not v.email(): the rep may be half-way through typing one; such text is simply unmarked.

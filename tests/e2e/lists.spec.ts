@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CAMPAIGNS } from '../../lib/demo/vocabulary.ts';
 import { emptyQuery, type SearchQuery } from '../../lib/search/query.ts';
 import { readLiveQueryOnce } from '../support/launch-extension.ts';
@@ -52,6 +53,16 @@ test('a search built as a sentence counts what search.run counts, is saved as a 
     expected === 1 ? 'The only email found is selected' : `All ${expected} emails found are selected`,
   );
   await frame.getByTestId('select-all').click();
+  // The search's own CSV: a header and one row per result.
+  const download = sidebar.page.waitForEvent('download');
+  await frame.getByTestId('list-export').click();
+  const csv = readFileSync((await (await download).path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  expect(csv).toHaveLength(expected + 1);
+  await expect(frame.getByTestId('list-action-note')).toHaveText(
+    new RegExp(`^Exported ${expected} emails? to search-\\d{4}-\\d{2}-\\d{2}\\.csv\\.$`),
+  );
 
   // A minimum of −1 is named: that box is marked, the reason stands beside it, nothing runs or saves.
   const minViews = frame.getByTestId('search-minViews');

@@ -3,16 +3,18 @@ import { t, tn } from '../../lib/i18n/t';
 import { skippedText } from '../../lib/lists/retarget-text';
 import { sendCommand } from '../../lib/messaging/client';
 import { requestCompose } from '../../lib/messaging/frame-host';
+import type { ExportSource } from '../../lib/search/csv-export';
 import { ErrorNote } from '../ui/ErrorNote';
 
 /** A prefilled compose takes this many recipients (lib/messaging/protocol.ts). */
 const COMPOSE_PREFILL_MAX = 200;
 
 /**
- * What a list offers beside its rows: Retarget (a new compose in the webmail, its people in To
- * for a handful, in Bcc beyond) and a CSV of its members. Each says what it did, or what failed.
+ * What a list or a search offers beside its rows: Retarget (a new compose in the webmail, its
+ * people in To for a handful, in Bcc beyond) and a CSV of its emails. Each says what it did, or
+ * what failed.
  */
-export function ListActions({ id }: { id: string }) {
+export function SourceActions({ source }: { source: ExportSource }) {
   const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +31,10 @@ export function ListActions({ id }: { id: string }) {
 
   const retarget = () =>
     run(async () => {
-      const result = await sendCommand('retarget.recipients', { id });
+      const result =
+        source.kind === 'list'
+          ? await sendCommand('retarget.recipients', { id: source.id })
+          : await sendCommand('retarget.searchRecipients', { query: source.query });
       const recipients = result.recipients.slice(0, COMPOSE_PREFILL_MAX);
       const beyond = result.recipients.length - recipients.length;
       const skipped = { ...result.skipped, overLimit: result.skipped.overLimit + beyond };
@@ -41,7 +46,7 @@ export function ListActions({ id }: { id: string }) {
 
   const exportCsv = () =>
     run(async () => {
-      const { filename, csv, rows } = await sendCommand('export.csv', { source: { kind: 'list', id } });
+      const { filename, csv, rows } = await sendCommand('export.csv', { source });
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
