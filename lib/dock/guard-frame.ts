@@ -20,8 +20,11 @@ export function guardFrame(ctx: ContentScriptContext, iframe: HTMLIFrameElement,
   let restoresWithoutHello = 0;
   let grace: ReturnType<typeof setTimeout> | undefined;
 
-  const restore = (why: string) => {
-    if (restoresWithoutHello >= MAX_RESTORES) return;
+  // An address that is not ours is always put back (that cannot loop: ours is then the address).
+  // A load without a hello is only retried MAX_RESTORES times: it may be our own page failing,
+  // or, on a machine so busy that hellos come late, ours being slow (CI dry run, 2026-12-01).
+  const restore = (why: string, always = false) => {
+    if (!always && restoresWithoutHello >= MAX_RESTORES) return;
     restoresWithoutHello++;
     console.warn(`[command-center] the sidebar frame was changed (${why}); restoring it`);
     loadWithoutHello = false;
@@ -55,7 +58,7 @@ export function guardFrame(ctx: ContentScriptContext, iframe: HTMLIFrameElement,
     },
     /** The periodic check: the frame's address must still be ours. */
     check() {
-      if (iframe.getAttribute('src') !== ownUrl) restore('its address changed');
+      if (iframe.getAttribute('src') !== ownUrl) restore('its address changed', true);
     },
   };
 }
