@@ -80,6 +80,15 @@ test('a human click from the server grows the list live, its CSV holds its rows,
   expect(lines).toHaveLength(before + 2);
   await expect(frame.getByTestId('list-action-note')).toHaveText(new RegExp(`^Exported ${before + 1} emails to `));
 
+  // A task for each member, type and due chosen once (an Email task, tomorrow).
+  await frame.getByTestId('list-tasks').click();
+  const dialog = frame.getByTestId('follow-up-dialog');
+  await dialog.getByTestId('follow-up-email').check();
+  await dialog.locator('button[type="submit"]').click();
+  await expect(frame.getByTestId('list-action-note')).toHaveText(`Made ${before + 1} tasks.`);
+  const made = await readLiveQueryOnce(control, 'tasks.counts', { now: Date.now(), timeZone: 'UTC' });
+  expect(made.open).toBeGreaterThanOrEqual(before + 1);
+
   // Retarget: a new compose in the webmail with the list's people (Bcc beyond five). The fixture
   // opens a draft at load: closed first, as a rep would, so the compose is the new one.
   await page.locator('.AD .Ha').click();
