@@ -347,11 +347,10 @@ test('Firefox: the Lists section shows a saved list with its count', TIMEOUT, ()
     assert.equal(saved.ok, true, `lists.save answered ${JSON.stringify(saved)}`);
     const delivered = await tab.waitForCount('delivered', (count) => count > 1);
     const sidebar = await tab.sidebarFrame();
-    await sidebar.evaluate(() =>
-      document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="lists"]')?.click(),
-    );
+    // Clicked until the section shows (its tabs may draw after the frame is found).
     const shown = await waitFor('the saved list in the Lists section', () =>
       sidebar.evaluate(() => {
+        document.querySelector<HTMLElement>('[data-testid="sections"] [data-key="lists"]')?.click();
         const item = document.querySelector('[data-testid="list-item"]');
         const name = item?.querySelector('[data-testid="list-name"]')?.textContent;
         const count = item?.querySelector('[data-testid="list-count"]')?.textContent;
