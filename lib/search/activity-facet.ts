@@ -20,12 +20,12 @@ export const NO_CAMPAIGN_KEY = '';
 
 export function activityBitsOf(email: Pick<EmailRecord, 'engagement'>): number {
   const trusted = countedEngagement(email, true);
-  const any = countedEngagement(email, false);
+  const everyHit = countedEngagement(email, false);
   return (
     (trusted.views > 0 ? TRUSTED_VIEW : 0) |
     (trusted.clicks > 0 ? TRUSTED_CLICK : 0) |
-    (any.views > 0 ? ANY_VIEW : 0) |
-    (any.clicks > 0 ? ANY_CLICK : 0) |
+    (everyHit.views > 0 ? ANY_VIEW : 0) |
+    (everyHit.clicks > 0 ? ANY_CLICK : 0) |
     (email.engagement.replied ? REPLIED : 0)
   );
 }
