@@ -87,8 +87,11 @@ export interface EmailRecord {
   webmailDraftId?: string;
   /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
   searchWords?: string[];
-  /** Short pieces of every word of the recipients and subject, for the search's substring index (lib/search/text-grams.ts). */
-  searchGrams?: string[];
+  /**
+   * The recipients and subject its row in `emailGrams` was cut from (lib/search/search-keys.ts):
+   * a write whose text is the same leaves that row, and its dozens of index entries, alone.
+   */
+  searchText?: string;
   /** [what engagement it has, its campaign or ''], for the search's campaign and activity index (lib/search/activity-facet.ts). */
   searchFacet?: [number, string];
   /** The lists it belongs to, and those it joined since the rep last opened them (lib/lists). */
@@ -291,6 +294,13 @@ export interface CounterRecord {
 }
 
 /** An email the periodic check found damaged (no dates, no status): shown under "needs attention". */
+/** An email's short pieces of every word of its recipients and subject: the search's substring index (lib/search/text-grams.ts). */
+export interface EmailGramsRecord {
+  /** The email's id. */
+  id: string;
+  grams: string[];
+}
+
 export interface DamagedEmailRecord {
   id: string;
   problem: string;

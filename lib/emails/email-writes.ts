@@ -1,13 +1,21 @@
+import { addDelta, adjustCounters } from '../db/adjust-counters';
 import { type CommandCenterDb, emailTables } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
-import { leaveLists, withListUpkeep } from '../lists/list-membership';
-import { withSearchKeys } from '../search/search-keys';
-import { adjustFolderCount } from './folder-counters';
+import { leaveLists, runnableLists, withListsOf } from '../lists/list-membership';
+import { gramsRowToWrite, withSearchKeys } from '../search/search-keys';
+import { counterId } from './folder-counter-id';
+import { isEmailStatus } from './status';
 
 // Every write of an email goes through here, so its folder counter (folder-counters.ts), its
 // quick-filter and search keys (lib/search/search-keys.ts) and its lists (lib/lists/list-membership.ts)
 // change in the same transaction as the email.
+
+/** One email to store: `next`, and the status of the row it replaces (undefined for a new email). */
+export interface EmailChange {
+  next: EmailRecord;
+  previous: Pick<EmailRecord, 'status'> | undefined;
+}
 
 /** Stores `next`; `previous` is the row it replaces (undefined for a new email). */
 export function saveEmail(
@@ -15,12 +23,35 @@ export function saveEmail(
   next: EmailRecord,
   previous: Pick<EmailRecord, 'status'> | undefined,
 ): Promise<void> {
+  return saveEmails(db, [{ next, previous }]);
+}
+
+/**
+ * Stores several different emails with one request per table (a page of views touches hundreds): every
+ * list checked against each, and all the counters they move read and written once.
+ */
+export function saveEmails(db: CommandCenterDb, changes: readonly EmailChange[]): Promise<void> {
+  if (changes.length === 0) return Promise.resolve();
+  // Each change reads its lists from its own `next`: the same email twice would count twice.
+  if (new Set(changes.map(({ next }) => next.id)).size !== changes.length)
+    return Promise.reject(new Error('saveEmails: the same email twice in one write'));
   return withinTransaction(db, emailTables(db), async () => {
-    await db.emails.put(await withListUpkeep(db, withSearchKeys(next)));
-    if (previous?.status !== next.status) {
-      await adjustFolderCount(db, previous?.status, -1);
-      await adjustFolderCount(db, next.status, +1);
+    const lists = await runnableLists(db);
+    const deltas = new Map<string, number>();
+    const rows: EmailRecord[] = [];
+    const grams = [];
+    for (const { next, previous } of changes) {
+      const keyed = withSearchKeys(next);
+      const row = gramsRowToWrite(next, keyed, previous === undefined);
+      if (row) grams.push(row);
+      rows.push(withListsOf(lists, keyed, deltas));
+      if (previous?.status === next.status) continue;
+      if (isEmailStatus(previous?.status)) addDelta(deltas, counterId(previous.status), -1);
+      if (isEmailStatus(next.status)) addDelta(deltas, counterId(next.status), +1);
     }
+    if (grams.length) await db.emailGrams.bulkPut(grams);
+    await db.emails.bulkPut(rows);
+    await adjustCounters(db, deltas);
   });
 }
 
@@ -28,7 +59,8 @@ export function removeEmail(db: CommandCenterDb, email: EmailRecord): Promise<vo
   return withinTransaction(db, emailTables(db), async () => {
     const stored = await db.emails.get(email.id);
     await db.emails.delete(email.id);
-    await adjustFolderCount(db, email.status, -1);
+    await db.emailGrams.delete(email.id);
+    await adjustCounters(db, new Map(isEmailStatus(email.status) ? [[counterId(email.status), -1]] : []));
     if (stored) await leaveLists(db, stored);
   });
 }

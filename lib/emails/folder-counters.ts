@@ -1,19 +1,11 @@
 import { type CommandCenterDb, emailTables } from '../db/database';
 import { withinTransaction } from '../db/within-transaction';
 import { counterId } from './folder-counter-id';
-import { EMAIL_STATUSES, type FolderCounts, isEmailStatus } from './status';
+import { EMAIL_STATUSES, type FolderCounts } from './status';
 
 // The folder counts: one counter row per status, changed by email-writes.ts in the same
 // transaction as the email. Counting an index of 100,000 emails on every change would cost a
 // scan; reading eight counters costs nothing.
-
-/** Moves a folder's count by `delta` (inside the caller's transaction); unknown statuses are not counted. */
-export async function adjustFolderCount(db: CommandCenterDb, status: unknown, delta: number): Promise<void> {
-  if (!isEmailStatus(status) || delta === 0) return;
-  const id = counterId(status);
-  const counter = await db.counters.get(id);
-  await db.counters.put({ id, value: Math.max(0, (counter?.value ?? 0) + delta) });
-}
 
 /** Counts every folder from the status index and stores the counts (after bulk writes, and to heal drift). */
 export function recountFolders(db: CommandCenterDb): Promise<FolderCounts> {

@@ -1,11 +1,14 @@
+import { addDelta, adjustCounters } from '../db/adjust-counters';
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
-import { matchesQuery } from '../search/predicate';
+import { problemWith } from '../emails/email-row';
+import { matchesSoundEmail } from '../search/predicate';
 import { checkQuery, type SearchQuery } from '../search/query';
 
 // Lists are dynamic (issue #15): every write of an email (lib/emails/email-writes.ts) checks that
 // one email against every list, in the same transaction, and keeps its `lists` and `newIn` and
-// each list's two counters. Nothing else is scanned: an event costs one predicate per list.
+// each list's two counters (withListsOf). Nothing else is scanned: an event costs one predicate
+// per list.
 
 export interface RunnableList {
   id: string;
@@ -50,33 +53,39 @@ export async function bumpListsVersion(db: CommandCenterDb): Promise<void> {
 }
 
 export function listsMatching(lists: readonly RunnableList[], email: EmailRecord): string[] {
-  return lists.filter((list) => matchesQuery(list.query, email)).map((list) => list.id);
+  if (problemWith(email) !== undefined) return [];
+  return lists.filter((list) => matchesSoundEmail(list.query, email)).map((list) => list.id);
 }
 
 /**
- * The email as it is stored, its lists brought up to date, and the counters moved. `next.lists`
- * is what it was a member of (the caller's row, spread), absent for a new email.
+ * The email as it is to be stored, its lists brought up to date, with the counter changes this
+ * makes noted in `deltas`. `next.lists` is what it was a member of (the caller's row, spread),
+ * absent for a new email.
  */
-export async function withListUpkeep(db: CommandCenterDb, next: EmailRecord): Promise<EmailRecord> {
+export function withListsOf(
+  lists: readonly RunnableList[],
+  next: EmailRecord,
+  deltas: Map<string, number>,
+): EmailRecord {
   const before = new Set(next.lists ?? []);
-  const lists = listsMatching(await runnableLists(db), next);
-  const after = new Set(lists);
-  const joined = lists.filter((id) => !before.has(id));
-  const left = [...before].filter((id) => !after.has(id));
+  const member = listsMatching(lists, next);
+  const after = new Set(member);
   const wasNew = new Set(next.newIn ?? []);
-  const newIn = [...new Set([...(next.newIn ?? []).filter((id) => after.has(id)), ...joined])];
-  const deltas = new Map<string, number>();
-  for (const id of joined) {
-    deltas.set(listCountId(id), +1);
-    if (!wasNew.has(id)) deltas.set(listNewId(id), +1);
+  const newIn = [
+    ...new Set([...(next.newIn ?? []).filter((id) => after.has(id)), ...member.filter((id) => !before.has(id))]),
+  ];
+  for (const id of member) {
+    if (before.has(id)) continue;
+    addDelta(deltas, listCountId(id), +1);
+    if (!wasNew.has(id)) addDelta(deltas, listNewId(id), +1);
   }
-  for (const id of left) {
-    deltas.set(listCountId(id), -1);
-    if (wasNew.has(id)) deltas.set(listNewId(id), -1);
+  for (const id of before) {
+    if (after.has(id)) continue;
+    addDelta(deltas, listCountId(id), -1);
+    if (wasNew.has(id)) addDelta(deltas, listNewId(id), -1);
   }
-  await adjustCounters(db, deltas);
   const { lists: _lists, newIn: _newIn, ...rest } = next;
-  return { ...rest, ...(lists.length ? { lists } : {}), ...(newIn.length ? { newIn } : {}) };
+  return { ...rest, ...(member.length ? { lists: member } : {}), ...(newIn.length ? { newIn } : {}) };
 }
 
 /**
@@ -108,14 +117,4 @@ export async function leaveLists(db: CommandCenterDb, email: Pick<EmailRecord, '
   for (const id of email.lists ?? []) deltas.set(listCountId(id), -1);
   for (const id of email.newIn ?? []) deltas.set(listNewId(id), -1);
   await adjustCounters(db, deltas);
-}
-
-/** Moves several counters at once: one read and one write for all (a first view moves dozens). */
-async function adjustCounters(db: CommandCenterDb, deltas: ReadonlyMap<string, number>): Promise<void> {
-  if (deltas.size === 0) return;
-  const ids = [...deltas.keys()];
-  const current = await db.counters.bulkGet(ids);
-  await db.counters.bulkPut(
-    ids.map((id, index) => ({ id, value: Math.max(0, (current[index]?.value ?? 0) + (deltas.get(id) ?? 0)) })),
-  );
 }

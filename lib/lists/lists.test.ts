@@ -6,7 +6,8 @@ import { deleteEmails, restoreEmails } from '../emails/actions';
 import { saveEmail } from '../emails/email-writes';
 import { changeStatus } from '../emails/lifecycle';
 import { emptyQuery, type SearchQuery } from '../search/query';
-import { applyServerEvent, type ServerEvent } from '../tracking/apply-event';
+import { applyServerEvent } from '../tracking/apply-event';
+import type { ServerEvent } from '../tracking/server-event';
 import {
   deleteList,
   listSummaries,

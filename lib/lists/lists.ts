@@ -1,4 +1,4 @@
-import type { CommandCenterDb } from '../db/database';
+import { type CommandCenterDb, emailTables } from '../db/database';
 import type { EmailRecord, SavedSearchRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import type { ListRow } from '../emails/email-row';
@@ -60,7 +60,7 @@ export async function saveList(db: CommandCenterDb, id: string, name: string, qu
         : `The search is not valid: ${checked.field} (${checked.message}).`,
     );
   const clean = cleanName(name);
-  return withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const existing = await db.savedSearches.get(id);
     if (existing) return { id };
     const live = await db.savedSearches.filter((list) => list.deletedAt === undefined).count();
@@ -90,7 +90,7 @@ export async function renameList(db: CommandCenterDb, id: string, name: string, 
 
 /** Deletes a list, kept for Undo (restoreList): its emails leave it at once. */
 export async function deleteList(db: CommandCenterDb, id: string, now: number) {
-  return withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const list = await liveList(db, id);
     await db.savedSearches.put({ ...list, deletedAt: now });
     await emptyList(db, id);
@@ -100,7 +100,7 @@ export async function deleteList(db: CommandCenterDb, id: string, now: number) {
 }
 
 export async function restoreList(db: CommandCenterDb, id: string) {
-  return withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const list = await db.savedSearches.get(id);
     if (!list) throw new Refusal('not_found', 'This list can no longer be restored.');
     if (list.deletedAt === undefined) return { id };
@@ -114,7 +114,7 @@ export async function restoreList(db: CommandCenterDb, id: string) {
 
 /** The rep looked at the list: nothing in it is new any more. */
 export async function openList(db: CommandCenterDb, id: string, now: number) {
-  return withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
+  return withinTransaction(db, emailTables(db), async () => {
     const list = await liveList(db, id);
     await db.emails
       .where('newIn')
@@ -134,7 +134,7 @@ export async function openList(db: CommandCenterDb, id: string, now: number) {
  * writes (the demo seed), and the reference the incremental upkeep is checked against.
  */
 export async function recomputeLists(db: CommandCenterDb): Promise<void> {
-  await withinTransaction(db, [db.savedSearches, db.emails, db.counters], async () => {
+  await withinTransaction(db, emailTables(db), async () => {
     const lists = await runnableLists(db);
     // No list: only rows still naming one (none, unless something went wrong) need touching.
     if (lists.length === 0) {

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
-import { applyServerEvent, type ServerEvent, serverEventSchema } from '../tracking/apply-event';
+import { applyServerEvent } from '../tracking/apply-event';
+import { type ServerEvent, serverEventSchema } from '../tracking/server-event';
 import { addressStandings, writableRecipients } from './address-standing';
 
 // Issue #14, people: a hard bounce marks the address, a soft one does not, a later delivery clears

@@ -51,8 +51,15 @@ const DATE_INDEXES: Record<DateField, string> = {
 };
 
 function gramLookup(db: CommandCenterDb, { key, prefix }: GramLookup): Lookup {
-  const index = () => db.emails.where('searchGrams');
-  return rangesLookup([() => (prefix ? index().startsWith(key) : index().equals(key))], !prefix);
+  // The pieces' own table (v9) is keyed by email id: its primary keys are the emails'.
+  const range = () =>
+    prefix ? db.emailGrams.where('grams').startsWith(key) : db.emailGrams.where('grams').equals(key);
+  const ids = () => range().primaryKeys();
+  return {
+    few: !prefix,
+    ids,
+    rows: async () => (await db.emails.bulkGet(await ids())).filter((email) => email !== undefined),
+  };
 }
 
 function facetLookup(db: CommandCenterDb, query: SearchQuery): Lookup | undefined {

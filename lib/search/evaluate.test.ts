@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
+import { deleteEmails, restoreEmails } from '../emails/actions';
 import { saveEmail } from '../emails/email-writes';
 import { searchEmails, searchIds } from './evaluate';
 import { checkQuery, type SearchQueryInput } from './query';
@@ -22,6 +23,42 @@ function query(input: Omit<SearchQueryInput, 'version'>) {
   if (!checked.ok) throw new Error(JSON.stringify(checked));
   return checked.query;
 }
+
+describe('the substring index follows the text, not the engagement', () => {
+  it('finds an email by its new subject and recipient after they change, never by the old ones', async () => {
+    await mailbox([
+      testEmail('dana', 'delivered', { subject: 'Proposal', ...to('Dana Whitfield', 'dw@northwind.example') }),
+    ]);
+    const stored = (await db.emails.get('dana'))!;
+    await saveEmail(
+      db,
+      { ...stored, subject: 'Renewal', to: [{ name: 'Kenji Sato', address: 'ks@lumen.example' }] },
+      stored,
+    );
+    expect(await searchIds(db, query({ subject: 'newa' }))).toEqual(['dana']);
+    expect(await searchIds(db, query({ person: 'enji' }))).toEqual(['dana']);
+    expect(await searchIds(db, query({ subject: 'posa' }))).toEqual([]);
+    expect(await searchIds(db, query({ person: 'ana' }))).toEqual([]);
+  });
+
+  it('leaves the pieces alone when a view changes only the engagement', async () => {
+    await mailbox([testEmail('dana', 'delivered', to('Dana Whitfield', 'dw@northwind.example'))]);
+    // A marker on the stored pieces: a write that rewrote them would drop it.
+    await db.emailGrams.update('dana', { grams: [...(await db.emailGrams.get('dana'))!.grams, 'pmarker'] });
+    const stored = (await db.emails.get('dana'))!;
+    await saveEmail(db, { ...stored, engagement: { ...stored.engagement, views: 1, trustedViews: 1 } }, stored);
+    expect((await db.emailGrams.get('dana'))!.grams).toContain('pmarker');
+    expect(await searchIds(db, query({ person: 'ana', viewed: 'yes' }))).toEqual(['dana']);
+  });
+
+  it('forgets the pieces of a deleted email, and cuts them again when it is restored', async () => {
+    await mailbox([testEmail('dana', 'delivered', to('Dana Whitfield', 'dw@northwind.example'))]);
+    await deleteEmails(db, ['dana'], 'delivered');
+    expect(await db.emailGrams.get('dana')).toBeUndefined();
+    await restoreEmails(db, ['dana']);
+    expect(await searchIds(db, query({ person: 'ana' }))).toEqual(['dana']);
+  });
+});
 
 describe('searching for text inside words, in any script', () => {
   it('finds "ana" in Dana, "北" in 台北, "ова" in Петрова and a decomposed "zoë" in Zoë', async () => {

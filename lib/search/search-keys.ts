@@ -1,19 +1,43 @@
-import type { EmailRecord } from '../db/records';
+import type { EmailGramsRecord, EmailRecord } from '../db/records';
 import { searchWordsOf } from '../emails/search-words';
 import { searchFacetOf } from './activity-facet';
+import { recipientsOf } from './predicate';
 import { textGramsOf } from './text-grams';
 
 // The fields an email is indexed under for the quick filter and the search, made from the rest
 // of the row. Every email write sets them through this one function (email-writes.ts, the demo
-// mailbox, the v7 upgrade), so an index can never lag behind the row it points to.
+// mailbox, the upgrades), so an index can never lag behind the row it points to. The substring
+// pieces live in their own table (`emailGrams`): `searchText` on the row says what they were cut
+// from, so a write that changes no text leaves them alone.
 
-export type SearchKeys = Pick<EmailRecord, 'searchWords' | 'searchGrams' | 'searchFacet'>;
+export type SearchKeys = Pick<EmailRecord, 'searchWords' | 'searchFacet' | 'searchText'>;
+
+/** The recipients and subject, exactly as far as the substring pieces read them. */
+export function searchTextOf(email: Pick<EmailRecord, 'subject' | 'to' | 'cc' | 'bcc'>): string {
+  const subject = typeof email.subject === 'string' ? email.subject : null;
+  const people = recipientsOf(email).map((r) => [typeof r.name === 'string' ? r.name : null, r.address]);
+  return JSON.stringify([subject, people]);
+}
 
 export function searchKeysOf(email: EmailRecord): Required<SearchKeys> {
-  return { searchWords: searchWordsOf(email), searchGrams: textGramsOf(email), searchFacet: searchFacetOf(email) };
+  return { searchWords: searchWordsOf(email), searchFacet: searchFacetOf(email), searchText: searchTextOf(email) };
 }
 
 /** The email with its search keys made afresh. */
 export function withSearchKeys(email: EmailRecord): EmailRecord {
   return { ...email, ...searchKeysOf(email) };
+}
+
+/** The email's row of the substring index. */
+export function gramsRowOf(email: EmailRecord): EmailGramsRecord {
+  return { id: email.id, grams: textGramsOf(email) };
+}
+
+/**
+ * The substring row to store with `keyed` (made by withSearchKeys from `next`), or undefined when
+ * the stored one still fits: `next` carries the stored row's searchText, and its text is the same.
+ * A new email (no stored row) always gets one.
+ */
+export function gramsRowToWrite(next: EmailRecord, keyed: EmailRecord, isNew: boolean): EmailGramsRecord | undefined {
+  return isNew || next.searchText !== keyed.searchText ? gramsRowOf(keyed) : undefined;
 }

@@ -57,9 +57,23 @@ export function triggers(rule: TaskRuleRecord, event: TriggerEvent): boolean {
  * The event path: `event` was just stored for its email, inside the caller's transaction (the
  * event and what the rules make of it commit together, or neither does).
  */
-export async function evaluateRulesForEvent(db: CommandCenterDb, event: TriggerEvent, ctx: RuleContext) {
-  if (event.classification !== 'human' || (event.type !== 'click' && event.type !== 'view')) return;
-  const rules = (await db.taskRules.toArray()).filter((rule) => triggers(rule, event));
+export function evaluateRulesForEvent(db: CommandCenterDb, event: TriggerEvent, ctx: RuleContext) {
+  return evaluateRulesForEvents(db, [event], ctx);
+}
+
+/** The event path for several events just stored (a page of the feed), in their order; the rules read once. */
+export async function evaluateRulesForEvents(db: CommandCenterDb, events: readonly TriggerEvent[], ctx: RuleContext) {
+  if (!events.some((event) => event.classification === 'human')) return;
+  const all = await db.taskRules.toArray();
+  for (const event of events) {
+    // Only an event some rule acts on is awaited: Dexie keeps its transaction across a limited
+    // number of awaits that make no request (about a hundred), and a page has hundreds of views.
+    const rules = all.filter((rule) => triggers(rule, event));
+    if (rules.length) await evaluateRules(db, event, rules, ctx);
+  }
+}
+
+async function evaluateRules(db: CommandCenterDb, event: TriggerEvent, rules: TaskRuleRecord[], ctx: RuleContext) {
   for (const rule of rules) {
     const id = matchIdOf(rule.id, event.emailId);
     let match = await db.ruleMatches.get(id);

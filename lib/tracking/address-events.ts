@@ -24,6 +24,25 @@ function provesDelivery(event: AddressEvent): boolean {
   );
 }
 
+/** A view, click or delivery report that proves mail reached its recipient, with its time. */
+export interface DeliveryProof {
+  email: Pick<EmailRecord, 'to' | 'cc' | 'bcc'>;
+  event: AddressEvent;
+  at: number;
+}
+
+/** Clears the bounce marks the proofs disprove (people or their proxies reading, delivery reports). */
+export function noteDeliveries(db: CommandCenterDb, proofs: readonly DeliveryProof[]): Promise<void> {
+  const deliveries = new Map<string, number>();
+  for (const { email, event, at } of proofs) {
+    if (isDeliveryWarning(event) || !provesDelivery(event)) continue;
+    // A view names no recipient: on an email to several people it proves nothing about one of them.
+    const address = addressOfEvent(email, event.type === 'delivered' ? event.recipient : undefined);
+    if (address) deliveries.set(address, Math.max(at, deliveries.get(address) ?? at));
+  }
+  return clearUndeliverable(db, deliveries);
+}
+
 export async function noteAddressStanding(
   db: CommandCenterDb,
   email: EmailRecord,
@@ -34,12 +53,10 @@ export async function noteAddressStanding(
   if (isDeliveryWarning(event)) return;
   const dead = event.type === 'bounce' && event.reasonCode !== undefined && DEAD_ADDRESS_CODES.has(event.reasonCode);
   const complaint = event.type === 'complaint';
-  const delivered = provesDelivery(event);
-  if (!dead && !complaint && !delivered) return;
-  // A view names no recipient: on an email to several people it proves nothing about one of them.
-  const address = addressOfEvent(email, delivered && event.type !== 'delivered' ? undefined : event.recipient);
+  if (provesDelivery(event)) return noteDeliveries(db, [{ email, event, at }]);
+  if (!dead && !complaint) return;
+  const address = addressOfEvent(email, event.recipient);
   if (!address) return;
-  if (delivered) return clearUndeliverable(db, address, at);
   const mark = { at, emailId: email.id, ...toStoredReason(reason) };
   await markAddress(db, email, address, dead ? 'undeliverable' : 'complained', mark);
 }

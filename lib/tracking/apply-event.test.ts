@@ -5,7 +5,8 @@ import { testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import { readEmailDetail } from '../emails/email-detail';
 import { fakeGetMessage } from '../i18n/chrome-i18n-fake';
-import { applyServerEvent, type ServerEvent, serverEventSchema } from './apply-event';
+import { applyServerEvent } from './apply-event';
+import { type ServerEvent, serverEventSchema } from './server-event';
 
 let db: CommandCenterDb;
 beforeEach(() => {

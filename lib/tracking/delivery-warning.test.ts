@@ -7,7 +7,8 @@ import { ACTIONS_BY_STATUS } from '../emails/actions-by-status';
 import { readEmailDetail } from '../emails/email-detail';
 import { readFolderCounts, recountFolders } from '../emails/folder-counters';
 import { fakeGetMessage } from '../i18n/chrome-i18n-fake';
-import { applyServerEvent, type ServerEvent, serverEventSchema } from './apply-event';
+import { applyServerEvent } from './apply-event';
+import { type ServerEvent, serverEventSchema } from './server-event';
 
 // Issue #14: a soft bounce or a delay warns and keeps the status; a hard bounce or a final
 // failure moves the email. Events as the feed sends them, old servers' codes and new ones.

@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 import type { CommandCenterDb } from '../db/database';
-import { ruleTables } from '../tasks/rule-evaluation';
-import { applyServerEvent, type ServerEvent, serverEventSchema } from './apply-event';
+import { type RuleContext, ruleTables } from '../tasks/rule-evaluation';
+import { localRuleContext } from '../tasks/task-wording';
+import { applyEngagementEvents, type EngagementEvent, isEngagement } from './apply-engagement';
+import { applyServerEvent } from './apply-event';
 import { eventCursor } from './event-cursor';
 import { callServer, type Fetch, ServerError } from './server-client';
+import { type ServerEvent, serverEventSchema } from './server-event';
 import type { ServerSettings } from './server-settings';
 
 const PAGE = 200;
@@ -11,20 +14,43 @@ const MAX_PAGES_PER_RUN = 50;
 
 /**
  * A page of events in one transaction: one commit instead of one per event (a transaction costs
- * milliseconds; a page of 200 views took 1.8 s one by one, BENCHMARKS.md). Should the page fail
- * as a whole, each event is applied on its own, so one bad event cannot hold the others back.
+ * milliseconds; a page of 200 views took 1.8 s one by one, BENCHMARKS.md), and each run of views
+ * and clicks between delivery reports applied together (apply-engagement.ts). Should the page
+ * fail as a whole, each event is applied on its own, so one bad event cannot hold the others back.
  */
-async function applyPage(db: CommandCenterDb, events: readonly ServerEvent[]): Promise<number> {
+export async function applyEventPage(
+  db: CommandCenterDb,
+  events: readonly ServerEvent[],
+  rules: () => RuleContext = localRuleContext,
+): Promise<number> {
   const apply = async () => {
     let applied = 0;
-    for (const event of events) if (await applyServerEvent(db, event)) applied++;
+    let run: EngagementEvent[] = [];
+    const applyRun = async () => {
+      applied += await applyEngagementEvents(db, run, rules);
+      run = [];
+    };
+    for (const event of events) {
+      if (isEngagement(event)) {
+        run.push(event);
+        continue;
+      }
+      await applyRun();
+      if (await applyServerEvent(db, event, rules)) applied++;
+    }
+    await applyRun();
+    return applied;
+  };
+  const applyOneByOne = async () => {
+    let applied = 0;
+    for (const event of events) if (await applyServerEvent(db, event, rules)) applied++;
     return applied;
   };
   try {
     return await db.transaction('rw', [db.counters, ...ruleTables(db)], apply);
   } catch (error) {
     console.warn('[command-center] a page of events failed as a whole; applying them one by one', error);
-    return apply();
+    return applyOneByOne();
   }
 }
 
@@ -72,7 +98,7 @@ export async function syncEvents(db: CommandCenterDb, settings: ServerSettings):
         console.warn('[command-center] skipped a malformed event from the server', event.issues[0]?.message);
       }
     }
-    result.applied += await applyPage(db, events);
+    result.applied += await applyEventPage(db, events);
     cursor = feed.next;
     await eventCursor.setValue(cursor);
     if (!feed.more) break;

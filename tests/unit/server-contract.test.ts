@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS } from '../../lib/db/records';
 import { DEMO_EVENT_REASONS, DEMO_WARNING_REASON } from '../../lib/demo/demo-reasons';
-import { serverEventSchema } from '../../lib/tracking/apply-event';
+import { serverEventSchema } from '../../lib/tracking/server-event';
 import { presentEvent } from '../../server/src/http/present-event.ts';
 import { eventReason, REASON_CODES, type ReasonCode } from '../../server/src/reasons/event-reasons.ts';
 import {

@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { searchIds } from '../search/evaluate';
+import { checkQuery, type SearchQueryInput } from '../search/query';
+import { textGramsOf } from '../search/text-grams';
+import { CommandCenterDb } from './database';
+
+const name = `grams-upgrade-${crypto.randomUUID()}`;
+afterEach(() => Dexie.delete(name));
+
+// The emails table exactly as version 8 left it: the pieces on the row, under *searchGrams.
+const V8 = {
+  emails:
+    'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, ' +
+    '*searchGrams, searchFacet, sentAt, scheduledAt, failedAt, engagement.lastActivityAt, *lists, *newIn',
+  events: '++id, emailId, [emailId+at], at, &serverCursor',
+  counters: 'id',
+  savedSearches: 'id, name',
+};
+
+function v8Email(id: string, person: string, subject: string) {
+  const email = {
+    id,
+    status: 'delivered',
+    subject,
+    to: [{ address: `${id}@northwind.example`, name: person }],
+    personIds: [],
+    bulk: false,
+    tracking: true,
+    createdAt: 1_000,
+    sentAt: 2_000,
+    statusAt: 2_000,
+    folderDate: 2_000,
+    statusHistory: [],
+    engagement: { views: 1, clicks: 0, replied: false, machineViews: 0, machineClicks: 0, trustedViews: 1 },
+    searchFacet: [5, ''],
+    lists: ['L1'],
+  };
+  return { ...email, searchGrams: textGramsOf(email) };
+}
+
+const run = (db: CommandCenterDb, input: SearchQueryInput) => {
+  const checked = checkQuery(input);
+  if (!checked.ok) throw new Error(JSON.stringify(checked));
+  return searchIds(db, checked.query);
+};
+
+describe('the v9 upgrade (the substring pieces in their own table)', () => {
+  it('moves every sound row’s pieces apart, keeps the rest of the row, and leaves a damaged row alone', async () => {
+    const v8 = new Dexie(name);
+    v8.version(8).stores(V8);
+    const rows = [v8Email('dana', 'Dana Whitfield', 'Proposal'), v8Email('chen', '陳台北', 'Renewal for Kenji')];
+    await v8.table('emails').bulkPut([...rows, { id: 'damaged', status: 'delivered' }]);
+    v8.close();
+
+    const db = new CommandCenterDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(9);
+    const dana = await db.emails.get('dana');
+    expect(dana).not.toHaveProperty('searchGrams');
+    expect(dana).toMatchObject({ subject: 'Proposal', lists: ['L1'], engagement: { trustedViews: 1 } });
+    expect((await db.emailGrams.get('dana'))?.grams.sort()).toEqual(rows[0]!.searchGrams.sort());
+    expect(await db.emails.get('damaged')).toEqual({ id: 'damaged', status: 'delivered' });
+    expect(await db.emailGrams.get('damaged')).toBeUndefined();
+    // The search reads them there at once: inner substrings, any script.
+    expect(await run(db, { version: 1, person: 'ana' })).toEqual(['dana']);
+    expect(await run(db, { version: 1, person: '北' })).toEqual(['chen']);
+    expect(await run(db, { version: 1, subject: 'enji' })).toEqual(['chen']);
+    db.close();
+  });
+});
