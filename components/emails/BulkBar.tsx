@@ -8,6 +8,7 @@ import { ACTION_PROGRESS } from './action-labels';
 import { useEmailActions } from './EmailActionsProvider';
 import { FOLDER_LABELS } from './folder-labels';
 import { readSourceMembers } from './read-source-members';
+import { CHUNK } from './run-action';
 import type { SourceWindow } from './use-source-window';
 
 /**
@@ -29,7 +30,7 @@ export function BulkBar({
   const scope = useView((state) => state.selectionScope);
   const selectAll = useView((state) => state.selectAll);
   const clearSelection = useView((state) => state.clearSelection);
-  const { progress } = useEmailActions();
+  const { progress, cancel } = useEmailActions();
   const [selecting, setSelecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const targets = Object.entries(selected).map(([id, email]) => ({ id, ...email }));
@@ -41,6 +42,11 @@ export function BulkBar({
       <div class="bulk-bar" role="status" data-testid="bulk-progress">
         <span>{t(ACTION_PROGRESS[progress.action], [formatCount(progress.done), formatCount(progress.total)])}</span>
         <progress max={progress.total} value={progress.done} />
+        {progress.total > CHUNK && (
+          <button type="button" data-testid="bulk-cancel" disabled={progress.stopping === true} onClick={cancel}>
+            {t('cancel')}
+          </button>
+        )}
       </div>
     );
   }

@@ -1,9 +1,9 @@
 import { type ComponentChildren, createContext } from 'preact';
-import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../../lib/emails/actions';
 import { type EmailAction, UNDOABLE } from '../../lib/emails/actions-by-status';
 import type { EmailStatus } from '../../lib/emails/status';
-import { t, tn } from '../../lib/i18n/t';
+import { formatCount, t, tn } from '../../lib/i18n/t';
 import { useView } from '../app/view-store-context';
 import { Dialog } from '../ui/Dialog';
 import { Toast, type ToastMessage } from '../ui/Toast';
@@ -23,11 +23,15 @@ export interface Progress {
   action: EmailAction;
   done: number;
   total: number;
+  /** Cancel was pressed: the chunk in flight finishes, no other starts. */
+  stopping?: boolean;
 }
 
 interface EmailActions {
   request: (action: EmailAction, targets: ActionTarget[]) => void;
   progress: Progress | null;
+  /** Stops the running bulk action after the chunk in flight. */
+  cancel: () => void;
 }
 
 const Context = createContext<EmailActions | null>(null);
@@ -47,6 +51,7 @@ type Pending = { action: EmailAction; targets: ActionTarget[] };
 export function EmailActionsProvider({ children }: { children: ComponentChildren }) {
   const clearSelection = useView((state) => state.clearSelection);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const cancelled = useRef(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [rescheduling, setRescheduling] = useState<Pending | null>(null);
@@ -58,32 +63,49 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
     [],
   );
 
+  const undoOf = useCallback(
+    (action: EmailAction, ids: string[]): ToastMessage['action'] => ({
+      label: t('undo'),
+      run: () =>
+        void undoAction(action, ids)
+          .then(() => show(t('undone')))
+          .catch((error: unknown) => show(String(error), 'error')),
+    }),
+    [show],
+  );
+
   const perform = useCallback(
     async ({ action, targets }: Pending, options: ActionOptions = {}) => {
       const total = targets.length;
+      cancelled.current = false;
       setProgress({ action, done: 0, total });
       try {
         // A search or a list mixes folders: each status goes as its own run, with its own `expected`.
         const result: ActionResult = { done: [], failed: [] };
         for (const [status, ids] of idsByStatus(targets)) {
+          if (cancelled.current) break;
           const before = result.done.length + result.failed.length;
-          const part = await runAction(action, ids, status, options, (done) =>
-            setProgress({ action, done: before + done, total }),
+          const part = await runAction(
+            action,
+            ids,
+            status,
+            options,
+            (done) => setProgress({ action, done: before + done, total, stopping: cancelled.current }),
+            () => cancelled.current,
           );
           result.done.push(...part.done);
           result.failed.push(...part.failed);
         }
         clearSelection();
-        if (result.failed.length > 0) {
+        const handled = result.done.length + result.failed.length;
+        const undo = UNDOABLE.has(action) && result.done.length > 0 ? undoOf(action, result.done) : undefined;
+        if (handled < total) {
+          // Cancelled: say how far it got; what was done stays done, and can be undone.
+          show(t('bulkStopped', [formatCount(handled), formatCount(total)]), 'info', undo);
+        } else if (result.failed.length > 0) {
           show(tn('actionPartlyFailed', result.failed.length, [result.failed[0]!.message]), 'error');
-        } else if (UNDOABLE.has(action)) {
-          show(tn(ACTION_DONE[action], result.done.length), 'info', {
-            label: t('undo'),
-            run: () =>
-              void undoAction(action, result.done)
-                .then(() => show(t('undone')))
-                .catch((error: unknown) => show(String(error), 'error')),
-          });
+        } else if (undo) {
+          show(tn(ACTION_DONE[action], result.done.length), 'info', undo);
         } else {
           show(tn(ACTION_DONE[action], result.done.length));
         }
@@ -93,7 +115,7 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
         setProgress(null);
       }
     },
-    [clearSelection, show],
+    [clearSelection, show, undoOf],
   );
 
   const request = useCallback(
@@ -108,7 +130,11 @@ export function EmailActionsProvider({ children }: { children: ComponentChildren
     [perform],
   );
 
-  const value = useMemo(() => ({ request, progress }), [request, progress]);
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+    setProgress((running) => running && { ...running, stopping: true });
+  }, []);
+  const value = useMemo(() => ({ request, progress, cancel }), [request, progress, cancel]);
   return (
     <Context.Provider value={value}>
       {children}

@@ -13,16 +13,20 @@ export interface ActionOptions {
   followUp?: { type: FollowUpType; day: string };
 }
 
-/** Sends one action for some emails to the background, chunk by chunk, reporting progress. */
+/**
+ * Sends one action for some emails to the background, chunk by chunk, reporting progress. When
+ * `stopped` says so it sends no further chunk: the emails done so far stay done (and can be undone).
+ */
 export async function runAction(
   action: EmailAction,
   ids: string[],
   status: EmailStatus,
   options: ActionOptions,
   onProgress: (done: number) => void,
+  stopped: () => boolean = () => false,
 ): Promise<ActionResult> {
   const total: ActionResult = { done: [], failed: [] };
-  for (let start = 0; start < ids.length; start += CHUNK) {
+  for (let start = 0; start < ids.length && !stopped(); start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
     const result = await sendChunk(action, chunk, status, options);
     total.done.push(...result.done);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/t';
 import { sendCommand } from '../../lib/messaging/client';
-import { readQueryOnce, useLiveQuery } from '../../lib/messaging/use-live-query';
+import { useLiveQuery } from '../../lib/messaging/use-live-query';
 import type { EmailSource } from '../../lib/store/email-source';
 import { BulkBar } from '../emails/BulkBar';
 import { EmailList, type ListPlace } from '../emails/EmailList';
@@ -9,9 +9,6 @@ import type { SourceWindow } from '../emails/use-source-window';
 import { ErrorNote } from '../ui/ErrorNote';
 import { listNoteText } from './list-note-text';
 import { SourceActions } from './SourceActions';
-
-/** The rows whose "new" mark is remembered from before the list was opened (the badge's). */
-const MARK_FIRST = 500;
 
 /**
  * One list's members, with the same rows, selection and actions as a folder. Opening it clears
@@ -33,15 +30,11 @@ export function ListMembers({
   const [page, setPage] = useState<SourceWindow | null>(null);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  // Which rows are new is read before the badge is cleared; only then is the list marked opened.
+  // Opening clears the badge and answers which members were new: they stay marked while the rep looks.
   useEffect(() => {
     let live = true;
-    readQueryOnce('lists.page', { id, offset: 0, limit: MARK_FIRST })
-      .then((first) => {
-        if (!live || !first) return;
-        setMarked(new Set(first.newIds));
-        return sendCommand('lists.open', { id });
-      })
+    sendCommand('lists.open', { id })
+      .then((opened) => live && setMarked(new Set(opened.newIds)))
       .catch((failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)));
     return () => {
       live = false;

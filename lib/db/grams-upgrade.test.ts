@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findByWords } from '../emails/folder-page';
+import { searchWordsOf } from '../emails/search-words';
 import { searchIds } from '../search/evaluate';
 import { checkQuery, type SearchQueryInput } from '../search/query';
 import { textGramsOf } from '../search/text-grams';
@@ -36,7 +38,7 @@ function v8Email(id: string, person: string, subject: string) {
     searchFacet: [5, ''],
     lists: ['L1'],
   };
-  return { ...email, searchGrams: textGramsOf(email) };
+  return { ...email, searchGrams: textGramsOf(email), searchWords: searchWordsOf(email) };
 }
 
 const run = (db: CommandCenterDb, input: SearchQueryInput) => {
@@ -45,8 +47,8 @@ const run = (db: CommandCenterDb, input: SearchQueryInput) => {
   return searchIds(db, checked.query);
 };
 
-describe('the v9 upgrade (the substring pieces in their own table)', () => {
-  it('moves every sound row’s pieces apart, keeps the rest of the row, and leaves a damaged row alone', async () => {
+describe('the v9 upgrade (the text indexes in their own table)', () => {
+  it('moves every sound row’s pieces and words apart, keeps the rest of the row, and leaves a damaged row alone', async () => {
     const v8 = new Dexie(name);
     v8.version(8).stores(V8);
     const rows = [v8Email('dana', 'Dana Whitfield', 'Proposal'), v8Email('chen', '陳台北', 'Renewal for Kenji')];
@@ -58,6 +60,7 @@ describe('the v9 upgrade (the substring pieces in their own table)', () => {
     expect(db.verno).toBeGreaterThanOrEqual(9);
     const dana = await db.emails.get('dana');
     expect(dana).not.toHaveProperty('searchGrams');
+    expect(dana).not.toHaveProperty('searchWords');
     expect(dana).toMatchObject({ subject: 'Proposal', lists: ['L1'], engagement: { trustedViews: 1 } });
     expect((await db.emailGrams.get('dana'))?.grams.sort()).toEqual(rows[0]!.searchGrams.sort());
     expect(await db.emails.get('damaged')).toEqual({ id: 'damaged', status: 'delivered' });
@@ -66,6 +69,8 @@ describe('the v9 upgrade (the substring pieces in their own table)', () => {
     expect(await run(db, { version: 1, person: 'ana' })).toEqual(['dana']);
     expect(await run(db, { version: 1, person: '北' })).toEqual(['chen']);
     expect(await run(db, { version: 1, subject: 'enji' })).toEqual(['chen']);
+    // And the quick filter its words.
+    expect((await findByWords(db, 'delivered', ['whit'])).map((email) => email.id)).toEqual(['dana']);
     db.close();
   });
 });

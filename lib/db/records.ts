@@ -85,10 +85,8 @@ export interface EmailRecord {
   undoUntil?: number | undefined;
   /** The webmail's own draft id (Gmail `#msg-a:r-…`), so the draft it becomes after Undo is known. */
   webmailDraftId?: string;
-  /** Lower-case words of subject and recipients, for the quick filter's index (search-words.ts). */
-  searchWords?: string[];
   /**
-   * The recipients and subject its row in `emailGrams` was cut from (lib/search/search-keys.ts):
+   * The recipients and subject its row in `emailGrams` was made from (lib/search/search-keys.ts):
    * a write whose text is the same leaves that row, and its dozens of index entries, alone.
    */
   searchText?: string;
@@ -294,11 +292,14 @@ export interface CounterRecord {
 }
 
 /** An email the periodic check found damaged (no dates, no status): shown under "needs attention". */
-/** An email's short pieces of every word of its recipients and subject: the search's substring index (lib/search/text-grams.ts). */
+/** The text indexes of an email's recipients and subject, apart from the row every view rewrites. */
 export interface EmailGramsRecord {
   /** The email's id. */
   id: string;
+  /** Short pieces of every word: the search's substring index (lib/search/text-grams.ts). */
   grams: string[];
+  /** Lower-case words: the quick filter's index (lib/emails/search-words.ts). */
+  words: string[];
 }
 
 export interface DamagedEmailRecord {

@@ -94,7 +94,12 @@ describe('the v7 upgrade (search indexes, trusted engagement)', () => {
     expect(await run(db, { version: 1, subject: 'enji' })).toEqual(['kenji']);
     expect(await run(db, { version: 1, clicked: 'yes' })).toEqual(['dana']);
     expect((await run(db, { version: 1, clicked: 'yes', trustedOnly: false })).sort()).toEqual(['dana', 'kenji']);
-    expect(await db.emails.where('searchFacet').equals([0, '']).primaryKeys()).toEqual(['chen']);
+    expect(
+      await db.emails
+        .where('[searchFacet+folderDate]')
+        .between([[0, ''], Dexie.minKey], [[0, ''], Dexie.maxKey])
+        .primaryKeys(),
+    ).toEqual(['chen']);
     db.close();
   });
 });

@@ -79,6 +79,7 @@ export function problemWith(record: Partial<EmailRecord> & { id?: unknown }): st
   if (!Array.isArray(record.to) || record.to.some((recipient) => typeof recipient?.address !== 'string'))
     return 'its recipients are missing or damaged';
   if (typeof record.statusAt !== 'number' || typeof record.folderDate !== 'number') return 'its dates are missing';
+  if (record.campaignId !== undefined && typeof record.campaignId !== 'string') return 'its campaign is damaged';
   const engagement = record.engagement;
   if (!engagement || typeof engagement.views !== 'number' || typeof engagement.clicks !== 'number')
     return 'its engagement summary is damaged';

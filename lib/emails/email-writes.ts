@@ -4,6 +4,7 @@ import type { EmailRecord } from '../db/records';
 import { withinTransaction } from '../db/within-transaction';
 import { leaveLists, runnableLists, withListsOf } from '../lists/list-membership';
 import { gramsRowToWrite, withSearchKeys } from '../search/search-keys';
+import { MEASURES, measureSince } from '../timing/measure';
 import { counterId } from './folder-counter-id';
 import { isEmailStatus } from './status';
 
@@ -37,6 +38,7 @@ export function saveEmails(db: CommandCenterDb, changes: readonly EmailChange[])
     return Promise.reject(new Error('saveEmails: the same email twice in one write'));
   return withinTransaction(db, emailTables(db), async () => {
     const lists = await runnableLists(db);
+    const started = performance.now();
     const deltas = new Map<string, number>();
     const rows: EmailRecord[] = [];
     const grams = [];
@@ -49,9 +51,12 @@ export function saveEmails(db: CommandCenterDb, changes: readonly EmailChange[])
       if (isEmailStatus(previous?.status)) addDelta(deltas, counterId(previous.status), -1);
       if (isEmailStatus(next.status)) addDelta(deltas, counterId(next.status), +1);
     }
-    if (grams.length) await db.emailGrams.bulkPut(grams);
-    await db.emails.bulkPut(rows);
-    await adjustCounters(db, deltas);
+    measureSince(MEASURES.listUpkeep, started, { lists: lists.length, emails: rows.length });
+    await Promise.all([
+      grams.length ? db.emailGrams.bulkPut(grams) : undefined,
+      db.emails.bulkPut(rows),
+      adjustCounters(db, deltas),
+    ]);
   });
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEmail } from '../../tests/support/test-emails';
+import { storeTestEmails, testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import { readFolderMembers } from './folder-members';
 
@@ -8,7 +8,7 @@ beforeEach(async () => {
   db = new CommandCenterDb(`test-${crypto.randomUUID()}`);
   // 132 delivered emails (every fifth in a campaign) and a few elsewhere: "select all" in
   // Delivered once took only the 69 the list had loaded.
-  await db.emails.bulkPut([
+  await storeTestEmails(db, [
     ...Array.from({ length: 132 }, (_, n) =>
       testEmail(`d${n}`, 'delivered', {
         folderDate: 10_000 - n,

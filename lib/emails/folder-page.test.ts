@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEmail } from '../../tests/support/test-emails';
+import { storeTestEmails, testEmail } from '../../tests/support/test-emails';
 import { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { readFolderPage } from './folder-page';
@@ -17,7 +17,7 @@ afterEach(() => db.delete());
 describe('a folder page', () => {
   it('lists the folder newest first by its natural date, with campaign names, in windows', async () => {
     await db.campaigns.put({ id: 'c1', name: 'Q4 renewal push', createdAt: 0 });
-    await db.emails.bulkPut([
+    await storeTestEmails(db, [
       testEmail('old', 'delivered', { sentAt: 100, folderDate: 100 }),
       testEmail('new', 'delivered', { sentAt: 300, folderDate: 300, campaignId: 'c1' }),
       testEmail('mid', 'delivered', { sentAt: 200, folderDate: 200 }),
@@ -32,7 +32,7 @@ describe('a folder page', () => {
   });
 
   it('filters by person or subject, case-insensitively, and counts the matches', async () => {
-    await db.emails.bulkPut([
+    await storeTestEmails(db, [
       testEmail('a', 'delivered', {
         to: [{ address: 'dana@northwind.example', name: 'Dana Whitfield' }],
         folderDate: 3,
@@ -46,7 +46,7 @@ describe('a folder page', () => {
   });
 
   it('shows a damaged row as such instead of breaking the list', async () => {
-    await db.emails.bulkPut([
+    await storeTestEmails(db, [
       testEmail('ok', 'delivered', { folderDate: 2 }),
       { ...testEmail('broken', 'delivered', { folderDate: 1 }), to: undefined } as unknown as EmailRecord,
     ]);
@@ -60,7 +60,7 @@ describe('a folder page', () => {
 
 describe('needs attention', () => {
   it('finds emails with an unknown status or no dates, which no folder can show', async () => {
-    await db.emails.bulkPut([
+    await storeTestEmails(db, [
       testEmail('fine', 'delivered'),
       testEmail('future', 'quarantined' as EmailStatus),
       { ...testEmail('undated', 'scheduled'), folderDate: undefined } as unknown as EmailRecord,
@@ -75,7 +75,7 @@ describe('needs attention', () => {
   });
 
   it('is empty when every email is well-formed', async () => {
-    await db.emails.bulkPut([testEmail('a', 'delivered'), testEmail('b', 'spam')]);
+    await storeTestEmails(db, [testEmail('a', 'delivered'), testEmail('b', 'spam')]);
     expect(await scanForDamagedEmails(db)).toBe(0);
     expect(await findEmailsNeedingAttention(db)).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('needs attention', () => {
 describe('stuck sends', () => {
   it('moves an email left in In Progress to Failed with the reason, and leaves fresh ones alone', async () => {
     const now = 10_000_000;
-    await db.emails.bulkPut([
+    await storeTestEmails(db, [
       testEmail('stuck', 'sending', { statusAt: now - STUCK_AFTER_MS - 1 }),
       testEmail('fresh', 'sending', { statusAt: now - 2_000 }),
     ]);

@@ -4,7 +4,7 @@ import { type ListRow, toListRow } from './email-row';
 import { withOpenTasks } from './email-tasks';
 import { readFolderCounts } from './folder-counters';
 import { type RowAnchor, readFolderWindow } from './folder-window';
-import { matchesWords, wordsIn } from './search-words';
+import { matchesWords, searchWordsOf, wordsIn } from './search-words';
 import { type EmailStatus, folderOrder } from './status';
 
 export interface FolderPageRequest {
@@ -48,12 +48,13 @@ export async function readFolderPage(db: CommandCenterDb, request: FolderPageReq
 export async function findByWords(db: CommandCenterDb, status: EmailStatus, query: string[]): Promise<EmailRecord[]> {
   // Look up the longest word (fewest candidates), then check the others on the rows found.
   const longest = query.reduce((a, b) => (b.length > a.length ? b : a));
-  const ids = await db.emails.where('searchWords').startsWith(longest).distinct().primaryKeys();
+  // The words live with the email's other text indexes (v9), keyed by the email's id.
+  const ids = await db.emailGrams.where('words').startsWith(longest).distinct().primaryKeys();
   const candidates = await db.emails.bulkGet(ids);
   return candidates
     .filter(
       (email): email is EmailRecord =>
-        email !== undefined && email.status === status && matchesWords(email.searchWords ?? [], query),
+        email !== undefined && email.status === status && matchesWords(searchWordsOf(email), query),
     )
     .sort(
       folderOrder(status) === 'soonest' ? (a, b) => a.folderDate - b.folderDate : (a, b) => b.folderDate - a.folderDate,

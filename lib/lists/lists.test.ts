@@ -82,8 +82,10 @@ describe('a list', () => {
     expect(page?.rows.map((row) => row.id).sort()).toEqual(['a', 'b']);
     expect(page?.newIds).toEqual(['b']);
 
-    await openList(db, 'L1', NOW + 60_000);
+    // Opening answers which were new (to keep them marked while the rep looks), and clears them.
+    expect(await openList(db, 'L1', NOW + 60_000)).toEqual({ id: 'L1', newIds: ['b'] });
     expect(await summary('L1')).toMatchObject({ count: 2, newCount: 0, lastOpenedAt: NOW + 60_000 });
+    expect((await openList(db, 'L1', NOW + 120_000)).newIds).toEqual([]);
   });
 
   it('loses an email that no longer matches (a reply, archived by a status change, deleted) and gets it back on restore', async () => {

@@ -112,20 +112,26 @@ export async function restoreList(db: CommandCenterDb, id: string) {
   });
 }
 
-/** The rep looked at the list: nothing in it is new any more. */
+/**
+ * The rep looked at the list: nothing in it is new any more. Answers which members were new
+ * until now, every one of them, read in the same transaction that clears them, so the sidebar
+ * can keep them marked while the rep looks.
+ */
 export async function openList(db: CommandCenterDb, id: string, now: number) {
   return withinTransaction(db, emailTables(db), async () => {
     const list = await liveList(db, id);
+    const newIds: string[] = [];
     await db.emails
       .where('newIn')
       .equals(id)
       .modify((email: EmailRecord) => {
+        newIds.push(email.id);
         email.newIn = (email.newIn ?? []).filter((other) => other !== id);
         if (email.newIn.length === 0) delete email.newIn;
       });
     await db.counters.put({ id: listNewId(id), value: 0 });
     await db.savedSearches.put({ ...list, lastOpenedAt: now });
-    return { id };
+    return { id, newIds };
   });
 }
 

@@ -152,7 +152,11 @@ export const commands = {
   'lists.delete': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
   'lists.restore': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
   /** The rep opened the list: its "new" badge clears. */
-  'lists.open': { args: v.object({ id: listId }), result: returns<{ id: string }>(), transaction: 'inside' },
+  'lists.open': {
+    args: v.object({ id: listId }),
+    result: returns<{ id: string; newIds: string[] }>(),
+    transaction: 'inside',
+  },
   /** A search's results or a list's members as a spreadsheet-safe CSV (lib/search/csv-export.ts). */
   'export.csv': {
     args: v.object({

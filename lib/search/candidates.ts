@@ -64,11 +64,17 @@ function gramLookup(db: CommandCenterDb, { key, prefix }: GramLookup): Lookup {
 
 function facetLookup(db: CommandCenterDb, query: SearchQuery): Lookup | undefined {
   const activities = activitiesFor(query);
-  const facet = () => db.emails.where('searchFacet');
+  // Every row of one facet, or of one activity in every campaign: the folder date is the index's last part.
+  const facetIndex = () => db.emails.where('[searchFacet+folderDate]');
+  const facet = () => ({
+    equals: (key: [number, string]) => facetIndex().between([key, Dexie.minKey], [key, Dexie.maxKey], true, true),
+    // [bits] sorts before every [bits, campaign], [bits + 1] after (a key may not hold maxKey twice).
+    activity: (bits: number) => facetIndex().between([[bits], Dexie.minKey], [[bits + 1], Dexie.minKey], true, false),
+  });
   if (!query.campaigns) {
     if (asksNothingOfActivity(activities)) return undefined;
     return rangesLookup(
-      activities.map((bits) => () => facet().between([bits, Dexie.minKey], [bits, Dexie.maxKey])),
+      activities.map((bits) => () => facet().activity(bits)),
       false,
     );
   }

@@ -1,23 +1,17 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailRecord } from '../db/records';
 import { readCandidates } from './candidates';
+import { facetPage } from './facet-page';
 import { compareResults, matchesQuery } from './predicate';
 import type { SearchQuery } from './query';
+import type { PageRequest, SearchPage } from './search-page';
 
 // The full search (issue #15): the indexes say which emails could match (candidates.ts), the
 // predicate says which do. Every result has passed matchesQuery, so the search and a list's
 // upkeep (which checks one email with the same predicate) cannot disagree. The events table is
-// never read: the engagement the filters ask about is summed up on each email.
-
-export interface SearchPage {
-  total: number;
-  rows: EmailRecord[];
-}
-
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
+// never read: the engagement the filters ask about is summed up on each email. A newest-first
+// search of campaigns and activity alone is answered from its index without reading every match
+// (facet-page.ts).
 
 /** Every email that matches, in no particular order. */
 async function findMatches(db: CommandCenterDb, query: SearchQuery): Promise<EmailRecord[]> {
@@ -35,6 +29,8 @@ async function findMatches(db: CommandCenterDb, query: SearchQuery): Promise<Ema
 
 /** One page of the results in the query's order, and how many there are in all. */
 export async function searchEmails(db: CommandCenterDb, query: SearchQuery, page: PageRequest): Promise<SearchPage> {
+  const fromIndex = await facetPage(db, query, page);
+  if (fromIndex) return fromIndex;
   const matches = await findMatches(db, query);
   matches.sort(compareResults(query.sort, query.trustedOnly));
   return { total: matches.length, rows: matches.slice(page.offset, page.offset + page.limit) };

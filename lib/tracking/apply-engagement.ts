@@ -6,6 +6,7 @@ import { countEngagement } from '../emails/engagement';
 import { toStoredReason } from '../emails/reason';
 import { evaluateRulesForEvents, type RuleContext, ruleTables } from '../tasks/rule-evaluation';
 import { localRuleContext } from '../tasks/task-wording';
+import { MEASURES, measureSince } from '../timing/measure';
 import { type DeliveryProof, noteDeliveries } from './address-events';
 import { reasonOf, type ServerEvent } from './server-event';
 
@@ -44,15 +45,17 @@ export function applyEngagementEvents(
   rules: () => RuleContext = localRuleContext,
 ): Promise<number> {
   return withinTransaction(db, [db.counters, ...ruleTables(db)], async () => {
-    const known = new Set(
-      (await db.events
+    const started = performance.now();
+    const [stored, found] = await Promise.all([
+      db.events
         .where('serverCursor')
         .anyOf(events.map((event) => event.cursor))
-        .keys()) as string[],
-    );
-    const found = await db.emails.bulkGet([...new Set(events.map((event) => event.messageId))]);
+        .keys(),
+      db.emails.bulkGet([...new Set(events.map((event) => event.messageId))]),
+    ]);
     const emails = new Map(found.flatMap((email) => (email ? [[email.id, email]] : [])));
-    const cursors = known;
+    // Cursors applied before, and then those earlier in this page (a page can repeat an event).
+    const cursors = new Set(stored as string[]);
     const records: EngagementEventRecord[] = [];
     const proofs: DeliveryProof[] = [];
     const touched = new Map<string, EmailRecord>();
@@ -67,14 +70,18 @@ export function applyEngagementEvents(
       proofs.push({ email, event, at: record.at });
     }
     if (records.length === 0) return 0;
-    await db.events.bulkAdd(records);
-    // Engagement never changes a status: each row replaces itself.
-    await saveEmails(
-      db,
-      [...touched.values()].map((email) => ({ next: email, previous: email })),
-    );
+    // Independent writes, in flight together: each awaited request is a round trip.
+    await Promise.all([
+      db.events.bulkAdd(records),
+      // Engagement never changes a status: each row replaces itself.
+      saveEmails(
+        db,
+        [...touched.values()].map((email) => ({ next: email, previous: email })),
+      ),
+      noteDeliveries(db, proofs),
+    ]);
     await evaluateRulesForEvents(db, records, rules());
-    await noteDeliveries(db, proofs);
+    measureSince(MEASURES.applyEvents, started, { events: records.length });
     return records.length;
   });
 }

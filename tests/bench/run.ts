@@ -6,16 +6,17 @@ import { EXTENSION_DIR } from '../support/launch-extension.ts';
 import { measureBundleSizes } from './bundle-sizes.ts';
 import { measureCompose } from './compose.ts';
 import { measureFolderQueries } from './folder-queries.ts';
+import { measureIdbFloor } from './idb-floor.ts';
 import { measureLists } from './lists.ts';
 import { measureSearch } from './search.ts';
 import { measureSidebarVisible } from './sidebar-visible.ts';
 import { fmt, median, percentile } from './stats.ts';
 import { measureTasks } from './tasks.ts';
 
-// `npm run bench -- --only sizes,visible,compose,folders,tasks,search,lists` runs a part; `--emails`/`--events` scale the mailbox.
+// `npm run bench -- --only sizes,visible,compose,folders,tasks,search,lists,floor` runs a part; `--emails`/`--events` scale the mailbox.
 const { values: options } = parseArgs({
   options: {
-    only: { type: 'string', default: 'sizes,visible,compose,folders,tasks,search,lists' },
+    only: { type: 'string', default: 'sizes,visible,compose,folders,tasks,search,lists,floor' },
     emails: { type: 'string', default: '100000' },
     events: { type: 'string', default: '1000000' },
   },
@@ -94,24 +95,40 @@ if (parts.has('tasks')) {
 
 if (parts.has('lists')) {
   const result = await measureLists(Number(options.emails), Number(options.events));
-  console.error(`lists: ${fmt(result.listsSeconds)} s to save 500 lists, seed ${fmt(result.seedSeconds)} s with them`);
+  console.error(
+    `lists: ${fmt(result.listsSeconds)} s to save ${result.lists} lists, seed ${fmt(result.seedSeconds)} s with them`,
+  );
+  // Issue #15's list budgets. The view's own pull (HTTP to the server and back) is shown, not budgeted.
   const budgets: [RegExp, number, 'max' | 'min'][] = [
     [/^open a list/, 50, 'max'],
-    [/^pull and apply one view/, 5, 'max'],
+    [/^one view applied in the background/, 5, 'max'],
+    [/^its list upkeep alone/, 5, 'max'],
     [/^ingest/, 5000, 'min'],
   ];
+  const size = `${Number(options.emails).toLocaleString('en')} emails, ${result.lists} lists`;
   for (const timing of result.timings) {
     const value = median(timing.samples);
     const budget = budgets.find(([pattern]) => pattern.test(timing.name));
-    const within = budget ? (budget[2] === 'max' ? value <= budget[1] : value >= budget[1]) : undefined;
-    const spread =
+    const worst = timing.samples.length > 1 ? percentile(timing.samples, 95) : value;
+    const within = budget ? (budget[2] === 'max' ? worst <= budget[1] : value >= budget[1]) : undefined;
+    const figure =
       timing.samples.length > 1
-        ? ` (min ${fmt(Math.min(...timing.samples))}, max ${fmt(Math.max(...timing.samples))})`
-        : '';
+        ? `median ${fmt(value, 2)} ${timing.unit}, p95 ${fmt(worst, 2)} (of ${timing.samples.length})`
+        : `${fmt(value)} ${timing.unit}`;
     rows.push(
-      `| ${timing.name} (${Number(options.emails).toLocaleString('en')} emails, 500 lists, median of ${timing.samples.length}) | ${fmt(value)} ${timing.unit}${spread} | ${budget ? `${budget[2] === 'max' ? '≤' : '≥'} ${budget[1]} ${timing.unit}` : '—'} | ${within === undefined ? '—' : within ? 'yes' : 'NO'} |`,
+      `| ${timing.name} (${size}) | ${figure} | ${budget ? `${budget[2] === 'max' ? '≤' : '≥'} ${budget[1]} ${timing.unit}` : '—'} | ${within === undefined ? '—' : within ? 'yes' : 'NO'} |`,
     );
   }
+}
+
+if (parts.has('floor')) {
+  const figures = await measureIdbFloor();
+  for (const figure of figures)
+    rows.push(
+      `| ${figure.name} (the background's IndexedDB, 200 rows a transaction) | median ${fmt(median(figure.samples), 3)} ms a row (of ${figure.samples.length}) | — | — |`,
+    );
+  const [, email, event] = figures.map((figure) => median(figure.samples));
+  rows.push(`| so at most, one event and one email row a view | ${fmt(1000 / (email! + event!), 0)} views/s | — | — |`);
 }
 
 console.log(rows.join('\n'));

@@ -136,3 +136,34 @@ test('Reschedule picks a new time; an action on an email that changed meanwhile 
     value: { done: [], failed: [{ id: other, message: 'This email no longer exists.' }] },
   });
 });
+
+test('a bulk archive can be cancelled: it stops between chunks, says how far it got, and Undo takes it back', async ({
+  command,
+  openSidebar,
+}) => {
+  expect((await command('demo.seed', { emails: 3_000, eventsPerEmail: 1 })).ok).toBe(true);
+  const sidebar = await openSidebar();
+  await sidebar.openFolder('delivered');
+  const count = (status: 'delivered' | 'archived') =>
+    sidebar.folderCount(status).innerText().then((text) => Number(text.replace(/\D/g, '')));
+  const delivered = await count('delivered');
+  expect(delivered).toBeGreaterThan(500);
+  await sidebar.frame.getByTestId('select-all').click();
+  await expect(sidebar.frame.getByTestId('bulk-bar')).toContainText(`All ${delivered.toLocaleString('en')} emails`);
+  await sidebar.frame.getByTestId('bulk-bar').locator('[data-action="archive"]').click();
+
+  // Cancel as soon as the progress shows: the chunk in flight finishes, no other starts.
+  await sidebar.frame.getByTestId('bulk-cancel').click();
+  const toast = sidebar.frame.getByTestId('toast');
+  await expect(toast).toContainText(/Stopped after [\d,]+ of/);
+  const archived = Number((/Stopped after ([\d,]+)/.exec(await toast.innerText())?.[1] ?? '').replace(/,/g, ''));
+  expect(archived).toBeGreaterThan(0);
+  expect(archived).toBeLessThan(delivered);
+  expect(archived % 50).toBe(0);
+  await expect(toast).toContainText(`of ${delivered.toLocaleString('en')}`);
+  await expect(sidebar.folderCount('delivered')).toHaveText((delivered - archived).toLocaleString('en'));
+
+  // What was done can be undone.
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(sidebar.folderCount('delivered')).toHaveText(delivered.toLocaleString('en'));
+});

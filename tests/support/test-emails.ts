@@ -1,4 +1,6 @@
+import type { CommandCenterDb } from '../../lib/db/database.ts';
 import type { EmailRecord } from '../../lib/db/records.ts';
+import { saveEmails } from '../../lib/emails/email-writes.ts';
 import type { EmailStatus } from '../../lib/emails/status.ts';
 import { withSearchKeys } from '../../lib/search/search-keys.ts';
 
@@ -21,4 +23,12 @@ export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailR
   };
   // As every write through email-writes.ts leaves it.
   return withSearchKeys(email);
+}
+
+/** Stores test emails as every write stores them (email-writes.ts): with their text indexes, lists and counters. */
+export function storeTestEmails(db: CommandCenterDb, emails: EmailRecord[]): Promise<void> {
+  return saveEmails(
+    db,
+    emails.map((next) => ({ next, previous: undefined })),
+  );
 }
