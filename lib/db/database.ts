@@ -1,12 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { moveGramsApart } from './grams-upgrade';
 import type {
   CampaignRecord,
   CommandLogRecord,
   CounterRecord,
   DamagedEmailRecord,
-  EmailGramsRecord,
   EmailRecord,
+  EmailSearchRecord,
   EngagementEventRecord,
   JobRecord,
   PersonRecord,
@@ -19,6 +18,7 @@ import type {
 } from './records';
 import { NO_DUE_AT } from './records';
 import { fillSearchIndex } from './search-index-upgrade';
+import { buildSearchRows } from './search-rows-upgrade';
 import { moveSoftBouncesBack } from './soft-bounce-upgrade';
 import { counterKeyOf, DONE_COUNTER, taskCountsMiddleware } from './task-counts-middleware';
 
@@ -27,8 +27,8 @@ import { counterKeyOf, DONE_COUNTER, taskCountsMiddleware } from './task-counts-
 // third-party storage.
 export class CommandCenterDb extends Dexie {
   emails!: EntityTable<EmailRecord, 'id'>;
-  /** Each email's text indexes (substring pieces, quick-filter words), apart from the row every view rewrites. */
-  emailGrams!: EntityTable<EmailGramsRecord, 'id'>;
+  /** Each email's search row: its text indexes and what a text search filters by, apart from the row every view rewrites. */
+  emailSearch!: EntityTable<EmailSearchRecord, 'id'>;
   trash!: EntityTable<TrashedEmailRecord, 'id'>;
   people!: EntityTable<PersonRecord, 'id'>;
   campaigns!: EntityTable<CampaignRecord, 'id'>;
@@ -145,9 +145,10 @@ export class CommandCenterDb extends Dexie {
         'id, status, [status+folderDate], campaignId, *personIds, *searchWords, createdAt, statusAt, ' +
         '*searchGrams, searchFacet, sentAt, scheduledAt, failedAt, engagement.lastActivityAt, *lists, *newIn',
     });
-    // v9: the text indexes (substring pieces, quick-filter words) move to their own table
-    // (grams-upgrade.ts), written only when the text changes. On the email row every view
-    // rewrote their 60–110 index entries, most of the cost of applying the view. Indexes no query
+    // v9: the text indexes (substring pieces, quick-filter words) move to a search row of their
+    // own (search-rows-upgrade.ts), written only when the text, status, date or kind of
+    // engagement changes. On the email row every view rewrote their 60–110 index entries, most
+    // of the cost of applying the view; on the search row a text search reads what it filters by. Indexes no query
     // reads go: the emails' `statusAt`, the events' `at`, and their `emailId`, which [emailId+at]
     // serves (Dexie reads a compound index's first part as an index of its own). The campaign
     // and activity index gains the folder date: a search that asks only that reads its newest
@@ -158,20 +159,20 @@ export class CommandCenterDb extends Dexie {
         emails:
           'id, status, [status+folderDate], campaignId, *personIds, createdAt, ' +
           '[searchFacet+folderDate], sentAt, scheduledAt, failedAt, engagement.lastActivityAt, *lists, *newIn',
-        emailGrams: 'id, *grams, *words',
+        emailSearch: 'id, *grams, *words',
       })
-      .upgrade((tx) => moveGramsApart(tx));
+      .upgrade((tx) => buildSearchRows(tx));
     this.use(taskCountsMiddleware);
   }
 }
 
 /**
- * The tables an email write touches (lib/emails/email-writes.ts): the emails, their substring
- * index, the counters kept with them (folders, lists) and the lists whose membership it keeps
+ * The tables an email write touches (lib/emails/email-writes.ts): the emails, their search
+ * rows, the counters kept with them (folders, lists) and the lists whose membership it keeps
  * (lib/lists/list-membership.ts).
  */
 export function emailTables(db: CommandCenterDb) {
-  return [db.emails, db.emailGrams, db.counters, db.savedSearches];
+  return [db.emails, db.emailSearch, db.counters, db.savedSearches];
 }
 
 /** The tables a task write touches: the tasks and the counters kept with them (task-counts-middleware.ts). */

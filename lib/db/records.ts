@@ -86,10 +86,10 @@ export interface EmailRecord {
   /** The webmail's own draft id (Gmail `#msg-a:r-…`), so the draft it becomes after Undo is known. */
   webmailDraftId?: string;
   /**
-   * The recipients and subject its row in `emailGrams` was made from (lib/search/search-keys.ts):
-   * a write whose text is the same leaves that row, and its dozens of index entries, alone.
+   * What its row in `emailSearch` was made from (lib/search/search-keys.ts): a write that changes
+   * none of it (a view, most often) leaves that row, and its dozens of index entries, alone.
    */
-  searchText?: string;
+  searchRow?: string;
   /** [what engagement it has, its campaign or ''], for the search's campaign and activity index (lib/search/activity-facet.ts). */
   searchFacet?: [number, string];
   /** The lists it belongs to, and those it joined since the rep last opened them (lib/lists). */
@@ -292,14 +292,23 @@ export interface CounterRecord {
 }
 
 /** An email the periodic check found damaged (no dates, no status): shown under "needs attention". */
-/** The text indexes of an email's recipients and subject, apart from the row every view rewrites. */
-export interface EmailGramsRecord {
+/**
+ * An email as the search and the quick filter read it (lib/search/search-row-page.ts), apart from
+ * the row every view rewrites: its text indexes, and what else a text search filters and sorts by.
+ */
+export interface EmailSearchRecord {
   /** The email's id. */
   id: string;
   /** Short pieces of every word: the search's substring index (lib/search/text-grams.ts). */
   grams: string[];
   /** Lower-case words: the quick filter's index (lib/emails/search-words.ts). */
   words: string[];
+  /** Subject and recipients as the text filters read them (searchTextOf). */
+  text: string;
+  status: string;
+  folderDate: number;
+  /** The email's searchFacet: [what engagement it has, its campaign or '']. */
+  facet: [number, string];
 }
 
 export interface DamagedEmailRecord {

@@ -2,7 +2,7 @@ import { type CommandCenterDb, emailTables, taskTables } from '../db/database';
 import { recountFolders } from '../emails/folder-counters';
 import { assignListsInBulk } from '../lists/list-membership';
 import { recomputeLists } from '../lists/lists';
-import { gramsRowOf } from '../search/search-keys';
+import { searchRowOf } from '../search/search-keys';
 import { demoAddressMarks } from './demo-address-marks';
 import { DEMO_PREFIX, demoCampaigns, demoEmailRange, demoPeople, demoTasks } from './demo-mailbox';
 
@@ -44,7 +44,7 @@ export async function seedDemo(db: CommandCenterDb, size: SeedSize, now = Date.n
     await db.transaction('rw', [...emailTables(db), db.events, db.people], async () => {
       await assignListsInBulk(db, batch.emails);
       await db.emails.bulkPut(batch.emails);
-      await db.emailGrams.bulkPut(batch.emails.map(gramsRowOf));
+      await db.emailSearch.bulkPut(batch.emails.map(searchRowOf));
       await db.events.bulkAdd(batch.events);
       for (const [id, marks] of demoAddressMarks(batch.emails, batch.events)) await db.people.update(id, marks);
     });
@@ -62,7 +62,7 @@ export async function clearDemo(db: CommandCenterDb): Promise<number> {
     const counts = await Promise.all([
       db.events.where('emailId').startsWith(DEMO_PREFIX).delete(),
       db.emails.where('id').startsWith(DEMO_PREFIX).delete(),
-      db.emailGrams.where('id').startsWith(DEMO_PREFIX).delete(),
+      db.emailSearch.where('id').startsWith(DEMO_PREFIX).delete(),
       db.people.where('id').startsWith(DEMO_PREFIX).delete(),
       db.campaigns.where('id').startsWith(DEMO_PREFIX).delete(),
       db.tasks.where('id').startsWith(DEMO_PREFIX).delete(),

@@ -49,7 +49,7 @@ export async function findByWords(db: CommandCenterDb, status: EmailStatus, quer
   // Look up the longest word (fewest candidates), then check the others on the rows found.
   const longest = query.reduce((a, b) => (b.length > a.length ? b : a));
   // The words live with the email's other text indexes (v9), keyed by the email's id.
-  const ids = await db.emailGrams.where('words').startsWith(longest).distinct().primaryKeys();
+  const ids = await db.emailSearch.where('words').startsWith(longest).distinct().primaryKeys();
   const candidates = await db.emails.bulkGet(ids);
   return candidates
     .filter(

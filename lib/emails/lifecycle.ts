@@ -67,7 +67,6 @@ export async function changeStatus(
       ],
     };
     next.folderDate = folderDateOf(next);
-    await saveEmail(db, next, email);
-    return next;
+    return saveEmail(db, next, email);
   });
 }

@@ -53,7 +53,7 @@ const DATE_INDEXES: Record<DateField, string> = {
 function gramLookup(db: CommandCenterDb, { key, prefix }: GramLookup): Lookup {
   // The pieces' own table (v9) is keyed by email id: its primary keys are the emails'.
   const range = () =>
-    prefix ? db.emailGrams.where('grams').startsWith(key) : db.emailGrams.where('grams').equals(key);
+    prefix ? db.emailSearch.where('grams').startsWith(key) : db.emailSearch.where('grams').equals(key);
   const ids = () => range().primaryKeys();
   return {
     few: !prefix,

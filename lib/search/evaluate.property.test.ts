@@ -9,6 +9,7 @@ import { searchEmails, searchIds } from './evaluate';
 import { facetKeysOf, facetPage } from './facet-page';
 import { compareResults, matchesQuery } from './predicate';
 import { checkQuery, type SearchQuery, TRI_STATES } from './query';
+import { answeredBySearchRows, searchRowPage } from './search-row-page';
 
 // Property (issue #15, a): for random mailboxes and random queries, the full search (indexes,
 // then the predicate) finds exactly what checking every email with the predicate finds, in the
@@ -17,7 +18,7 @@ import { checkQuery, type SearchQuery, TRI_STATES } from './query';
 
 const MAILBOXES = 30;
 const QUERIES_PER_MAILBOX = 20;
-const stats = { cases: 0, withResults: 0, narrowed: 0, fromIndex: 0 };
+const stats = { cases: 0, withResults: 0, narrowed: 0, fromIndex: 0, fromRows: 0 };
 const FACET_QUERIES_PER_MAILBOX = 8;
 /** The one date many emails are given, so that equal dates meet a page's cut. */
 const T_TIE = Date.UTC(2025, 6, 1);
@@ -84,6 +85,16 @@ describe('the full search against checking every email', () => {
           page.rows.map((email) => email.id),
           context,
         ).toEqual(expected.slice(offset, offset + limit));
+        // A text search newest first is answered from the search rows: that path on its own, too.
+        if (answeredBySearchRows(query)) {
+          const fromRows = await searchRowPage(db, query, { offset, limit });
+          expect(fromRows?.total, context).toBe(expected.length);
+          expect(
+            fromRows?.rows.map((email) => email.id),
+            context,
+          ).toEqual(expected.slice(offset, offset + limit));
+          stats.fromRows++;
+        }
         stats.cases++;
         if (expected.length > 0) stats.withResults++;
         if (expected.length < rows.length) stats.narrowed++;
@@ -121,6 +132,7 @@ describe('the full search against checking every email', () => {
     // The test is only as good as its cases: most must find something, and most must leave something out.
     expect(stats.cases).toBeGreaterThanOrEqual(500);
     expect(stats.fromIndex).toBeGreaterThanOrEqual(150);
+    expect(stats.fromRows).toBeGreaterThanOrEqual(50);
     expect(stats.withResults / stats.cases).toBeGreaterThan(0.3);
     expect(stats.narrowed / stats.cases).toBeGreaterThan(0.5);
     console.info(`search property: ${JSON.stringify(stats)}`);

@@ -41,20 +41,37 @@ describe('the substring index follows the text, not the engagement', () => {
     expect(await searchIds(db, query({ person: 'ana' }))).toEqual([]);
   });
 
-  it('leaves the pieces alone when a view changes only the engagement', async () => {
-    await mailbox([testEmail('dana', 'delivered', to('Dana Whitfield', 'dw@northwind.example'))]);
+  it('leaves the pieces alone when a view changes only the counts', async () => {
+    const viewed = {
+      views: 1,
+      clicks: 0,
+      replied: false,
+      machineViews: 0,
+      machineClicks: 0,
+      trustedViews: 1,
+      trustedClicks: 0,
+    };
+    await mailbox([
+      testEmail('dana', 'delivered', { ...to('Dana Whitfield', 'dw@northwind.example'), engagement: viewed }),
+    ]);
     // A marker on the stored pieces: a write that rewrote them would drop it.
-    await db.emailGrams.update('dana', { grams: [...(await db.emailGrams.get('dana'))!.grams, 'pmarker'] });
+    await db.emailSearch.update('dana', { grams: [...(await db.emailSearch.get('dana'))!.grams, 'pmarker'] });
     const stored = (await db.emails.get('dana'))!;
-    await saveEmail(db, { ...stored, engagement: { ...stored.engagement, views: 1, trustedViews: 1 } }, stored);
-    expect((await db.emailGrams.get('dana'))!.grams).toContain('pmarker');
+    // A second view: what kind of engagement it has (viewed, not clicked) stays the same.
+    await saveEmail(db, { ...stored, engagement: { ...stored.engagement, views: 2, trustedViews: 2 } }, stored);
+    expect((await db.emailSearch.get('dana'))!.grams).toContain('pmarker');
+    // A first click changes it: the row is made afresh (and the marker goes).
+    const again = (await db.emails.get('dana'))!;
+    await saveEmail(db, { ...again, engagement: { ...again.engagement, clicks: 1, trustedClicks: 1 } }, again);
+    expect((await db.emailSearch.get('dana'))!.grams).not.toContain('pmarker');
+    expect(await searchIds(db, query({ person: 'ana', clicked: 'yes' }))).toEqual(['dana']);
     expect(await searchIds(db, query({ person: 'ana', viewed: 'yes' }))).toEqual(['dana']);
   });
 
   it('forgets the pieces of a deleted email, and cuts them again when it is restored', async () => {
     await mailbox([testEmail('dana', 'delivered', to('Dana Whitfield', 'dw@northwind.example'))]);
     await deleteEmails(db, ['dana'], 'delivered');
-    expect(await db.emailGrams.get('dana')).toBeUndefined();
+    expect(await db.emailSearch.get('dana')).toBeUndefined();
     await restoreEmails(db, ['dana']);
     expect(await searchIds(db, query({ person: 'ana' }))).toEqual(['dana']);
   });

@@ -5,13 +5,15 @@ import { facetPage } from './facet-page';
 import { compareResults, matchesQuery } from './predicate';
 import type { SearchQuery } from './query';
 import type { PageRequest, SearchPage } from './search-page';
+import { searchRowPage } from './search-row-page';
 
 // The full search (issue #15): the indexes say which emails could match (candidates.ts), the
 // predicate says which do. Every result has passed matchesQuery, so the search and a list's
 // upkeep (which checks one email with the same predicate) cannot disagree. The events table is
 // never read: the engagement the filters ask about is summed up on each email. A newest-first
-// search of campaigns and activity alone is answered from its index without reading every match
-// (facet-page.ts).
+// search of campaigns and activity alone, or one with text, is answered without reading every
+// match: from the campaign and activity index (facet-page.ts), or from the search rows
+// (search-row-page.ts).
 
 /** Every email that matches, in no particular order. */
 async function findMatches(db: CommandCenterDb, query: SearchQuery): Promise<EmailRecord[]> {
@@ -29,7 +31,7 @@ async function findMatches(db: CommandCenterDb, query: SearchQuery): Promise<Ema
 
 /** One page of the results in the query's order, and how many there are in all. */
 export async function searchEmails(db: CommandCenterDb, query: SearchQuery, page: PageRequest): Promise<SearchPage> {
-  const fromIndex = await facetPage(db, query, page);
+  const fromIndex = (await facetPage(db, query, page)) ?? (await searchRowPage(db, query, page));
   if (fromIndex) return fromIndex;
   const matches = await findMatches(db, query);
   matches.sort(compareResults(query.sort, query.trustedOnly));

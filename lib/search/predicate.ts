@@ -77,6 +77,11 @@ export function matchesSoundEmail(query: SearchQuery, email: EmailRecord): boole
     if (query.dates.from !== undefined && at < query.dates.from) return false;
     if (query.dates.to !== undefined && at > query.dates.to) return false;
   }
+  return matchesText(query, email);
+}
+
+/** The text filters alone (subject, person, domain): a search row's text is checked with these (search-row-page.ts). */
+export function matchesText(query: SearchQuery, email: Pick<EmailRecord, 'subject' | 'to' | 'cc' | 'bcc'>): boolean {
   if (query.subject !== undefined && !foldText(email.subject).includes(foldText(query.subject))) return false;
   if (query.person !== undefined) {
     const wanted = foldText(query.person);

@@ -122,7 +122,7 @@ async function state(db: CommandCenterDb) {
   const [rule] = await db.taskRules.toArray();
   const everything = {
     emails: await db.emails.toArray(),
-    grams: await db.emailGrams.toArray(),
+    searchRows: await db.emailSearch.toArray(),
     events: await db.events.toArray(),
     counters: await db.counters.toArray(),
     people: await db.people.toArray(),

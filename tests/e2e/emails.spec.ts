@@ -145,7 +145,10 @@ test('a bulk archive can be cancelled: it stops between chunks, says how far it 
   const sidebar = await openSidebar();
   await sidebar.openFolder('delivered');
   const count = (status: 'delivered' | 'archived') =>
-    sidebar.folderCount(status).innerText().then((text) => Number(text.replace(/\D/g, '')));
+    sidebar
+      .folderCount(status)
+      .innerText()
+      .then((text) => Number(text.replace(/\D/g, '')));
   const delivered = await count('delivered');
   expect(delivered).toBeGreaterThan(500);
   await sidebar.frame.getByTestId('select-all').click();

@@ -107,6 +107,40 @@ test('Firefox: select all takes the whole folder and says so', TIMEOUT, () =>
   }),
 );
 
+test('Firefox: a bulk archive stops on Cancel and says how far it got', TIMEOUT, () =>
+  withTab(GMAIL_INBOX_URL, {}, async (tab) => {
+    const control = await tab.openControlPage();
+    assert.equal((await sendCommandFrom(control, 'demo.seed', { emails: 1_500, eventsPerEmail: 1 })).ok, true);
+    const delivered = await tab.waitForCount('delivered', (count) => count > 300);
+    const sidebar = await tab.sidebarFrame();
+    const click = (selector: string) =>
+      sidebar.evaluate((wanted) => {
+        const element = document.querySelector<HTMLElement>(wanted);
+        if (!element || (element as HTMLInputElement).disabled) return undefined;
+        element.click();
+        return true;
+      }, selector);
+    await waitFor('select all', () => click('[data-testid="select-all"]'));
+    await waitFor('all selected', () =>
+      sidebar.evaluate(
+        () => document.querySelector('[data-testid="selection-summary"]')?.textContent?.startsWith('All ') || undefined,
+      ),
+    );
+    await waitFor('Archive', () => click('[data-testid="bulk-bar"] [data-action="archive"]'));
+    await waitFor('Cancel in the progress bar', () => click('[data-testid="bulk-cancel"]'));
+    const toast = await waitFor('the toast to say it stopped', () =>
+      sidebar.evaluate(() => {
+        const text = document.querySelector('[data-testid="toast"]')?.textContent ?? '';
+        return text.startsWith('Stopped after') ? text : undefined;
+      }),
+    );
+    const archived = Number(/Stopped after ([\d,]+)/.exec(toast)?.[1]?.replace(/,/g, ''));
+    assert.ok(archived > 0 && archived < delivered, `${archived} of ${delivered} archived`);
+    await tab.waitForCount('delivered', (count) => count === delivered - archived);
+    assert.deepEqual(tab.pageErrors, []);
+  }),
+);
+
 test('Firefox: a soft bounce shows as a warning on its Delivered row, in the rep’s words', TIMEOUT, () =>
   withTab(GMAIL_INBOX_URL, {}, async (tab) => {
     const control = await tab.openControlPage();

@@ -26,7 +26,7 @@ export function testEmail(id: string, status: EmailStatus, extra: Partial<EmailR
 }
 
 /** Stores test emails as every write stores them (email-writes.ts): with their text indexes, lists and counters. */
-export function storeTestEmails(db: CommandCenterDb, emails: EmailRecord[]): Promise<void> {
+export function storeTestEmails(db: CommandCenterDb, emails: EmailRecord[]): Promise<EmailRecord[]> {
   return saveEmails(
     db,
     emails.map((next) => ({ next, previous: undefined })),

@@ -62,9 +62,9 @@ describe('the v9 upgrade (the text indexes in their own table)', () => {
     expect(dana).not.toHaveProperty('searchGrams');
     expect(dana).not.toHaveProperty('searchWords');
     expect(dana).toMatchObject({ subject: 'Proposal', lists: ['L1'], engagement: { trustedViews: 1 } });
-    expect((await db.emailGrams.get('dana'))?.grams.sort()).toEqual(rows[0]!.searchGrams.sort());
+    expect((await db.emailSearch.get('dana'))?.grams.sort()).toEqual(rows[0]!.searchGrams.sort());
     expect(await db.emails.get('damaged')).toEqual({ id: 'damaged', status: 'delivered' });
-    expect(await db.emailGrams.get('damaged')).toBeUndefined();
+    expect(await db.emailSearch.get('damaged')).toBeUndefined();
     // The search reads them there at once: inner substrings, any script.
     expect(await run(db, { version: 1, person: 'ana' })).toEqual(['dana']);
     expect(await run(db, { version: 1, person: '北' })).toEqual(['chen']);
