@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchIds } from '../search/evaluate';
-import { checkQuery, type SearchQueryInput } from '../search/query';
+import { searchIdsFor } from '../../tests/support/search-ids';
 import { CommandCenterDb } from './database';
 import type { Classification, Engagement, EngagementEventRecord } from './records';
 
@@ -36,11 +35,7 @@ function v6Email(id: string, name: string, engagement: Partial<Engagement>) {
 const event = (emailId: string, type: 'view' | 'click' | 'reply', classification: Classification, at: number) =>
   ({ emailId, type, classification, at, reason: '' }) satisfies EngagementEventRecord;
 
-const run = (db: CommandCenterDb, input: SearchQueryInput) => {
-  const checked = checkQuery(input);
-  if (!checked.ok) throw new Error(JSON.stringify(checked));
-  return searchIds(db, checked.query);
-};
+const run = searchIdsFor;
 
 describe('the v7 upgrade (search indexes, trusted engagement)', () => {
   it('counts each email’s views and clicks by people and proxies from its events, and indexes every email', async () => {

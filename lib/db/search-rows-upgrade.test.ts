@@ -1,9 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { searchIdsFor } from '../../tests/support/search-ids';
 import { findByWords } from '../emails/folder-page';
 import { searchWordsOf } from '../emails/search-words';
-import { searchIds } from '../search/evaluate';
-import { checkQuery, type SearchQueryInput } from '../search/query';
 import { textGramsOf } from '../search/text-grams';
 import { CommandCenterDb } from './database';
 
@@ -41,11 +40,7 @@ function v8Email(id: string, person: string, subject: string) {
   return { ...email, searchGrams: textGramsOf(email), searchWords: searchWordsOf(email) };
 }
 
-const run = (db: CommandCenterDb, input: SearchQueryInput) => {
-  const checked = checkQuery(input);
-  if (!checked.ok) throw new Error(JSON.stringify(checked));
-  return searchIds(db, checked.query);
-};
+const run = searchIdsFor;
 
 describe('the v9 upgrade (the text indexes in their own table)', () => {
   it('moves every sound row’s pieces and words apart, keeps the rest of the row, and leaves a damaged row alone', async () => {

@@ -8,7 +8,7 @@ import { EMAIL_STATUSES, type EmailStatus } from '../emails/status';
 import { saveList } from '../lists/lists';
 import { emptyQuery, TRI_STATES } from '../search/query';
 import type { RuleContext } from '../tasks/rule-evaluation';
-import { createRule } from '../tasks/task-rules';
+import { createRule, type RuleInput } from '../tasks/task-rules';
 import { applyServerEvent } from './apply-event';
 import { applyEventPage } from './event-sync';
 import type { ServerEvent } from './server-event';
@@ -23,6 +23,15 @@ const MINUTE = 60_000;
 const ctx: RuleContext = {
   clock: { now: T0 + 90 * MINUTE, timeZone: 'Europe/Berlin' },
   wording: { followUpTitle: (s) => `Follow up: ${s}`, ruleTaskTitle: (t, s) => `${t}: ${s}` },
+};
+/** A rule on human clicks: a Call task when no reply came within two days. */
+const CLICK_RULE: RuleInput = {
+  trigger: 'click',
+  noReplyDays: 2,
+  taskType: 'call',
+  dueInDays: 1,
+  dueTime: { hour: 9, minute: 0 },
+  priority: 'normal',
 };
 const TYPES = [
   'view',
@@ -78,18 +87,7 @@ async function mailbox(name: string, random: Random, emails: number): Promise<Co
       },
       T0,
     );
-  await createRule(
-    db,
-    {
-      trigger: 'click',
-      noReplyDays: 0,
-      taskType: 'call',
-      dueInDays: 1,
-      dueTime: { hour: 9, minute: 0 },
-      priority: 'normal',
-    },
-    T0,
-  );
+  await createRule(db, { ...CLICK_RULE, noReplyDays: 0 }, T0);
   return db;
 }
 
@@ -179,18 +177,7 @@ describe('a full page of the feed', () => {
     const db = new CommandCenterDb(`page-full-${crypto.randomUUID()}`);
     try {
       for (let i = 0; i < 200; i++) await saveEmail(db, testEmail(`e${i}`, 'delivered', { sentAt: T0 }), undefined);
-      await createRule(
-        db,
-        {
-          trigger: 'click',
-          noReplyDays: 2,
-          taskType: 'call',
-          dueInDays: 1,
-          dueTime: { hour: 9, minute: 0 },
-          priority: 'normal',
-        },
-        T0,
-      );
+      await createRule(db, CLICK_RULE, T0);
       const events = Array.from({ length: 200 }, (_, n) => ({
         cursor: `v${n}`,
         messageId: `e${n}`,
