@@ -234,6 +234,16 @@ async function shootLocale(launched: LaunchedExtension, locale: string): Promise
 
   await shootLists(control, atEveryWidth);
 
+  // A bulk action under way, with its progress and Cancel: a mailbox big enough to take seconds.
+  await sendCommandFrom(control, 'demo.seed', { emails: 3_000, eventsPerEmail: 1 });
+  await atEveryWidth('bulk-progress', async (frame) => {
+    await frame.getByTestId('select-all').click({ timeout: WAIT_MS });
+    await frame.getByTestId('selection-summary').filter({ hasText: /\d/ }).waitFor({ timeout: WAIT_MS });
+    await frame.locator('[data-testid="bulk-bar"] [data-action="archive"]').click({ timeout: WAIT_MS });
+    await frame.getByTestId('bulk-cancel').waitFor({ timeout: WAIT_MS });
+  });
+  await sendCommandFrom(control, 'demo.seed', {});
+
   if (STRESS_LOCALES.includes(locale)) {
     await sendCommandFrom(control, 'demo.clear', {});
     const longIds = await saveDrafts(control, LONG_TEXT_DRAFTS);
