@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { oldEmailRow } from '../../tests/support/old-email-rows';
 import { searchIdsFor } from '../../tests/support/search-ids';
 import { CommandCenterDb } from './database';
 import type { Classification, Engagement, EngagementEventRecord } from './records';
@@ -14,23 +15,8 @@ const V6 = {
   counters: 'id',
 };
 
-function v6Email(id: string, name: string, engagement: Partial<Engagement>) {
-  return {
-    id,
-    status: 'delivered',
-    subject: `Proposal for ${name}`,
-    to: [{ address: `${id}@northwind.example`, name }],
-    personIds: [],
-    bulk: false,
-    tracking: true,
-    createdAt: 1_000,
-    sentAt: 2_000,
-    statusAt: 2_000,
-    folderDate: 2_000,
-    statusHistory: [],
-    engagement: { views: 0, clicks: 0, replied: false, machineViews: 0, machineClicks: 0, ...engagement },
-  };
-}
+const v6Email = (id: string, name: string, engagement: Partial<Engagement>) =>
+  oldEmailRow(id, { name, subject: `Proposal for ${name}`, engagement });
 
 const event = (emailId: string, type: 'view' | 'click' | 'reply', classification: Classification, at: number) =>
   ({ emailId, type, classification, at, reason: '' }) satisfies EngagementEventRecord;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { oldEmailRow } from '../../tests/support/old-email-rows';
 import { searchIdsFor } from '../../tests/support/search-ids';
 import { findByWords } from '../emails/folder-page';
 import { searchWordsOf } from '../emails/search-words';
@@ -19,21 +20,10 @@ const V8 = {
   savedSearches: 'id, name',
 };
 
-function v8Email(id: string, person: string, subject: string) {
+/** A row as v8 left it: the search keys and a list on the row, the pieces under *searchGrams. */
+function v8Email(id: string, name: string, subject: string) {
   const email = {
-    id,
-    status: 'delivered',
-    subject,
-    to: [{ address: `${id}@northwind.example`, name: person }],
-    personIds: [],
-    bulk: false,
-    tracking: true,
-    createdAt: 1_000,
-    sentAt: 2_000,
-    statusAt: 2_000,
-    folderDate: 2_000,
-    statusHistory: [],
-    engagement: { views: 1, clicks: 0, replied: false, machineViews: 0, machineClicks: 0, trustedViews: 1 },
+    ...oldEmailRow(id, { name, subject, engagement: { views: 1, trustedViews: 1 } }),
     searchFacet: [5, ''],
     lists: ['L1'],
   };

@@ -1,5 +1,6 @@
 import type { CommandCenterDb } from '../db/database';
 import type { EmailSearchRecord } from '../db/records';
+import type { EmailStatus } from '../emails/status';
 import { activitiesFor, NO_CAMPAIGN_KEY } from './activity-facet';
 import { matchesQuery, matchesText } from './predicate';
 import type { SearchQuery } from './query';
@@ -35,7 +36,7 @@ export function answeredBySearchRows(query: SearchQuery): boolean {
 
 /** The query on a search row: exactly matchesQuery for the queries answeredBySearchRows takes. */
 function rowMatches(query: SearchQuery, row: EmailSearchRecord, activities: ReadonlySet<number>): boolean {
-  if (query.statuses && !query.statuses.includes(row.status as never)) return false;
+  if (query.statuses && !query.statuses.includes(row.status as EmailStatus)) return false;
   const [bits, campaign] = row.facet;
   if (!activities.has(bits)) return false;
   if (query.campaigns) {
