@@ -68,6 +68,8 @@ export function mountRetarget(
   panelSlot.append(panel, note);
 
   let choices: RetargetChoice[] = [];
+  /** The lists on their way from the background: an Enter typed before they came waits for them. */
+  let loading: Promise<void> | undefined;
   let shown: RetargetChoice[] = [];
   let active = 0;
   let busy = false;
@@ -115,13 +117,20 @@ export function mountRetarget(
     search.setAttribute('aria-expanded', 'true');
     note.textContent = '';
     search.focus();
-    try {
-      choices = await channel.lists();
-    } catch (error) {
-      choices = [];
-      note.textContent = t('retargetFailed', error instanceof Error ? error.message : String(error));
-    }
-    render();
+    loading = channel
+      .lists()
+      .then((lists) => {
+        choices = lists;
+      })
+      .catch((error: unknown) => {
+        choices = [];
+        note.textContent = t('retargetFailed', error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        loading = undefined;
+        render();
+      });
+    await loading;
   };
 
   const pick = async (choice: RetargetChoice) => {
@@ -167,8 +176,13 @@ export function mountRetarget(
       render();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const choice = shown[active];
-      if (choice) void pick(choice);
+      const pickActive = () => {
+        const choice = shown[active];
+        if (choice) void pick(choice);
+      };
+      // A rep who types a list's name and Enter faster than the lists arrive still gets it.
+      if (loading) void loading.then(pickActive);
+      else pickActive();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       close(true);

@@ -54,14 +54,10 @@ export function triggers(rule: TaskRuleRecord, event: TriggerEvent): boolean {
 }
 
 /**
- * The event path: `event` was just stored for its email, inside the caller's transaction (the
- * event and what the rules make of it commit together, or neither does).
+ * The event path: `events` were just stored (a page of the feed), inside the caller's
+ * transaction (an event and what the rules make of it commit together, or neither does). In
+ * their order; the rules read once.
  */
-export function evaluateRulesForEvent(db: CommandCenterDb, event: TriggerEvent, ctx: RuleContext) {
-  return evaluateRulesForEvents(db, [event], ctx);
-}
-
-/** The event path for several events just stored (a page of the feed), in their order; the rules read once. */
 export async function evaluateRulesForEvents(db: CommandCenterDb, events: readonly TriggerEvent[], ctx: RuleContext) {
   if (!events.some((event) => event.classification === 'human')) return;
   const all = await db.taskRules.toArray();
